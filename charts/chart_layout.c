@@ -1,0 +1,582 @@
+/* chart_layout.c: turns a validated chart into positioned marks (filled
+ * rectangles and pango text layouts) at a given width, and replays those
+ * marks on any cairo context.
+ *
+ * All measuring happens here, once, on a PangoContext of our own: 72 dpi
+ * (1 pango point = 1 unit), metric hinting off, unrounded glyph positions.
+ * That makes the line breaks and text widths a function of the text and the
+ * width only, never of the surface, so the PNG, the SVG and the PDF page show
+ * the same wrapping and the boxes the tests check are the boxes drawn.
+ * Drawing reuses the very PangoLayouts that were measured (pango_cairo
+ * renders them through the target's transformation), so nothing is laid out
+ * twice.
+ *
+ * The geometry (sizes in points) follows the report's house style: labels
+ * 8.5 pt, segment labels 7.5 pt bold, legend 8 pt, bars 11 pt high with 7 pt
+ * between rows. */
+#include "chart.h"
+#include "util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#define LABEL_PT 8.5
+#define SEGMENT_PT 7.5
+#define LEGEND_PT 8.0
+#define TICK_PT 7.0
+#define BAR_H 11.0
+#define BAR_GAP 7.0
+#define SEGMENT_SEP 0.75  /* white gap between segments, keeps them apart in grey-scale */
+#define SEGMENT_PAD 1.5   /* minimum room left and right of a segment label */
+#define COL_GAP 8.0
+#define SWATCH 8.0
+#define THIN_BAR 6.0      /* ranking bars */
+#define ROW_GAP 6.0       /* between ranking rows */
+
+typedef struct {
+	double x, y, w, h;
+	double rgb[3];
+} mark_rect;
+
+struct chart_layout {
+	double width, height;
+	PangoContext *ctx;
+	mark_rect *rects;
+	size_t nrects, caprects;
+	/* boxes[i] is drawn by showing layouts[i] with its top left at origin[i]. */
+	chart_box *boxes;
+	PangoLayout **layouts;
+	double (*origin)[2];
+	size_t nboxes, capboxes;
+};
+
+static const double ink[3] = { 0.10, 0.10, 0.10 };     /* body text: 17.4:1 on white */
+static const double muted[3] = { 0.33, 0.33, 0.33 };   /* axis labels: 7.8:1 on white */
+static const double axis_rgb[3] = { 0.55, 0.55, 0.55 };
+static const double white[3] = { 1, 1, 1 };
+
+static void copy3(double d[3], const double s[3])
+{
+	d[0] = s[0];
+	d[1] = s[1];
+	d[2] = s[2];
+}
+
+/* The surface-independent text context described at the top of the file. */
+static PangoContext *new_context(void)
+{
+	PangoFontMap *fm = pango_cairo_font_map_get_default();
+	PangoContext *ctx = pango_font_map_create_context(fm);
+	pango_cairo_context_set_resolution(ctx, 72.0);
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(ctx, fo);
+	cairo_font_options_destroy(fo);
+	/* Since pango 1.44 glyph positions are rounded to whole units by
+	 * default, which at 72 dpi would mean whole points. */
+	pango_context_set_round_glyph_positions(ctx, FALSE);
+	pango_context_set_language(ctx, pango_language_from_string("nl"));
+	return ctx;
+}
+
+/* A text layout in the chart font. wrap_w > 0 wraps at word boundaries; a
+ * single word wider than that (which WRAP_WORD would let overflow into the
+ * bars) is then broken between characters instead. */
+static PangoLayout *make_text(chart_layout *l, const char *text, double size_pt, int bold,
+                              double wrap_w)
+{
+	PangoLayout *pl = pango_layout_new(l->ctx);
+	PangoFontDescription *fd = pango_font_description_new();
+	pango_font_description_set_family(fd, CHART_FONT);
+	pango_font_description_set_size(fd, (gint)lround(size_pt * PANGO_SCALE));
+	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_layout_set_font_description(pl, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_text(pl, text, -1);
+	if (wrap_w > 0) {
+		pango_layout_set_width(pl, (int)floor(wrap_w * PANGO_SCALE));
+		pango_layout_set_wrap(pl, PANGO_WRAP_WORD);
+		PangoRectangle lr;
+		pango_layout_get_extents(pl, NULL, &lr);
+		if (lr.x + lr.width > pango_layout_get_width(pl))
+			pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+	}
+	return pl;
+}
+
+/* Logical extents in points. */
+static void text_extents(PangoLayout *pl, double *x, double *y, double *w, double *h)
+{
+	PangoRectangle lr;
+	pango_layout_get_extents(pl, NULL, &lr);
+	*x = (double)lr.x / PANGO_SCALE;
+	*y = (double)lr.y / PANGO_SCALE;
+	*w = (double)lr.width / PANGO_SCALE;
+	*h = (double)lr.height / PANGO_SCALE;
+}
+
+static double text_w(PangoLayout *pl)
+{
+	double x, y, w, h;
+	text_extents(pl, &x, &y, &w, &h);
+	return w;
+}
+
+static double text_h(PangoLayout *pl)
+{
+	double x, y, w, h;
+	text_extents(pl, &x, &y, &w, &h);
+	return h;
+}
+
+/* Height of the first line, for aligning marks with a wrapped label's first
+ * line. */
+static double first_line_h(PangoLayout *pl)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(pl);
+	int y0, y1;
+	pango_layout_iter_get_line_yrange(it, &y0, &y1);
+	pango_layout_iter_free(it);
+	return (double)(y1 - y0) / PANGO_SCALE;
+}
+
+/* Takes ownership of pl and places its top left at (x, y). */
+static void add_text(chart_layout *l, PangoLayout *pl, double x, double y, const char *what,
+                     const double fg[3], const double bg[3])
+{
+	if (l->nboxes == l->capboxes) {
+		l->capboxes = l->capboxes ? 2 * l->capboxes : 32;
+		l->boxes = xrealloc(l->boxes, l->capboxes * sizeof *l->boxes);
+		l->layouts = xrealloc(l->layouts, l->capboxes * sizeof *l->layouts);
+		l->origin = xrealloc(l->origin, l->capboxes * sizeof *l->origin);
+	}
+	double ex, ey, ew, eh;
+	text_extents(pl, &ex, &ey, &ew, &eh);
+	chart_box *b = &l->boxes[l->nboxes];
+	b->x = x + ex;
+	b->y = y + ey;
+	b->w = ew;
+	b->h = eh;
+	b->what = what;
+	b->text = xstrdup(pango_layout_get_text(pl));
+	copy3(b->fg, fg);
+	copy3(b->bg, bg);
+	l->layouts[l->nboxes] = pl;
+	l->origin[l->nboxes][0] = x;
+	l->origin[l->nboxes][1] = y;
+	l->nboxes++;
+}
+
+static void add_rect(chart_layout *l, double x, double y, double w, double h, const double rgb[3])
+{
+	if (w <= 0 || h <= 0)
+		return;
+	if (l->nrects == l->caprects) {
+		l->caprects = l->caprects ? 2 * l->caprects : 64;
+		l->rects = xrealloc(l->rects, l->caprects * sizeof *l->rects);
+	}
+	mark_rect *r = &l->rects[l->nrects++];
+	r->x = x;
+	r->y = y;
+	r->w = w;
+	r->h = h;
+	copy3(r->rgb, rgb);
+}
+
+/* Pango may break a line right after an en dash, which strands "en –" at
+ * the end of a line and "conflicten" at the start of the next. Where the
+ * dash is glued to a word ("–conflicten") a WORD JOINER (U+2060, drawn as
+ * nothing) after it keeps the two together. */
+static char *glue_dashes(const char *s)
+{
+	static const char dash[] = "\u2013", joiner[] = "\u2060";
+	strbuf b;
+	sb_init(&b);
+	for (const char *p = s; *p;) {
+		const char *q = strstr(p, dash);
+		if (!q) {
+			sb_add(&b, p);
+			break;
+		}
+		q += strlen(dash);
+		sb_addn(&b, p, (size_t)(q - p));
+		if (*q && *q != ' ')
+			sb_add(&b, joiner);
+		p = q;
+	}
+	return sb_take(&b);
+}
+
+/* ---- stacked 100% bars ---- */
+
+/* Axis under the bars: a hairline with ticks and labels at 0%, 20% ...
+ * 100%. Returns the bottom of the tick labels. */
+static double layout_axis(chart_layout *l, double x0, double bw, double y)
+{
+	add_rect(l, x0, y, bw, 0.5, axis_rgb);
+	double bottom = y;
+	for (int p = 0; p <= 100; p += 20) {
+		double x = x0 + bw * p / 100.0;
+		add_rect(l, x - 0.25, y, 0.5, 3.0, axis_rgb);
+		char *t = xasprintf("%d%%", p);
+		PangoLayout *pl = make_text(l, t, TICK_PT, 0, 0);
+		free(t);
+		double w = text_w(pl), h = text_h(pl);
+		add_text(l, pl, x - w / 2, y + 4.0, "tick", muted, white);
+		if (y + 4.0 + h > bottom)
+			bottom = y + 4.0 + h;
+	}
+	return bottom;
+}
+
+/* Legend in category order, swatch then text, filling rows left to right
+ * within [x0, right]. Returns its bottom. */
+static double layout_legend(chart_layout *l, const chart *c, double x0, double right, double y)
+{
+	const double sw_gap = 3.0, item_gap = 12.0, row_gap = 4.0;
+	int n = c->ncat;
+	PangoLayout **pls = xcalloc((size_t)n, sizeof *pls);
+	double avail = right - x0 - SWATCH - sw_gap;
+	for (int k = 0; k < n; k++) {
+		pls[k] = make_text(l, c->cats[k].label, LEGEND_PT, 0, 0);
+		if (text_w(pls[k]) > avail) {
+			g_object_unref(pls[k]);
+			pls[k] = make_text(l, c->cats[k].label, LEGEND_PT, 0, avail);
+		}
+	}
+	double x = x0, row_h = 0;
+	for (int k = 0; k < n; k++) {
+		double iw = SWATCH + sw_gap + text_w(pls[k]);
+		double ih = text_h(pls[k]);
+		if (x > x0 && x + iw > right) {
+			y += row_h + row_gap;
+			x = x0;
+			row_h = 0;
+		}
+		/* Swatch centred on the first line's x-height band. */
+		double base = (double)pango_layout_get_baseline(pls[k]) / PANGO_SCALE;
+		double sy = y + base - LEGEND_PT * 0.36 - SWATCH / 2;
+		if (sy < y)
+			sy = y;
+		double rgb[3];
+		chart_category_rgb(c, k, rgb);
+		add_rect(l, x, sy, SWATCH, SWATCH, rgb);
+		add_text(l, pls[k], x + SWATCH + sw_gap, y, "legend", ink, white);
+		if (ih > row_h)
+			row_h = ih;
+		if (SWATCH > row_h)
+			row_h = SWATCH;
+		x += iw + item_gap;
+	}
+	free(pls);
+	return y + row_h;
+}
+
+static void layout_stacked(chart_layout *l, const chart *c)
+{
+	double W = l->width;
+	/* Room right of the bars for half of the "100%" tick label. */
+	PangoLayout *probe = make_text(l, "100%", TICK_PT, 0, 0);
+	double right_margin = ceil(text_w(probe) / 2 + 1);
+	g_object_unref(probe);
+
+	double label_w = floor(W * 0.38);
+	double x0 = label_w + COL_GAP;
+	double bw = W - right_margin - x0;
+	double y = 0;
+
+	for (int i = 0; i < c->nbars; i++) {
+		const chart_bar *b = &c->bars[i];
+		/* A no-break space keeps "(n=83)" with the label's last word
+		 * instead of alone on a line of its own. */
+		char *glued = glue_dashes(b->label);
+		char *text = b->n > 0 ? xasprintf("%s\u00a0(n=%d)", glued, b->n) : xstrdup(glued);
+		free(glued);
+		PangoLayout *pl = make_text(l, text, LABEL_PT, 0, label_w);
+		free(text);
+		double lh = text_h(pl);
+		double row_h = lh > BAR_H ? lh : BAR_H;
+		add_text(l, pl, 0, y + (row_h - lh) / 2, "label", ink, white);
+
+		double by = y + (row_h - BAR_H) / 2;
+		/* The last non-empty segment runs to the end of the bar; the
+		 * others give up SEGMENT_SEP for the white separator. */
+		int last = -1;
+		for (int k = 0; k < c->ncat; k++)
+			if (b->pct[k] > 0)
+				last = k;
+		int cum = 0;
+		for (int k = 0; k < c->ncat; k++) {
+			int p = b->pct[k];
+			if (p <= 0)
+				continue;
+			double xa = x0 + bw * cum / 100.0;
+			double xb = x0 + bw * (cum + p) / 100.0;
+			cum += p;
+			double sw = xb - xa - (k == last ? 0 : SEGMENT_SEP);
+			double rgb[3], fg[3];
+			chart_category_rgb(c, k, rgb);
+			add_rect(l, xa, by, sw, BAR_H, rgb);
+
+			char *pt = xasprintf("%d%%", p);
+			PangoLayout *sl = make_text(l, pt, SEGMENT_PT, 1, 0);
+			free(pt);
+			double tw = text_w(sl), th = text_h(sl);
+			if (tw + 2 * SEGMENT_PAD <= sw && th <= BAR_H) {
+				chart_text_rgb_on(rgb, fg);
+				add_text(l, sl, xa + (sw - tw) / 2, by + (BAR_H - th) / 2, "segment-label", fg, rgb);
+			} else {
+				g_object_unref(sl);
+			}
+		}
+		y += row_h + BAR_GAP;
+	}
+	y -= BAR_GAP;
+
+	double axis_bottom = layout_axis(l, x0, bw, y + 4.0);
+
+	/* The legend sits under the bars it explains, unless one of its
+	 * entries would not fit there; then it takes the full width. */
+	double lx = x0;
+	for (int k = 0; k < c->ncat; k++) {
+		PangoLayout *pl = make_text(l, c->cats[k].label, LEGEND_PT, 0, 0);
+		if (SWATCH + 3.0 + text_w(pl) > W - x0)
+			lx = 0;
+		g_object_unref(pl);
+	}
+	l->height = layout_legend(l, c, lx, W, axis_bottom + 10.0);
+}
+
+/* ---- rankings ---- */
+
+/* Shared measurements of the ranked columns: ranks right-aligned in their
+ * column, then the label, then the count right-aligned, then the bar. */
+typedef struct {
+	double rank_w, count_w, label_w, bar_w;
+	long max_count;
+} rank_metrics;
+
+static char *count_text(long count)
+{
+	char *n = nl_int(count);
+	char *t = xasprintf("%s x", n);
+	free(n);
+	return t;
+}
+
+static rank_metrics measure_ranks(chart_layout *l, const chart *c, int ncols, double col_w,
+                                  double label_share)
+{
+	rank_metrics m = { 0, 0, 0, 0, 0 };
+	for (int k = 0; k < ncols; k++) {
+		for (int i = 0; i < c->cols[k].nrows; i++) {
+			const chart_row *r = &c->cols[k].rows[i];
+			char *t = xasprintf("%d.", r->rank);
+			PangoLayout *pl = make_text(l, t, LABEL_PT, 1, 0);
+			free(t);
+			if (text_w(pl) > m.rank_w)
+				m.rank_w = text_w(pl);
+			g_object_unref(pl);
+			t = count_text(r->count);
+			pl = make_text(l, t, LABEL_PT, 0, 0);
+			free(t);
+			if (text_w(pl) > m.count_w)
+				m.count_w = text_w(pl);
+			g_object_unref(pl);
+			if (r->count > m.max_count)
+				m.max_count = r->count;
+		}
+	}
+	m.rank_w = ceil(m.rank_w);
+	m.count_w = ceil(m.count_w);
+	/* The label takes label_share of the column; the bar gets what is
+	 * left. */
+	m.label_w = floor(col_w * label_share) - m.rank_w - 6.0;
+	m.bar_w = col_w - (m.rank_w + 6.0 + m.label_w + COL_GAP + m.count_w + 6.0);
+	return m;
+}
+
+/* Lays out row i of column k at (x0, y) with row height row_h. */
+static void layout_rank_row(chart_layout *l, const chart_row *r, PangoLayout *label,
+                            const rank_metrics *m, double x0, double y)
+{
+	static const double bar_rgb[3] = { 0x21 / 255.0, 0x71 / 255.0, 0xb5 / 255.0 };
+	char *t = xasprintf("%d.", r->rank);
+	PangoLayout *pl = make_text(l, t, LABEL_PT, 1, 0);
+	free(t);
+	add_text(l, pl, x0 + m->rank_w - text_w(pl), y, "rank", ink, white);
+
+	double line_h = first_line_h(label);
+	double lx = x0 + m->rank_w + 6.0;
+	add_text(l, label, lx, y, "label", ink, white);
+
+	double count_right = lx + m->label_w + COL_GAP + m->count_w;
+	t = count_text(r->count);
+	pl = make_text(l, t, LABEL_PT, 0, 0);
+	free(t);
+	add_text(l, pl, count_right - text_w(pl), y, "count", ink, white);
+
+	double bx = count_right + 6.0;
+	double len = m->max_count > 0 ? m->bar_w * (double)r->count / (double)m->max_count : 0;
+	add_rect(l, bx, y + (line_h - THIN_BAR) / 2, len, THIN_BAR, bar_rgb);
+}
+
+static void layout_ranking(chart_layout *l, const chart *c)
+{
+	double W = l->width;
+	rank_metrics m = measure_ranks(l, c, 1, W, 0.52);
+	double y = 0;
+	const chart_column *col = &c->cols[0];
+	for (int i = 0; i < col->nrows; i++) {
+		char *glued = glue_dashes(col->rows[i].label);
+		PangoLayout *label = make_text(l, glued, LABEL_PT, 0, m.label_w);
+		free(glued);
+		double h = text_h(label);
+		layout_rank_row(l, &col->rows[i], label, &m, 0, y);
+		y += h + ROW_GAP;
+	}
+	l->height = y - ROW_GAP;
+}
+
+/* Two columns side by side; row i of both columns starts at the same y so
+ * equal ranks line up, and both use one bar scale (the largest count of
+ * either column). */
+static void layout_topbottom(chart_layout *l, const chart *c)
+{
+	const double gutter = 16.0;
+	double W = l->width;
+	double col_w = floor((W - gutter) / 2);
+	double xs[2] = { 0, W - col_w };
+	rank_metrics m = measure_ranks(l, c, 2, col_w, 0.64);
+
+	double y = 0;
+	for (int k = 0; k < 2; k++) {
+		if (!c->cols[k].heading)
+			continue;
+		PangoLayout *pl = make_text(l, c->cols[k].heading, LABEL_PT, 1, col_w);
+		double h = text_h(pl);
+		add_text(l, pl, xs[k], 0, "heading", ink, white);
+		if (h > y)
+			y = h;
+	}
+	if (y > 0) {
+		y += 3.0;
+		add_rect(l, xs[0], y, col_w, 0.5, axis_rgb);
+		add_rect(l, xs[1], y, col_w, 0.5, axis_rgb);
+		y += 5.0;
+	}
+
+	int nrows = c->cols[0].nrows > c->cols[1].nrows ? c->cols[0].nrows : c->cols[1].nrows;
+	for (int i = 0; i < nrows; i++) {
+		double row_h = 0;
+		for (int k = 0; k < 2; k++) {
+			if (i >= c->cols[k].nrows)
+				continue;
+			char *glued = glue_dashes(c->cols[k].rows[i].label);
+			PangoLayout *label = make_text(l, glued, LABEL_PT, 0, m.label_w);
+			free(glued);
+			double h = text_h(label);
+			layout_rank_row(l, &c->cols[k].rows[i], label, &m, xs[k], y);
+			if (h > row_h)
+				row_h = h;
+		}
+		y += row_h + ROW_GAP;
+	}
+	l->height = y - ROW_GAP;
+}
+
+chart_layout *chart_layout_new(const chart *c, double width_pt)
+{
+	char msg[256];
+	if (chart_validate(c, msg, sizeof msg) != 0 || !(width_pt > 0))
+		return NULL;
+	chart_layout *l = xcalloc(1, sizeof *l);
+	l->width = width_pt;
+	l->ctx = new_context();
+	switch (c->kind) {
+	case CHART_STACKED:
+		layout_stacked(l, c);
+		break;
+	case CHART_RANKING:
+		layout_ranking(l, c);
+		break;
+	case CHART_TOPBOTTOM:
+		layout_topbottom(l, c);
+		break;
+	}
+	/* Whole points, so the PNG's pixel height does not depend on
+	 * fractional font metrics. */
+	l->height = ceil(l->height + 1.0);
+	return l;
+}
+
+double chart_layout_height(const chart_layout *l)
+{
+	return l->height;
+}
+
+double chart_layout_width(const chart_layout *l)
+{
+	return l->width;
+}
+
+size_t chart_layout_text_boxes(const chart_layout *l, const chart_box **boxes)
+{
+	*boxes = l->boxes;
+	return l->nboxes;
+}
+
+void chart_layout_draw(const chart_layout *l, cairo_t *cr)
+{
+	cairo_save(cr);
+	for (size_t i = 0; i < l->nrects; i++) {
+		const mark_rect *r = &l->rects[i];
+		cairo_set_source_rgb(cr, r->rgb[0], r->rgb[1], r->rgb[2]);
+		cairo_rectangle(cr, r->x, r->y, r->w, r->h);
+		cairo_fill(cr);
+	}
+	for (size_t i = 0; i < l->nboxes; i++) {
+		const chart_box *b = &l->boxes[i];
+		cairo_set_source_rgb(cr, b->fg[0], b->fg[1], b->fg[2]);
+		cairo_move_to(cr, l->origin[i][0], l->origin[i][1]);
+		pango_cairo_show_layout(cr, l->layouts[i]);
+	}
+	cairo_restore(cr);
+}
+
+cairo_surface_t *chart_layout_render_image(const chart_layout *l, double scale, double dx_px, double dy_px)
+{
+	int w = (int)ceil(l->width * scale);
+	int h = (int)ceil(l->height * scale);
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+	cairo_t *cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_translate(cr, dx_px, dy_px);
+	cairo_scale(cr, scale, scale);
+	chart_layout_draw(l, cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(s);
+	return s;
+}
+
+void chart_layout_free(chart_layout *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->nboxes; i++) {
+		free(l->boxes[i].text);
+		g_object_unref(l->layouts[i]);
+	}
+	free(l->boxes);
+	free(l->layouts);
+	free(l->origin);
+	free(l->rects);
+	if (l->ctx)
+		g_object_unref(l->ctx);
+	free(l);
+}

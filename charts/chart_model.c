@@ -1,0 +1,225 @@
+/* chart_model.c: the chart model itself: constructors that copy their
+ * strings, chart_free, and chart_validate, the check that runs before any
+ * layout so that drawing code can trust the model (every bar has ncat
+ * percentages summing to 100, every label is non-empty, counts are >= 0).
+ *
+ * The library never repairs data: a bad percentage is the aggregator's bug,
+ * and drawing it anyway would publish a wrong figure. */
+#include "chart.h"
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+chart *chart_new(chart_kind kind, const char *id, const char *title)
+{
+	chart *c = xcalloc(1, sizeof *c);
+	c->kind = kind;
+	c->id = xstrdup(id ? id : "");
+	c->title = xstrdup(title ? title : "");
+	c->ncols = kind == CHART_TOPBOTTOM ? 2 : kind == CHART_RANKING ? 1 : 0;
+	return c;
+}
+
+void chart_add_category(chart *c, const char *label, int neutral)
+{
+	c->cats = xrealloc(c->cats, (size_t)(c->ncat + 1) * sizeof *c->cats);
+	c->cats[c->ncat].label = xstrdup(label ? label : "");
+	c->cats[c->ncat].neutral = neutral ? 1 : 0;
+	c->ncat++;
+}
+
+void chart_add_bar(chart *c, const char *label, int n, const int *pct)
+{
+	c->bars = xrealloc(c->bars, (size_t)(c->nbars + 1) * sizeof *c->bars);
+	chart_bar *b = &c->bars[c->nbars++];
+	b->label = xstrdup(label ? label : "");
+	b->n = n;
+	b->npct = c->ncat;
+	b->pct = xcalloc((size_t)(c->ncat ? c->ncat : 1), sizeof *b->pct);
+	if (pct && c->ncat > 0)
+		memcpy(b->pct, pct, (size_t)c->ncat * sizeof *pct);
+}
+
+void chart_set_column_heading(chart *c, int col, const char *heading)
+{
+	if (col < 0 || col > 1 || !heading)
+		return;
+	free(c->cols[col].heading);
+	c->cols[col].heading = xstrdup(heading);
+}
+
+void chart_add_row(chart *c, int col, int rank, const char *label, long count)
+{
+	if (col < 0 || col > 1)
+		return;
+	chart_column *k = &c->cols[col];
+	k->rows = xrealloc(k->rows, (size_t)(k->nrows + 1) * sizeof *k->rows);
+	chart_row *r = &k->rows[k->nrows++];
+	r->rank = rank;
+	r->label = xstrdup(label ? label : "");
+	r->count = count;
+	if (c->ncols < col + 1)
+		c->ncols = col + 1;
+}
+
+void chart_free(chart *c)
+{
+	if (!c)
+		return;
+	for (int i = 0; i < c->ncat; i++)
+		free(c->cats[i].label);
+	free(c->cats);
+	for (int i = 0; i < c->nbars; i++) {
+		free(c->bars[i].label);
+		free(c->bars[i].pct);
+	}
+	free(c->bars);
+	for (int k = 0; k < 2; k++) {
+		for (int i = 0; i < c->cols[k].nrows; i++)
+			free(c->cols[k].rows[i].label);
+		free(c->cols[k].rows);
+		free(c->cols[k].heading);
+	}
+	free(c->id);
+	free(c->title);
+	free(c);
+}
+
+/* Formats "chart <id>: <what>" into msg; always returns -1 so callers can
+ * `return fail(...)`. */
+__attribute__((format(printf, 4, 5)))
+static int fail(const chart *c, char *msg, size_t msglen, const char *fmt, ...)
+{
+	if (!msg || msglen == 0)
+		return -1;
+	int n = snprintf(msg, msglen, "chart %s: ", c->id && *c->id ? c->id : "(no id)");
+	if (n < 0 || (size_t)n >= msglen)
+		return -1;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg + n, msglen - (size_t)n, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int empty(const char *s)
+{
+	return !s || !*s;
+}
+
+/* Short form of a label for messages: the first 40 bytes, cut at a UTF-8
+ * character boundary so the message stays valid UTF-8. */
+static char *short_label(const char *s)
+{
+	if (!s)
+		return xstrdup("");
+	size_t n = strlen(s);
+	if (n <= 40)
+		return xstrdup(s);
+	n = 40;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	char *t = xmalloc(n + 4);
+	memcpy(t, s, n);
+	memcpy(t + n, "...", 4);
+	return t;
+}
+
+static int validate_stacked(const chart *c, char *msg, size_t msglen)
+{
+	if (c->ncat < 1)
+		return fail(c, msg, msglen, "stacked chart has no categories");
+	if (c->nbars < 1)
+		return fail(c, msg, msglen, "stacked chart has no bars");
+	for (int k = 0; k < c->ncat; k++)
+		if (empty(c->cats[k].label))
+			return fail(c, msg, msglen, "category %d has an empty label", k + 1);
+	int with_n = 0;
+	for (int i = 0; i < c->nbars; i++)
+		if (c->bars[i].n > 0)
+			with_n++;
+	for (int i = 0; i < c->nbars; i++) {
+		const chart_bar *b = &c->bars[i];
+		if (empty(b->label))
+			return fail(c, msg, msglen, "bar %d has an empty label", i + 1);
+		char *lab = short_label(b->label);
+		int rc = 0;
+		if (b->npct != c->ncat)
+			rc = fail(c, msg, msglen, "bar %d \"%s\" has %d percentages for %d categories",
+			          i + 1, lab, b->npct, c->ncat);
+		else if (b->n < 0)
+			rc = fail(c, msg, msglen, "bar %d \"%s\" has n=%d", i + 1, lab, b->n);
+		else if (b->n == 0 && with_n > 0)
+			rc = fail(c, msg, msglen, "bar %d \"%s\" has n=0 where the other bars print an n",
+			          i + 1, lab);
+		if (rc == 0) {
+			long sum = 0;
+			for (int k = 0; k < c->ncat && rc == 0; k++) {
+				if (b->pct[k] < 0)
+					rc = fail(c, msg, msglen, "bar %d \"%s\": negative percentage %d for \"%s\"",
+					          i + 1, lab, b->pct[k], c->cats[k].label);
+				sum += b->pct[k];
+			}
+			if (rc == 0 && sum != 100)
+				rc = fail(c, msg, msglen, "bar %d \"%s\": percentages sum to %ld, not 100",
+				          i + 1, lab, sum);
+		}
+		free(lab);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int validate_column(const chart *c, int col, char *msg, size_t msglen)
+{
+	const chart_column *k = &c->cols[col];
+	if (k->nrows < 1)
+		return fail(c, msg, msglen, "column %d has no rows", col + 1);
+	if (c->kind == CHART_TOPBOTTOM && empty(k->heading))
+		return fail(c, msg, msglen, "column %d has no heading", col + 1);
+	for (int i = 0; i < k->nrows; i++) {
+		const chart_row *r = &k->rows[i];
+		if (empty(r->label))
+			return fail(c, msg, msglen, "column %d row %d has an empty label", col + 1, i + 1);
+		char *lab = short_label(r->label);
+		int rc = 0;
+		if (r->count < 0)
+			rc = fail(c, msg, msglen, "column %d row %d \"%s\" has a negative count %ld",
+			          col + 1, i + 1, lab, r->count);
+		else if (r->rank < 1)
+			rc = fail(c, msg, msglen, "column %d row %d \"%s\" has rank %d",
+			          col + 1, i + 1, lab, r->rank);
+		free(lab);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+int chart_validate(const chart *c, char *msg, size_t msglen)
+{
+	if (msg && msglen)
+		msg[0] = 0;
+	if (!c) {
+		if (msg && msglen)
+			snprintf(msg, msglen, "chart: no chart");
+		return -1;
+	}
+	if (empty(c->id))
+		return fail(c, msg, msglen, "chart has no id");
+	switch (c->kind) {
+	case CHART_STACKED:
+		return validate_stacked(c, msg, msglen);
+	case CHART_RANKING:
+		return validate_column(c, 0, msg, msglen);
+	case CHART_TOPBOTTOM:
+		if (validate_column(c, 0, msg, msglen))
+			return -1;
+		return validate_column(c, 1, msg, msglen);
+	}
+	return fail(c, msg, msglen, "unknown chart kind %d", (int)c->kind);
+}

@@ -1,0 +1,200 @@
+/* doc.c: building and walking the document tree (see doc.h): node
+ * allocation, appending, the enter/exit iterator, plain-text extraction. */
+#include "doc.h"
+#include "util.h"
+#include "chart.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const type_names[DOC_NTYPES] = {
+	"document", "titlepage", "toc", "heading", "paragraph", "list", "item",
+	"panel", "quote", "figure", "caption", "table", "row", "cell",
+	"text", "emph", "strong", "linebreak", "value", "xref", "footnote", "claim",
+};
+
+const char *doc_type_name(doc_type t)
+{
+	return (t >= 0 && t < DOC_NTYPES) ? type_names[t] : "?";
+}
+
+int doc_is_block(doc_type t)
+{
+	return t < DOC_TEXT;
+}
+
+doc *doc_new(void)
+{
+	doc *d = xcalloc(1, sizeof *d);
+	d->root = doc_node_new(DOC_DOCUMENT);
+	return d;
+}
+
+static void meta_free(doc_meta *m)
+{
+	free(m->doctype);
+	free(m->title);
+	for (int i = 0; i < 4 && m->title_lines[i]; i++)
+		free(m->title_lines[i]);
+	free(m->subtitle);
+	free(m->client);
+	for (int i = 0; i < 8 && m->authors[i]; i++)
+		free(m->authors[i]);
+	free(m->place);
+	free(m->date);
+	free(m->date_iso);
+	free(m->area);
+	free(m->variant);
+	free(m->keywords);
+	free(m->lang);
+}
+
+void doc_free(doc *d)
+{
+	if (!d)
+		return;
+	doc_node_free(d->root);
+	meta_free(&d->meta);
+	free(d);
+}
+
+doc_node *doc_node_new(doc_type type)
+{
+	doc_node *n = xcalloc(1, sizeof *n);
+	n->type = type;
+	return n;
+}
+
+doc_node *doc_append(doc_node *parent, doc_node *child)
+{
+	child->parent = parent;
+	child->prev = parent->last;
+	child->next = NULL;
+	if (parent->last)
+		parent->last->next = child;
+	else
+		parent->first = child;
+	parent->last = child;
+	return child;
+}
+
+doc_node *doc_append_text(doc_node *parent, const char *text)
+{
+	doc_node *t = doc_node_new(DOC_TEXT);
+	t->text = xstrdup(text);
+	return doc_append(parent, t);
+}
+
+void doc_node_free(doc_node *n)
+{
+	while (n) {
+		doc_node *c = n->first;
+		while (c) {
+			doc_node *next = c->next;
+			doc_node_free(c);
+			c = next;
+		}
+		free(n->text);
+		free(n->id);
+		free(n->number);
+		free(n->target);
+		free(n->alt);
+		free(n->src_file);
+		if (n->chart)
+			chart_free(n->chart);
+		free(n);
+		n = NULL;
+	}
+}
+
+static int is_leaf(const doc_node *n)
+{
+	switch (n->type) {
+	case DOC_TEXT:
+	case DOC_VALUE:
+	case DOC_LINEBREAK:
+	case DOC_TOC:
+	case DOC_TITLEPAGE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+void doc_iter_init(doc_iter *it, doc_node *root)
+{
+	it->root = root;
+	it->cur = NULL;
+	it->ev = DOC_EV_NONE;
+}
+
+doc_event doc_iter_next(doc_iter *it)
+{
+	if (!it->cur) {
+		if (!it->root)
+			return DOC_EV_NONE; /* empty, or already finished */
+		it->cur = it->root;
+		it->ev = DOC_EV_ENTER;
+		return it->ev;
+	}
+	doc_node *c = it->cur;
+	if (it->ev == DOC_EV_ENTER && !is_leaf(c)) {
+		if (c->first) {
+			it->cur = c->first;
+			it->ev = DOC_EV_ENTER;
+		} else {
+			it->ev = DOC_EV_EXIT;
+		}
+		return it->ev;
+	}
+	/* leaving c (exit event done, or a leaf) */
+	if (c == it->root) {
+		it->cur = NULL;
+		it->root = NULL; /* finished */
+		it->ev = DOC_EV_NONE;
+		return DOC_EV_NONE;
+	}
+	if (c->next) {
+		it->cur = c->next;
+		it->ev = DOC_EV_ENTER;
+	} else {
+		it->cur = c->parent;
+		it->ev = DOC_EV_EXIT;
+	}
+	return it->ev;
+}
+
+static void plain(const doc_node *n, strbuf *b)
+{
+	for (const doc_node *c = n->first; c; c = c->next) {
+		switch (c->type) {
+		case DOC_TEXT:
+		case DOC_VALUE:
+			if (c->text)
+				sb_add(b, c->text);
+			break;
+		case DOC_XREF:
+			if (c->text)
+				sb_add(b, c->text);
+			break;
+		case DOC_LINEBREAK:
+			sb_addc(b, ' ');
+			break;
+		case DOC_FOOTNOTE:
+			break; /* a footnote's text is not part of the sentence */
+		default:
+			plain(c, b);
+		}
+	}
+}
+
+char *doc_plain_text(const doc_node *n)
+{
+	strbuf b;
+	sb_init(&b);
+	if (n->type == DOC_TEXT || n->type == DOC_VALUE)
+		sb_add(&b, n->text ? n->text : "");
+	else
+		plain(n, &b);
+	return sb_take(&b);
+}

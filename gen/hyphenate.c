@@ -1,0 +1,129 @@
+/* hyphenate.c: inserts soft hyphens (U+00AD) into Dutch text at the points
+ * libhyphen allows, so pango can break long words such as
+ * "ondersteuningsbehoefte" in justified columns (see hyphenate.h).
+ *
+ * The dictionary is ISO-8859-1 and expects lower-case words, so each word is
+ * converted from UTF-8 to Latin-1 before the lookup; words that cannot be
+ * converted, or that are short, are copied as they are. Only standard breaks
+ * are used: a non-standard break (Dutch "omaatje" -> "oma-tje") would change
+ * the letters, which a soft hyphen cannot express. */
+#include "hyphenate.h"
+#include "util.h"
+
+#include <glib.h>
+#include <hyphen.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Letters kept before and after a break: "on-" and "-de" read well, a lone
+ * letter on either side does not. */
+#define LEFT_MIN 2
+#define RIGHT_MIN 3
+
+struct hyph {
+	HyphenDict *dict;
+};
+
+hyph *hyph_open(const char *dict_path)
+{
+	HyphenDict *d = hnj_hyphen_load(dict_path ? dict_path : HYPH_NL_DICT);
+	if (!d)
+		return NULL;
+	hyph *h = xcalloc(1, sizeof *h);
+	h->dict = d;
+	return h;
+}
+
+void hyph_close(hyph *h)
+{
+	if (!h)
+		return;
+	hnj_hyphen_free(h->dict);
+	free(h);
+}
+
+static int is_word_char(gunichar c)
+{
+	return g_unichar_isalpha(c) && c != 0xAD;
+}
+
+/* Hyphenates one word of nchars characters (bytes [s, e) of UTF-8) into b. */
+static void add_word(hyph *h, strbuf *b, const char *s, const char *e, size_t nchars)
+{
+	if (nchars < HYPH_MIN_WORD) {
+		sb_addn(b, s, (size_t)(e - s));
+		return;
+	}
+	char *latin = xmalloc(nchars + 1);
+	size_t *ends = xmalloc(nchars * sizeof *ends); /* byte end of char i */
+	size_t i = 0;
+	for (const char *p = s; p < e; p = g_utf8_next_char(p), i++) {
+		gunichar c = g_unichar_tolower(g_utf8_get_char(p));
+		if (c > 0xFF) {
+			free(latin);
+			free(ends);
+			sb_addn(b, s, (size_t)(e - s));
+			return;
+		}
+		latin[i] = (char)(unsigned char)c;
+		ends[i] = (size_t)(g_utf8_next_char(p) - s);
+	}
+	latin[nchars] = '\0';
+
+	char *hyphens = xcalloc(nchars + 5, 1);
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL;
+	int rc = hnj_hyphen_hyphenate2(h->dict, latin, (int)nchars, hyphens, NULL, &rep, &pos, &cut);
+	size_t from = 0;
+	for (i = 0; rc == 0 && i + 1 < nchars; i++) {
+		int standard = !rep || !rep[i];
+		if ((hyphens[i] & 1) && standard && i + 1 >= LEFT_MIN && nchars - (i + 1) >= RIGHT_MIN) {
+			sb_addn(b, s + from, ends[i] - from);
+			sb_add(b, "\xC2\xAD");
+			from = ends[i];
+		}
+	}
+	sb_addn(b, s + from, (size_t)(e - s) - from);
+	if (rep) {
+		for (i = 0; i < nchars; i++)
+			free(rep[i]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+	free(hyphens);
+	free(latin);
+	free(ends);
+}
+
+char *hyph_text(hyph *h, const char *utf8)
+{
+	if (!utf8)
+		return xstrdup("");
+	if (!h || !g_utf8_validate(utf8, -1, NULL))
+		return xstrdup(utf8);
+	strbuf b;
+	sb_init(&b);
+	const char *p = utf8;
+	while (*p) {
+		if (!is_word_char(g_utf8_get_char(p))) {
+			const char *q = g_utf8_next_char(p);
+			sb_addn(&b, p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
+		const char *s = p;
+		size_t n = 0;
+		while (*p && is_word_char(g_utf8_get_char(p))) {
+			p = g_utf8_next_char(p);
+			n++;
+		}
+		/* A part of a hyphenated compound ("doe-democratie") breaks at
+		 * its own hyphen only: "doe-de-" + "mocratie" reads badly. */
+		if ((s > utf8 && s[-1] == '-') || *p == '-')
+			sb_addn(&b, s, (size_t)(p - s));
+		else
+			add_word(h, &b, s, p, n);
+	}
+	return sb_take(&b);
+}

@@ -1,0 +1,1232 @@
+/* pdf_layout.c: the measure pass of the PDF typesetter (see pdf_layout.h).
+ *
+ * Owns the type scale of the printed report, the turning of blocks into
+ * items (a paragraph becomes one item per line, so a page can break between
+ * any two lines; a table row, a chart figure, a contents entry each become
+ * one item) and the page filling with its rules: keep a heading with the
+ * first lines after it, no single first or last line of a paragraph alone
+ * on a page, chart figures whole (moved to a later page while the text after
+ * them fills the gap, in their own order), panels whole when they fit a
+ * page, table header rows repeated after a break, footnotes on the page of
+ * their marker. Drawing is doc_pdf.c's. */
+#include "pdf_layout.h"
+#include "chart.h"
+#include "util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The type scale: body 10/14.5, headings bold in steps. */
+typedef struct {
+	double size, leading;
+	int bold, italic;
+	int justify, hyphenate;
+	PangoAlignment align;
+	double rgb[3];
+} pstyle;
+
+static const pstyle ST_BODY = { 10, 14.5, 0, 0, 1, 1, PANGO_ALIGN_LEFT, { 0, 0, 0 } };
+static const pstyle ST_H1 = { 20, 26, 1, 0, 0, 0, PANGO_ALIGN_LEFT, { 0.07, 0.22, 0.40 } };
+static const pstyle ST_H2 = { 13, 18, 1, 0, 0, 0, PANGO_ALIGN_LEFT, { 0.07, 0.22, 0.40 } };
+static const pstyle ST_H3 = { 9.5, 14.5, 1, 0, 0, 0, PANGO_ALIGN_LEFT, { 0.07, 0.22, 0.40 } };
+static const pstyle ST_CELL = { 9, 12, 0, 0, 0, 1, PANGO_ALIGN_LEFT, { 0, 0, 0 } };
+static const pstyle ST_CAPTION = { 9, 12.5, 0, 1, 0, 1, PANGO_ALIGN_LEFT, { 0.15, 0.15, 0.15 } };
+static const pstyle ST_NOTE = { 8, 10.5, 0, 0, 0, 1, PANGO_ALIGN_LEFT, { 0, 0, 0 } };
+static const pstyle ST_TOC1 = { 10.5, 15, 1, 0, 0, 0, PANGO_ALIGN_LEFT, { 0, 0, 0 } };
+static const pstyle ST_TOC2 = { 10, 14.5, 0, 0, 0, 0, PANGO_ALIGN_LEFT, { 0, 0, 0 } };
+
+#define PARA_GAP 7.0     /* between paragraphs */
+#define LIST_HANG 16.0   /* hanging indent of a list item */
+#define PANEL_PAD 10.0
+#define CELL_PAD_X 5.0
+#define CELL_PAD_Y 4.0
+#define NOTE_RULE_GAP 14.0 /* room taken by the rule above the footnotes */
+#define NOTE_GAP 2.0
+
+/* Block context: what the blocks around a block change about it. */
+typedef struct {
+	int italic;
+	int panel;
+	double panel_x, panel_w;
+	double size_delta;
+} bctx;
+
+/* Inline text under construction: UTF-8 text, its pango attributes and the
+ * byte ranges of links and footnote markers. */
+typedef struct {
+	int start, end;
+	char *dest;
+} ilink;
+
+typedef struct {
+	strbuf t;
+	PangoAttrList *attrs;
+	int nlinks, caplinks;
+	ilink *links;
+	int nnotes, capnotes;
+	int *notes;    /* note index */
+	int *note_at;  /* byte offset of the marker */
+	int hyphenate;
+} ibuild;
+
+/* ---------- small helpers ---------- */
+
+static void *grow(void *p, int *cap, int need, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	int c = *cap ? *cap * 2 : 16;
+	while (c < need)
+		c *= 2;
+	*cap = c;
+	return xrealloc(p, (size_t)c * size);
+}
+
+const char *pdf_dest_name(pdf_layout *l, const doc_node *n)
+{
+	if (n->id && *n->id)
+		return n->id;
+	for (int i = 0; i < l->ndests; i++)
+		if (l->dest_nodes[i] == n)
+			return l->dest_names[i];
+	l->dest_nodes = grow(l->dest_nodes, &l->capdests, l->ndests + 1, sizeof *l->dest_nodes);
+	l->dest_names = xrealloc(l->dest_names, (size_t)l->capdests * sizeof *l->dest_names);
+	l->dest_nodes[l->ndests] = n;
+	l->dest_names[l->ndests] = xasprintf("pdf-dest-%d", l->ndests + 1);
+	return l->dest_names[l->ndests++];
+}
+
+char *pdf_heading_text(const doc_node *h)
+{
+	char *t = doc_plain_text(h);
+	char *s;
+	if (h->flags & DOC_UNNUMBERED || !h->number || !*h->number)
+		return t;
+	if (h->flags & DOC_ANNEX)
+		s = xasprintf("Bijlage %s  %s", h->number, t);
+	else
+		s = xasprintf("%s  %s", h->number, t);
+	free(t);
+	return s;
+}
+
+static int new_item(pdf_layout *l, const bctx *bc)
+{
+	l->items = grow(l->items, &l->capitems, l->nitems + 1, sizeof *l->items);
+	pdf_item *it = &l->items[l->nitems];
+	memset(it, 0, sizeof *it);
+	if (bc && bc->panel) {
+		it->panel = bc->panel;
+		it->panel_x = bc->panel_x;
+		it->panel_w = bc->panel_w;
+	}
+	return l->nitems++;
+}
+
+static pdf_op *add_op(pdf_item *it, pdf_op_kind kind)
+{
+	it->ops = grow(it->ops, &it->capops, it->nops + 1, sizeof *it->ops);
+	pdf_op *o = &it->ops[it->nops++];
+	memset(o, 0, sizeof *o);
+	o->kind = kind;
+	return o;
+}
+
+static void add_rect(pdf_item *it, double x, double y, double w, double h, double r, double g, double b)
+{
+	pdf_op *o = add_op(it, PDF_OP_RECT);
+	o->x = x;
+	o->y = y;
+	o->w = w;
+	o->h = h;
+	o->rgb[0] = r;
+	o->rgb[1] = g;
+	o->rgb[2] = b;
+}
+
+static void item_add_note(pdf_item *it, int note)
+{
+	it->notes = xrealloc(it->notes, (size_t)(it->nnotes + 1) * sizeof *it->notes);
+	it->notes[it->nnotes++] = note;
+}
+
+/* ---------- inline text ---------- */
+
+static void ib_init(ibuild *b, int hyphenate)
+{
+	memset(b, 0, sizeof *b);
+	sb_init(&b->t);
+	b->attrs = pango_attr_list_new();
+	b->hyphenate = hyphenate;
+}
+
+static void ib_free(ibuild *b)
+{
+	sb_free(&b->t);
+	pango_attr_list_unref(b->attrs);
+	for (int i = 0; i < b->nlinks; i++)
+		free(b->links[i].dest);
+	free(b->links);
+	free(b->notes);
+	free(b->note_at);
+}
+
+static void ib_attr(ibuild *b, PangoAttribute *a, size_t start, size_t end)
+{
+	a->start_index = (guint)start;
+	a->end_index = (guint)end;
+	pango_attr_list_insert(b->attrs, a);
+}
+
+static void ib_text(pdf_layout *l, ibuild *b, const char *s)
+{
+	if (!s)
+		return;
+	if (b->hyphenate && l->hy) {
+		char *h = hyph_text(l->hy, s);
+		sb_add(&b->t, h);
+		free(h);
+	} else {
+		sb_add(&b->t, s);
+	}
+}
+
+static int layout_note(pdf_layout *l, const doc_node *fn);
+
+static void ib_inlines(pdf_layout *l, ibuild *b, const doc_node *parent)
+{
+	for (const doc_node *c = parent->first; c; c = c->next) {
+		size_t start = b->t.len;
+		switch (c->type) {
+		case DOC_TEXT:
+		case DOC_VALUE:
+			ib_text(l, b, c->text);
+			break;
+		case DOC_EMPH:
+			ib_inlines(l, b, c);
+			ib_attr(b, pango_attr_style_new(PANGO_STYLE_ITALIC), start, b->t.len);
+			break;
+		case DOC_STRONG:
+			ib_inlines(l, b, c);
+			ib_attr(b, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start, b->t.len);
+			break;
+		case DOC_LINEBREAK:
+			sb_add(&b->t, "\xE2\x80\xA8"); /* U+2028: a line break within the paragraph */
+			break;
+		case DOC_XREF: {
+			ib_text(l, b, c->text ? c->text : c->target);
+			if (c->target && *c->target && b->t.len > start) {
+				b->links = grow(b->links, &b->caplinks, b->nlinks + 1, sizeof *b->links);
+				b->links[b->nlinks].start = (int)start;
+				b->links[b->nlinks].end = (int)b->t.len;
+				b->links[b->nlinks].dest = xstrdup(c->target);
+				b->nlinks++;
+				ib_attr(b, pango_attr_foreground_new(0x1200, 0x3c00, 0x7800), start, b->t.len);
+			}
+			break;
+		}
+		case DOC_FOOTNOTE: {
+			int idx = layout_note(l, c);
+			sb_add(&b->t, c->number ? c->number : "*");
+			ib_attr(b, pango_attr_rise_new((int)(3.8 * PANGO_SCALE)), start, b->t.len);
+			ib_attr(b, pango_attr_scale_new(0.68), start, b->t.len);
+			b->notes = grow(b->notes, &b->capnotes, b->nnotes + 1, sizeof *b->notes);
+			b->note_at = xrealloc(b->note_at, (size_t)b->capnotes * sizeof *b->note_at);
+			b->notes[b->nnotes] = idx;
+			b->note_at[b->nnotes] = (int)start;
+			b->nnotes++;
+			break;
+		}
+		case DOC_CLAIM:
+			/* A claim that no longer holds: highlighted for the editor. */
+			ib_inlines(l, b, c);
+			ib_attr(b, pango_attr_background_new(0xFFFF, 0xCCCC, 0xCCCC), start, b->t.len);
+			break;
+		default:
+			if (!doc_is_block(c->type))
+				ib_inlines(l, b, c);
+			break;
+		}
+	}
+}
+
+/* Block content flattened into one text: paragraphs become lines, list
+ * items lines with a dash (for table cells). */
+static void ib_blocks(pdf_layout *l, ibuild *b, const doc_node *parent)
+{
+	for (const doc_node *c = parent->first; c; c = c->next) {
+		if (!doc_is_block(c->type)) {
+			ib_inlines(l, b, parent);
+			return;
+		}
+		if (b->t.len)
+			sb_addc(&b->t, '\n');
+		if (c->type == DOC_LIST) {
+			int k = 1;
+			for (const doc_node *it = c->first; it; it = it->next, k++) {
+				if (it != c->first)
+					sb_addc(&b->t, '\n');
+				if (c->flags & DOC_ORDERED)
+					sb_printf(&b->t, "%d. ", k);
+				else
+					sb_add(&b->t, "\xE2\x80\x93 ");
+				if (it->first && doc_is_block(it->first->type))
+					ib_blocks(l, b, it);
+				else
+					ib_inlines(l, b, it);
+			}
+		} else if (c->first && doc_is_block(c->first->type)) {
+			ib_blocks(l, b, c);
+		} else {
+			ib_inlines(l, b, c);
+		}
+	}
+}
+
+static PangoFontDescription *style_font(const pstyle *st, const bctx *bc)
+{
+	PangoFontDescription *fd = pango_font_description_new();
+	pango_font_description_set_family(fd, PDF_FONT);
+	double size = st->size + (bc ? bc->size_delta : 0);
+	pango_font_description_set_size(fd, (gint)lround(size * PANGO_SCALE));
+	pango_font_description_set_weight(fd, st->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_style(fd, (st->italic || (bc && bc->italic)) ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+	return fd;
+}
+
+static PangoLayout *make_layout(pdf_layout *l, ibuild *b, const pstyle *st, const bctx *bc, double width)
+{
+	PangoLayout *ly = pango_layout_new(l->ctx);
+	g_ptr_array_add(l->layouts, ly);
+	PangoFontDescription *fd = style_font(st, bc);
+	pango_layout_set_font_description(ly, fd);
+	pango_font_description_free(fd);
+	ib_attr(b, pango_attr_language_new(pango_language_from_string("nl-NL")), 0, b->t.len);
+	if (st->rgb[0] || st->rgb[1] || st->rgb[2]) {
+		PangoAttribute *a = pango_attr_foreground_new((guint16)(st->rgb[0] * 65535), (guint16)(st->rgb[1] * 65535),
+							      (guint16)(st->rgb[2] * 65535));
+		a->start_index = 0;
+		a->end_index = (guint)b->t.len;
+		pango_attr_list_insert_before(b->attrs, a);
+	}
+	pango_layout_set_text(ly, b->t.s ? b->t.s : "", (int)b->t.len);
+	pango_layout_set_attributes(ly, b->attrs);
+	if (width > 0) {
+		pango_layout_set_width(ly, (int)(width * PANGO_SCALE));
+		pango_layout_set_wrap(ly, PANGO_WRAP_WORD_CHAR);
+	}
+	pango_layout_set_alignment(ly, st->align);
+	pango_layout_set_justify(ly, st->justify);
+	return ly;
+}
+
+/* Geometry of one line of a layout at the style's leading. */
+typedef struct {
+	PangoLayoutLine *line;
+	double x;        /* offset of the line from the layout's left edge */
+	double h;        /* height the line takes */
+	double baseline; /* from the top of that height */
+	double w;
+} lgeom;
+
+static int layout_lines(PangoLayout *ly, double leading, lgeom **out)
+{
+	int n = pango_layout_get_line_count(ly);
+	lgeom *g = xcalloc((size_t)(n ? n : 1), sizeof *g);
+	PangoLayoutIter *it = pango_layout_get_iter(ly);
+	int i = 0;
+	do {
+		PangoRectangle log;
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		double lh = log.height / (double)PANGO_SCALE;
+		double base = (pango_layout_iter_get_baseline(it) - log.y) / (double)PANGO_SCALE;
+		double h = lh > leading ? lh : leading;
+		g[i].line = pango_layout_iter_get_line_readonly(it);
+		g[i].x = log.x / (double)PANGO_SCALE;
+		g[i].w = log.width / (double)PANGO_SCALE;
+		g[i].h = h;
+		g[i].baseline = (h - lh) / 2 + base;
+		i++;
+	} while (i < n && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	*out = g;
+	return i;
+}
+
+static void add_line_op(pdf_item *it, const lgeom *g, double x, double y)
+{
+	pdf_op *o = add_op(it, PDF_OP_LINE);
+	o->line = pango_layout_line_ref(g->line);
+	o->x = x + g->x;
+	o->y = y + g->baseline;
+	o->w = g->w;
+	o->h = g->h;
+}
+
+/* Links and footnotes of ibuild b that fall on line g go to item it. */
+static void add_line_refs(pdf_item *it, const ibuild *b, const lgeom *g, double x, double ytop)
+{
+	int ls = g->line->start_index, le = ls + g->line->length;
+	for (int k = 0; k < b->nlinks; k++) {
+		int s = b->links[k].start > ls ? b->links[k].start : ls;
+		int e = b->links[k].end < le ? b->links[k].end : le;
+		if (s >= e)
+			continue;
+		int *ranges = NULL, nr = 0;
+		pango_layout_line_get_x_ranges(g->line, s, e, &ranges, &nr);
+		for (int r = 0; r < nr; r++) {
+			double x0 = ranges[2 * r] / (double)PANGO_SCALE, x1 = ranges[2 * r + 1] / (double)PANGO_SCALE;
+			if (x1 - x0 < 0.5)
+				continue;
+			pdf_op *o = add_op(it, PDF_OP_LINK);
+			o->x = x + x0;
+			o->y = ytop;
+			o->w = x1 - x0;
+			o->h = g->h;
+			o->name = xstrdup(b->links[k].dest);
+		}
+		g_free(ranges);
+	}
+	for (int k = 0; k < b->nnotes; k++)
+		if (b->note_at[k] >= ls && b->note_at[k] < le)
+			item_add_note(it, b->notes[k]);
+}
+
+/* Adds every line of ly into item `idx` from ytop; returns the height. */
+static double add_layout_ops(pdf_layout *l, int idx, PangoLayout *ly, const ibuild *b, double x, double ytop,
+			     double leading)
+{
+	lgeom *g;
+	int n = layout_lines(ly, leading, &g);
+	double y = ytop;
+	for (int i = 0; i < n; i++) {
+		pdf_item *it = &l->items[idx];
+		add_line_op(it, &g[i], x, y);
+		if (b)
+			add_line_refs(it, b, &g[i], x, y);
+		y += g[i].h;
+	}
+	free(g);
+	return y - ytop;
+}
+
+/* ---------- footnotes ---------- */
+
+static int layout_note(pdf_layout *l, const doc_node *fn)
+{
+	ibuild b;
+	ib_init(&b, 1);
+	sb_add(&b.t, fn->number ? fn->number : "*");
+	sb_addc(&b.t, '\t');
+	ib_inlines(l, &b, fn);
+	PangoLayout *ly = make_layout(l, &b, &ST_NOTE, NULL, PDF_TEXT_W);
+	PangoTabArray *tabs = pango_tab_array_new_with_positions(1, TRUE, PANGO_TAB_LEFT, 12);
+	pango_layout_set_tabs(ly, tabs);
+	pango_tab_array_free(tabs);
+	pango_layout_set_indent(ly, -12 * PANGO_SCALE);
+
+	l->notes = grow(l->notes, &l->capnotes, l->nnotes + 1, sizeof *l->notes);
+	pdf_note *nt = &l->notes[l->nnotes];
+	memset(nt, 0, sizeof *nt);
+	nt->node = fn;
+	lgeom *g;
+	int n = layout_lines(ly, ST_NOTE.leading, &g);
+	double y = 0;
+	nt->ops = xcalloc((size_t)(n + 1), sizeof *nt->ops);
+	/* destination of the note itself, so a reader can be sent to it */
+	nt->ops[0].kind = PDF_OP_DEST;
+	nt->ops[0].name = xstrdup(pdf_dest_name(l, fn));
+	nt->ops[0].x = PDF_MARGIN_L;
+	nt->nops = 1;
+	for (int i = 0; i < n; i++) {
+		pdf_op *o = &nt->ops[nt->nops++];
+		o->kind = PDF_OP_LINE;
+		o->line = pango_layout_line_ref(g[i].line);
+		o->x = PDF_MARGIN_L + g[i].x;
+		o->y = y + g[i].baseline;
+		y += g[i].h;
+	}
+	free(g);
+	nt->h = y + NOTE_GAP;
+	ib_free(&b);
+	return l->nnotes++;
+}
+
+/* ---------- paragraphs ---------- */
+
+/* Lays out inlines of `n` as a paragraph of line items. Keeps the first two
+ * and the last two lines together (no orphan, no widow); keep_all keeps all
+ * lines together and with what follows (headings). Returns the first item. */
+static int add_paragraph(pdf_layout *l, ibuild *b, const pstyle *st, const bctx *bc, double x, double w,
+			 double space_before, int keep_all, const doc_node *anchor)
+{
+	PangoLayout *ly = make_layout(l, b, st, bc, w);
+	lgeom *g;
+	int n = layout_lines(ly, st->leading, &g);
+	int first = l->nitems;
+	double sb = space_before > l->gap ? space_before : l->gap;
+	l->gap = 0;
+	for (int i = 0; i < n; i++) {
+		int idx = new_item(l, bc);
+		pdf_item *it = &l->items[idx];
+		it->h = g[i].h;
+		it->space_before = i == 0 ? sb : 0;
+		if (keep_all || (n >= 2 && (i == 0 || i == n - 2)))
+			it->keep_with_next = 1;
+		if (i == n - 1 && !keep_all)
+			it->keep_with_next = 0;
+		if (i == 0 && anchor) {
+			it->anchor = anchor;
+			pdf_op *d = add_op(it, PDF_OP_DEST);
+			d->name = xstrdup(pdf_dest_name(l, anchor));
+			d->x = x;
+			d->y = 0;
+		}
+		add_line_op(it, &g[i], x, 0);
+		add_line_refs(it, b, &g[i], x, 0);
+		if (i == 0 && l->label) {
+			ibuild lb;
+			ib_init(&lb, 0);
+			sb_add(&lb.t, l->label);
+			PangoLayout *ll = make_layout(l, &lb, st, bc, -1);
+			lgeom *lg;
+			layout_lines(ll, st->leading, &lg);
+			pdf_op *o = add_op(&l->items[idx], PDF_OP_LINE);
+			o->line = pango_layout_line_ref(lg[0].line);
+			o->x = l->label_x;
+			o->y = g[0].baseline;
+			free(lg);
+			ib_free(&lb);
+			free(l->label);
+			l->label = NULL;
+		}
+	}
+	free(g);
+	return first;
+}
+
+/* ---------- blocks ---------- */
+
+static void layout_blocks(pdf_layout *l, const doc_node *parent, double x, double w, const bctx *bc);
+
+static void layout_heading(pdf_layout *l, const doc_node *h, double x, double w, const bctx *bc)
+{
+	const pstyle *st = h->level <= 1 ? &ST_H1 : h->level == 2 ? &ST_H2 : &ST_H3;
+	ibuild b;
+	ib_init(&b, 0);
+	char *t = pdf_heading_text(h);
+	sb_add(&b.t, t);
+	free(t);
+	double before = h->level <= 1 ? 0 : h->level == 2 ? 16 : 11;
+	int first = add_paragraph(l, &b, st, bc, x, w, before, 1, h);
+	ib_free(&b);
+	if (h->level <= 1)
+		l->items[first].new_page = 1;
+	l->gap = h->level <= 1 ? 18 : h->level == 2 ? 5 : 2;
+}
+
+static void layout_paragraph(pdf_layout *l, const doc_node *p, double x, double w, const bctx *bc)
+{
+	pstyle st = ST_BODY;
+	if (p->flags & DOC_INTRO)
+		st.italic = 1;
+	ibuild b;
+	ib_init(&b, 1);
+	ib_inlines(l, &b, p);
+	if (b.t.len == 0 && !l->label) {
+		ib_free(&b);
+		return;
+	}
+	add_paragraph(l, &b, &st, bc, x, w, PARA_GAP, 0, NULL);
+	ib_free(&b);
+}
+
+static void layout_list(pdf_layout *l, const doc_node *list, double x, double w, const bctx *bc)
+{
+	int k = 1;
+	double hang = (list->flags & DOC_ORDERED) ? 18.0 : LIST_HANG;
+	for (const doc_node *it = list->first; it; it = it->next, k++) {
+		if (it->type != DOC_ITEM)
+			continue;
+		free(l->label);
+		if (list->flags & DOC_ORDERED)
+			l->label = xasprintf("%d.", k);
+		else if (list->flags & DOC_DASH_LIST)
+			l->label = xstrdup("\xE2\x80\x93"); /* en dash */
+		else
+			l->label = xstrdup("\xE2\x80\xA2"); /* bullet */
+		l->label_x = x;
+		double gap = it == list->first ? PARA_GAP : 3.0;
+		if (l->gap < gap)
+			l->gap = gap;
+		if (it->first && doc_is_block(it->first->type)) {
+			layout_blocks(l, it, x + hang, w - hang, bc);
+		} else {
+			ibuild b;
+			ib_init(&b, 1);
+			ib_inlines(l, &b, it);
+			add_paragraph(l, &b, &ST_BODY, bc, x + hang, w - hang, 0, 0, NULL);
+			ib_free(&b);
+		}
+		free(l->label);
+		l->label = NULL;
+	}
+}
+
+static void keep_together(pdf_layout *l, int first, int last)
+{
+	double h = 0;
+	for (int i = first; i <= last; i++)
+		h += l->items[i].h + (i > first ? l->items[i].space_before : 0);
+	if (h > PDF_BODY_H - 20)
+		return; /* taller than a page: it has to break */
+	for (int i = first; i < last; i++)
+		l->items[i].keep_with_next = 1;
+}
+
+static void layout_panel(pdf_layout *l, const doc_node *p, double x, double w, const bctx *outer)
+{
+	bctx bc = *outer;
+	bc.panel = ++l->npanels;
+	bc.panel_x = x;
+	bc.panel_w = w;
+	double gap = l->gap > 12 ? l->gap : 12;
+	l->gap = 0;
+	int top = new_item(l, &bc);
+	l->items[top].h = PANEL_PAD;
+	l->items[top].space_before = gap;
+	l->items[top].keep_with_next = 1;
+	l->items[top].anchor = p;
+	pdf_op *d = add_op(&l->items[top], PDF_OP_DEST);
+	d->name = xstrdup(pdf_dest_name(l, p));
+	d->x = x;
+	double ix = x + PANEL_PAD + 4, iw = w - 2 * PANEL_PAD - 4;
+	if (p->text && *p->text) {
+		ibuild b;
+		ib_init(&b, 0);
+		sb_add(&b.t, p->text);
+		pstyle st = ST_H3;
+		add_paragraph(l, &b, &st, &bc, ix, iw, 0, 1, NULL);
+		ib_free(&b);
+		l->gap = 3;
+	}
+	int body = l->nitems;
+	layout_blocks(l, p, ix, iw, &bc);
+	if (l->nitems > body)
+		l->items[body].space_before = l->items[body].space_before > 3 ? 3 : l->items[body].space_before;
+	int bot = new_item(l, &bc);
+	l->items[bot].h = PANEL_PAD;
+	keep_together(l, top, bot);
+	l->gap = 12;
+}
+
+/* ---------- tables ---------- */
+
+static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, const bctx *bc)
+{
+	int ncols = 0, nrows = 0;
+	for (const doc_node *r = t->first; r; r = r->next) {
+		if (r->type != DOC_TABLE_ROW)
+			continue;
+		nrows++;
+		int c = 0;
+		for (const doc_node *cell = r->first; cell; cell = cell->next)
+			c++;
+		if (c > ncols)
+			ncols = c;
+	}
+	if (!ncols || !nrows)
+		return;
+	int table = ++l->ntables;
+
+	/* Column widths from the natural (unwrapped) widths of the cells. */
+	double *nat = xcalloc((size_t)ncols, sizeof *nat);
+	for (const doc_node *r = t->first; r; r = r->next) {
+		if (r->type != DOC_TABLE_ROW)
+			continue;
+		int c = 0;
+		for (const doc_node *cell = r->first; cell; cell = cell->next, c++) {
+			ibuild b;
+			ib_init(&b, 0);
+			ib_blocks(l, &b, cell);
+			PangoLayout *ly = make_layout(l, &b, &ST_CELL, bc, -1);
+			int pw, ph;
+			pango_layout_get_size(ly, &pw, &ph);
+			double cw = pw / (double)PANGO_SCALE + 2 * CELL_PAD_X + 1;
+			if (cw > nat[c])
+				nat[c] = cw;
+			ib_free(&b);
+		}
+	}
+	double sum = 0;
+	for (int c = 0; c < ncols; c++)
+		sum += nat[c];
+	double *cw = xcalloc((size_t)ncols, sizeof *cw);
+	if (sum <= w) {
+		for (int c = 0; c < ncols; c++)
+			cw[c] = nat[c] + (w - sum) * nat[c] / sum;
+	} else {
+		/* narrow columns keep their natural width (up to a third of
+		 * the table), the rest share what is left by their width */
+		double fixed = 0, rest = 0;
+		for (int c = 0; c < ncols; c++) {
+			if (nat[c] <= w / 3 && nat[c] <= w / ncols)
+				fixed += nat[c];
+			else
+				rest += nat[c];
+		}
+		for (int c = 0; c < ncols; c++) {
+			if (nat[c] <= w / 3 && nat[c] <= w / ncols)
+				cw[c] = nat[c];
+			else
+				cw[c] = (w - fixed) * nat[c] / rest;
+		}
+	}
+	free(nat);
+
+	double gap = l->gap > 10 ? l->gap : 10;
+	l->gap = 0;
+	int first_row = 1;
+	for (const doc_node *r = t->first; r; r = r->next) {
+		if (r->type != DOC_TABLE_ROW)
+			continue;
+		int header = (r->flags & DOC_HEADER_ROW) != 0;
+		int idx = new_item(l, bc);
+		l->items[idx].table = table;
+		l->items[idx].is_header = header;
+		l->items[idx].keep_with_next = header;
+		l->items[idx].space_before = first_row ? gap : 0;
+		first_row = 0;
+		double cx = x, rowh = 0;
+		int c = 0;
+		/* first pass: heights */
+		PangoLayout **lys = xcalloc((size_t)ncols, sizeof *lys);
+		ibuild *bs = xcalloc((size_t)ncols, sizeof *bs);
+		for (const doc_node *cell = r->first; cell && c < ncols; cell = cell->next, c++) {
+			pstyle st = ST_CELL;
+			if (header)
+				st.bold = 1;
+			int numeric = (cell->flags & DOC_NUMERIC) != 0;
+			if (numeric)
+				st.align = PANGO_ALIGN_RIGHT;
+			ib_init(&bs[c], !numeric);
+			ib_blocks(l, &bs[c], cell);
+			if (numeric)
+				ib_attr(&bs[c], pango_attr_font_features_new("tnum=1"), 0, bs[c].t.len);
+			lys[c] = make_layout(l, &bs[c], &st, bc, cw[c] - 2 * CELL_PAD_X);
+			int pw, ph;
+			pango_layout_get_size(lys[c], &pw, &ph);
+			lgeom *g;
+			int n = layout_lines(lys[c], st.leading, &g);
+			double hh = 0;
+			for (int i = 0; i < n; i++)
+				hh += g[i].h;
+			free(g);
+			if (hh > rowh)
+				rowh = hh;
+		}
+		rowh += 2 * CELL_PAD_Y;
+		pdf_item *it = &l->items[idx];
+		it->h = rowh;
+		if (header)
+			add_rect(it, x, 0, w, rowh, 0.86, 0.89, 0.93);
+		else
+			add_rect(it, x, rowh - 0.4, w, 0.4, 0.6, 0.6, 0.6);
+		cx = x;
+		for (c = 0; c < ncols; c++) {
+			if (lys[c]) {
+				add_layout_ops(l, idx, lys[c], &bs[c], cx + CELL_PAD_X, CELL_PAD_Y, ST_CELL.leading);
+				ib_free(&bs[c]);
+			}
+			cx += cw[c];
+		}
+		if (header)
+			add_rect(&l->items[idx], x, rowh - 0.8, w, 0.8, 0.07, 0.22, 0.40);
+		free(lys);
+		free(bs);
+	}
+	free(cw);
+	l->gap = 10;
+}
+
+/* ---------- figures ---------- */
+
+static void caption_text(pdf_layout *l, ibuild *b, const doc_node *fig)
+{
+	size_t start = b->t.len;
+	sb_printf(&b->t, "Figuur %s: ", fig->number ? fig->number : "");
+	ib_attr(b, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start, b->t.len);
+	ib_attr(b, pango_attr_style_new(PANGO_STYLE_NORMAL), start, b->t.len);
+	for (const doc_node *c = fig->first; c; c = c->next)
+		if (c->type == DOC_CAPTION)
+			ib_inlines(l, b, c);
+}
+
+static void layout_figure(pdf_layout *l, const doc_node *f, double x, double w, const bctx *bc)
+{
+	double gap = l->gap > 12 ? l->gap : 12;
+	l->gap = 0;
+	if (f->chart) {
+		chart_layout *cl = chart_layout_new(f->chart, w);
+		int idx = new_item(l, bc);
+		pdf_item *it = &l->items[idx];
+		it->is_float = 1;
+		it->space_before = gap;
+		it->anchor = f;
+		pdf_op *d = add_op(it, PDF_OP_DEST);
+		d->name = xstrdup(pdf_dest_name(l, f));
+		d->x = x;
+		double ch = 0;
+		if (cl) {
+			pdf_op *o = add_op(it, PDF_OP_CHART);
+			o->chart = cl;
+			o->x = x;
+			o->y = 0;
+			ch = chart_layout_height(cl);
+			o->w = w;
+			o->h = ch;
+		}
+		ibuild b;
+		ib_init(&b, 1);
+		caption_text(l, &b, f);
+		PangoLayout *ly = make_layout(l, &b, &ST_CAPTION, bc, w);
+		double caph = add_layout_ops(l, idx, ly, &b, x, ch + 6, ST_CAPTION.leading);
+		l->items[idx].h = ch + 6 + caph;
+		ib_free(&b);
+		l->gap = 14;
+		return;
+	}
+	/* a text table as figure: the table may break, the caption follows it */
+	int first = l->nitems;
+	l->gap = gap;
+	for (const doc_node *c = f->first; c; c = c->next)
+		if (c->type == DOC_TABLE)
+			layout_table(l, c, x, w, bc);
+	if (l->nitems > first) {
+		l->items[first].anchor = f;
+		pdf_op *d = add_op(&l->items[first], PDF_OP_DEST);
+		d->name = xstrdup(pdf_dest_name(l, f));
+		d->x = x;
+		l->items[l->nitems - 1].keep_with_next = 1;
+	}
+	ibuild b;
+	ib_init(&b, 1);
+	caption_text(l, &b, f);
+	int idx = new_item(l, bc);
+	l->items[idx].space_before = 6;
+	if (l->nitems - 1 == first) {
+		l->items[idx].anchor = f;
+		pdf_op *d = add_op(&l->items[idx], PDF_OP_DEST);
+		d->name = xstrdup(pdf_dest_name(l, f));
+		d->x = x;
+	}
+	PangoLayout *ly = make_layout(l, &b, &ST_CAPTION, bc, w);
+	l->items[idx].h = add_layout_ops(l, idx, ly, &b, x, 0, ST_CAPTION.leading);
+	ib_free(&b);
+	l->gap = 14;
+}
+
+/* ---------- contents ---------- */
+
+static int toc_entry(const doc_node *h)
+{
+	return h->type == DOC_HEADING && (h->level == 1 || h->level == 2);
+}
+
+static void layout_toc(pdf_layout *l, const doc_node *toc, double x, double w)
+{
+	ibuild b;
+	ib_init(&b, 0);
+	sb_add(&b.t, "Inhoud");
+	int first = add_paragraph(l, &b, &ST_H1, NULL, x, w, 0, 1, NULL);
+	l->items[first].new_page = 1;
+	ib_free(&b);
+	l->gap = 18;
+	const double numw = 34; /* room for the page number and its gap */
+	for (const doc_node *h = toc->parent ? toc->parent->first : NULL; h; h = h->next) {
+		if (!toc_entry(h))
+			continue;
+		const pstyle *st = h->level == 1 ? &ST_TOC1 : &ST_TOC2;
+		double indent = h->level == 1 ? 0 : 26;
+		double hang = (h->flags & DOC_ANNEX) ? 62 : h->level == 1 ? 26 : 30;
+		ib_init(&b, 0);
+		char *t = doc_plain_text(h);
+		if (h->flags & DOC_UNNUMBERED || !h->number || !*h->number)
+			sb_printf(&b.t, "%s", t);
+		else if (h->flags & DOC_ANNEX)
+			sb_printf(&b.t, "Bijlage %s\t%s", h->number, t);
+		else
+			sb_printf(&b.t, "%s\t%s", h->number, t);
+		free(t);
+		PangoLayout *ly = make_layout(l, &b, st, NULL, w - indent - numw);
+		PangoTabArray *tabs = pango_tab_array_new_with_positions(1, TRUE, PANGO_TAB_LEFT, (int)hang);
+		pango_layout_set_tabs(ly, tabs);
+		pango_tab_array_free(tabs);
+		pango_layout_set_indent(ly, (int)(-hang * PANGO_SCALE));
+		int idx = new_item(l, NULL);
+		l->items[idx].space_before = h->level == 1 ? 8 : 1;
+		if (l->gap > 0) {
+			l->items[idx].space_before = l->gap;
+			l->gap = 0;
+		}
+		lgeom *g;
+		int n = layout_lines(ly, st->leading, &g);
+		double y = 0;
+		const char *dest = pdf_dest_name(l, h);
+		for (int i = 0; i < n; i++) {
+			pdf_item *it = &l->items[idx];
+			add_line_op(it, &g[i], x + indent, y);
+			pdf_op *k = add_op(it, PDF_OP_LINK);
+			k->x = x + indent;
+			k->y = y;
+			k->w = w - indent;
+			k->h = g[i].h;
+			k->name = xstrdup(dest);
+			if (i == n - 1) {
+				pdf_op *o = add_op(it, PDF_OP_TOCNUM);
+				o->x = x + indent + g[i].x + g[i].w;
+				o->y = y + g[i].baseline;
+				o->w = x + w;
+				o->node = h;
+				o->h = st->size;
+			}
+			y += g[i].h;
+		}
+		free(g);
+		l->items[idx].h = y;
+		ib_free(&b);
+	}
+	l->gap = 0;
+}
+
+static void layout_block(pdf_layout *l, const doc_node *n, double x, double w, const bctx *bc)
+{
+	switch (n->type) {
+	case DOC_TITLEPAGE: {
+		int idx = new_item(l, NULL);
+		l->items[idx].full_page = 1;
+		l->items[idx].new_page = 1;
+		l->items[idx].h = PDF_BODY_H;
+		add_op(&l->items[idx], PDF_OP_TITLEPAGE);
+		break;
+	}
+	case DOC_TOC:
+		layout_toc(l, n, x, w);
+		break;
+	case DOC_HEADING:
+		layout_heading(l, n, x, w, bc);
+		break;
+	case DOC_PARAGRAPH:
+		layout_paragraph(l, n, x, w, bc);
+		break;
+	case DOC_LIST:
+		layout_list(l, n, x, w, bc);
+		break;
+	case DOC_PANEL:
+		layout_panel(l, n, x, w, bc);
+		break;
+	case DOC_QUOTE: {
+		bctx q = *bc;
+		q.italic = 1;
+		layout_blocks(l, n, x + 20, w - 40, &q);
+		break;
+	}
+	case DOC_FIGURE:
+		layout_figure(l, n, x, w, bc);
+		break;
+	case DOC_TABLE:
+		if (!(n->flags & DOC_DATA_TABLE))
+			layout_table(l, n, x, w, bc);
+		break;
+	case DOC_ITEM:
+	case DOC_TABLE_ROW:
+	case DOC_TABLE_CELL:
+	case DOC_CAPTION:
+	case DOC_DOCUMENT:
+		layout_blocks(l, n, x, w, bc);
+		break;
+	default:
+		break; /* inlines are laid out by the block that holds them */
+	}
+}
+
+static void layout_blocks(pdf_layout *l, const doc_node *parent, double x, double w, const bctx *bc)
+{
+	for (const doc_node *c = parent->first; c; c = c->next)
+		layout_block(l, c, x, w, bc);
+}
+
+/* ---------- pagination ---------- */
+
+typedef struct {
+	pdf_layout *l;
+	pdf_page *pg;
+	double y;
+	int *queue, nq, capq; /* chart figures waiting for room, in order */
+} pager;
+
+static void page_start(pager *p)
+{
+	pdf_layout *l = p->l;
+	l->pages = grow(l->pages, &l->cappages, l->npages + 1, sizeof *l->pages);
+	p->pg = &l->pages[l->npages++];
+	memset(p->pg, 0, sizeof *p->pg);
+	p->y = 0;
+}
+
+static double notes_need(pager *p, const pdf_item *it)
+{
+	double h = 0;
+	for (int k = 0; k < it->nnotes; k++)
+		h += p->l->notes[it->notes[k]].h;
+	if (h > 0 && p->pg->notes_h == 0)
+		h += NOTE_RULE_GAP;
+	return h;
+}
+
+static int fits(pager *p, double h, double notes)
+{
+	return p->y + h + p->pg->notes_h + notes <= PDF_BODY_H + 0.01;
+}
+
+static void place(pager *p, int i)
+{
+	pdf_layout *l = p->l;
+	pdf_item *it = &l->items[i];
+	pdf_page *pg = p->pg;
+	if (pg->nplace > 0)
+		p->y += it->space_before;
+	pg->place = grow(pg->place, &pg->capplace, pg->nplace + 1, sizeof *pg->place);
+	pg->place[pg->nplace].item = i;
+	pg->place[pg->nplace].y = p->y;
+	pg->place[pg->nplace].repeat = 0;
+	pg->nplace++;
+	p->y += it->h;
+	if (it->nnotes) {
+		if (pg->notes_h == 0)
+			pg->notes_h = NOTE_RULE_GAP;
+		for (int k = 0; k < it->nnotes; k++) {
+			pg->notes = grow(pg->notes, &pg->capnotes, pg->nnotes + 1, sizeof *pg->notes);
+			pg->notes[pg->nnotes++] = it->notes[k];
+			pg->notes_h += l->notes[it->notes[k]].h;
+		}
+	}
+}
+
+static void place_repeat(pager *p, int i)
+{
+	pdf_page *pg = p->pg;
+	pg->place = grow(pg->place, &pg->capplace, pg->nplace + 1, sizeof *pg->place);
+	pg->place[pg->nplace].item = i;
+	pg->place[pg->nplace].y = p->y;
+	pg->place[pg->nplace].repeat = 1;
+	pg->nplace++;
+	p->y += p->l->items[i].h;
+}
+
+static double item_need(pager *p, int i)
+{
+	const pdf_item *it = &p->l->items[i];
+	return (p->pg->nplace ? it->space_before : 0) + it->h;
+}
+
+/* New page; chart figures that waited go first, as many as fit. */
+static void new_page(pager *p)
+{
+	page_start(p);
+	int k = 0;
+	while (k < p->nq) {
+		int i = p->queue[k];
+		if (p->pg->nplace && !fits(p, item_need(p, i), notes_need(p, &p->l->items[i])))
+			break;
+		place(p, i);
+		k++;
+	}
+	if (k > 0) {
+		memmove(p->queue, p->queue + k, (size_t)(p->nq - k) * sizeof *p->queue);
+		p->nq -= k;
+	}
+}
+
+static void flush_queue(pager *p)
+{
+	while (p->nq) {
+		int i = p->queue[0];
+		if (p->pg->nplace && !fits(p, item_need(p, i), notes_need(p, &p->l->items[i]))) {
+			new_page(p);
+			continue;
+		}
+		place(p, i);
+		memmove(p->queue, p->queue + 1, (size_t)(p->nq - 1) * sizeof *p->queue);
+		p->nq--;
+	}
+}
+
+static void paginate(pdf_layout *l)
+{
+	pager p = { .l = l };
+	page_start(&p);
+	int force = 0;
+	for (int i = 0; i < l->nitems; i++) {
+		pdf_item *it = &l->items[i];
+		if (it->full_page || it->new_page || force) {
+			flush_queue(&p);
+			if (p.pg->nplace)
+				new_page(&p);
+			force = 0;
+		}
+		if (it->full_page) {
+			p.pg->is_title = 1;
+			place(&p, i);
+			force = 1;
+			continue;
+		}
+		if (it->is_float) {
+			if (p.nq || !fits(&p, item_need(&p, i), notes_need(&p, it))) {
+				p.queue = grow(p.queue, &p.capq, p.nq + 1, sizeof *p.queue);
+				p.queue[p.nq++] = i;
+			} else {
+				place(&p, i);
+			}
+			continue;
+		}
+		/* the chain of items this one keeps with */
+		double need = item_need(&p, i), notes = notes_need(&p, it);
+		for (int j = i; l->items[j].keep_with_next && j + 1 < l->nitems; j++) {
+			const pdf_item *nx = &l->items[j + 1];
+			if (nx->is_float)
+				break;
+			if (nx->new_page || nx->full_page)
+				break;
+			need += nx->space_before + nx->h;
+			for (int k = 0; k < nx->nnotes; k++)
+				notes += l->notes[nx->notes[k]].h;
+		}
+		if (need + notes > PDF_BODY_H - 1) {
+			need = item_need(&p, i);
+			notes = notes_need(&p, it);
+		}
+		if (p.pg->nplace && !fits(&p, need, notes)) {
+			new_page(&p);
+			if (it->table && !it->is_header) {
+				/* repeat the header rows of a table broken here */
+				int h0 = i;
+				while (h0 > 0 && l->items[h0 - 1].table == it->table)
+					h0--;
+				for (int r = h0; r < i && l->items[r].is_header; r++)
+					place_repeat(&p, r);
+			}
+		}
+		place(&p, i);
+	}
+	flush_queue(&p);
+	/* the chapter in force on each page, for the running header */
+	const doc_node *chapter = NULL;
+	for (int pg = 0; pg < l->npages; pg++) {
+		for (int k = 0; k < l->pages[pg].nplace; k++) {
+			const doc_node *a = l->items[l->pages[pg].place[k].item].anchor;
+			if (a && a->type == DOC_HEADING && a->level == 1 && k == 0)
+				chapter = a;
+		}
+		l->pages[pg].chapter = chapter;
+		for (int k = 0; k < l->pages[pg].nplace; k++) {
+			const doc_node *a = l->items[l->pages[pg].place[k].item].anchor;
+			if (a && a->type == DOC_HEADING && a->level == 1)
+				chapter = a;
+		}
+	}
+	free(p.queue);
+}
+
+/* ---------- public ---------- */
+
+PangoContext *pdf_context_new(cairo_t *cr)
+{
+	PangoContext *ctx = pango_cairo_create_context(cr);
+	pango_cairo_context_set_resolution(ctx, 72);
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(ctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_language(ctx, pango_language_from_string("nl-NL"));
+	return ctx;
+}
+
+pdf_layout *pdf_layout_new(const doc *d, PangoContext *ctx, hyph *hy)
+{
+	pdf_layout *l = xcalloc(1, sizeof *l);
+	l->ctx = ctx;
+	l->hy = hy;
+	l->layouts = g_ptr_array_new_with_free_func(g_object_unref);
+	bctx bc = { 0 };
+	layout_blocks(l, d->root, PDF_MARGIN_L, PDF_TEXT_W, &bc);
+	paginate(l);
+	return l;
+}
+
+static void free_ops(pdf_op *ops, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (ops[i].line)
+			pango_layout_line_unref(ops[i].line);
+		if (ops[i].chart)
+			chart_layout_free(ops[i].chart);
+		free(ops[i].name);
+	}
+	free(ops);
+}
+
+void pdf_layout_free(pdf_layout *l)
+{
+	if (!l)
+		return;
+	for (int i = 0; i < l->nitems; i++) {
+		free_ops(l->items[i].ops, l->items[i].nops);
+		free(l->items[i].notes);
+	}
+	free(l->items);
+	for (int i = 0; i < l->nnotes; i++)
+		free_ops(l->notes[i].ops, l->notes[i].nops);
+	free(l->notes);
+	for (int i = 0; i < l->npages; i++) {
+		free(l->pages[i].place);
+		free(l->pages[i].notes);
+	}
+	free(l->pages);
+	for (int i = 0; i < l->ndests; i++)
+		free(l->dest_names[i]);
+	free(l->dest_names);
+	free(l->dest_nodes);
+	g_ptr_array_free(l->layouts, TRUE);
+	free(l->label);
+	free(l);
+}
+
+int pdf_layout_page_of(const pdf_layout *l, const doc_node *n)
+{
+	for (int pg = 0; pg < l->npages; pg++)
+		for (int k = 0; k < l->pages[pg].nplace; k++)
+			if (!l->pages[pg].place[k].repeat && l->items[l->pages[pg].place[k].item].anchor == n)
+				return pg + 1;
+	return 0;
+}
+
+int pdf_toc_pages(const pdf_layout *l, const doc_node **heads, int *pages, int max)
+{
+	int n = 0;
+	for (int i = 0; i < l->nitems; i++) {
+		const pdf_item *it = &l->items[i];
+		for (int k = 0; k < it->nops; k++) {
+			if (it->ops[k].kind != PDF_OP_TOCNUM)
+				continue;
+			if (n < max) {
+				heads[n] = it->ops[k].node;
+				pages[n] = pdf_layout_page_of(l, it->ops[k].node);
+			}
+			n++;
+		}
+	}
+	return n;
+}

@@ -1,0 +1,142 @@
+/* pdf_layout.h: the measure pass of the PDF typesetter.
+ *
+ * Turns the resolved document tree into a vertical list of unbreakable
+ * items (one per text line, table row, chart figure...), each with the draw
+ * operations it needs relative to its own top, and then fills A4 pages with
+ * them, paps-style: one PangoLayout per paragraph, its lines flattened into
+ * the list, pages filled in order. Nothing is drawn here; doc_pdf.c walks
+ * the finished pages and draws. Because every page number is known before
+ * anything is drawn, the contents page and cross-references are exact.
+ *
+ * Units are points; x is from the left edge of the page, y of an operation
+ * from the top of its item. */
+#ifndef PDF_LAYOUT_H
+#define PDF_LAYOUT_H
+
+#include <pango/pangocairo.h>
+#include "doc.h"
+#include "hyphenate.h"
+
+struct chart_layout;
+
+/* Page geometry: A4 with a 10/14.5 pt text block of 455 pt. */
+#define PDF_PAGE_W 595.276
+#define PDF_PAGE_H 841.89
+#define PDF_MARGIN_L 70.0
+#define PDF_MARGIN_R 70.0
+#define PDF_TEXT_W (PDF_PAGE_W - PDF_MARGIN_L - PDF_MARGIN_R)
+#define PDF_BODY_TOP 82.0
+#define PDF_BODY_BOTTOM (PDF_PAGE_H - 74.0)
+#define PDF_BODY_H (PDF_BODY_BOTTOM - PDF_BODY_TOP)
+#define PDF_HEADER_BASELINE 50.0
+#define PDF_FOOTER_BASELINE (PDF_PAGE_H - 40.0)
+#define PDF_FONT "Lato"
+
+typedef enum {
+	PDF_OP_LINE,     /* one line of a PangoLayout; y is its baseline */
+	PDF_OP_RECT,     /* filled rectangle in rgb */
+	PDF_OP_CHART,    /* chart drawn with its top left at x, y */
+	PDF_OP_LINK,     /* clickable rectangle to the destination `name` */
+	PDF_OP_DEST,     /* named destination `name` at y */
+	PDF_OP_TOCNUM,   /* contents entry: dot leader from x to the page number of `node`, baseline y */
+	PDF_OP_TITLEPAGE /* the whole title page, drawn from doc->meta */
+} pdf_op_kind;
+
+typedef struct {
+	pdf_op_kind kind;
+	double x, y, w, h;
+	double rgb[3];
+	PangoLayoutLine *line;      /* PDF_OP_LINE (a reference is held) */
+	struct chart_layout *chart; /* PDF_OP_CHART (owned by the layout) */
+	char *name;                 /* PDF_OP_LINK, PDF_OP_DEST */
+	const doc_node *node;       /* PDF_OP_TOCNUM: heading whose page is printed */
+} pdf_op;
+
+typedef struct {
+	double h;            /* height on the page */
+	double space_before; /* gap above; dropped at the top of a page */
+	unsigned keep_with_next : 1; /* no page break between this item and the next */
+	unsigned new_page : 1;       /* starts a new page */
+	unsigned is_float : 1;       /* chart figure: may move below following text */
+	unsigned is_header : 1;      /* header row of table `table`, repeated after a break */
+	unsigned full_page : 1;      /* the title page: a page of its own */
+	int table;           /* table number (1-based) of a row, else 0 */
+	int panel;           /* panel number (1-based) of an item inside a panel, else 0 */
+	double panel_x, panel_w; /* background of the panel */
+	int nops, capops;
+	pdf_op *ops;
+	int *notes;          /* footnotes referenced from this item (indexes into notes) */
+	int nnotes;
+	const doc_node *anchor; /* heading, figure or panel that starts at this item */
+} pdf_item;
+
+/* A footnote as printed at the foot of a page: its lines, as one block. */
+typedef struct {
+	const doc_node *node;
+	double h;
+	int nops;
+	pdf_op *ops;
+} pdf_note;
+
+typedef struct {
+	int item;
+	double y;   /* top of the item on the page */
+	int repeat; /* a table header row repeated after a page break */
+} pdf_place;
+
+typedef struct {
+	int nplace, capplace;
+	pdf_place *place;
+	int nnotes, capnotes;
+	int *notes;               /* footnotes at the foot of this page */
+	double notes_h;           /* their height, with the separating rule */
+	const doc_node *chapter;  /* level-1 heading in force on this page */
+	int is_title;
+} pdf_page;
+
+typedef struct pdf_layout {
+	PangoContext *ctx;
+	hyph *hy;
+	int nitems, capitems;
+	pdf_item *items;
+	int nnotes, capnotes;
+	pdf_note *notes;
+	int npages, cappages;
+	pdf_page *pages;
+	int ntables, npanels;
+	int ndests, capdests;   /* destination names of nodes without an id */
+	const doc_node **dest_nodes;
+	char **dest_names;
+	GPtrArray *layouts;     /* every PangoLayout whose lines the ops draw */
+	/* state of the measure pass between blocks */
+	double gap;             /* space asked for above the next block */
+	char *label;            /* list label waiting for the item's first line */
+	double label_x;
+} pdf_layout;
+
+/* A pango context for cr set up the way the typesetter measures: 72 dpi,
+ * no metric hinting, Dutch. The caller unrefs it. */
+PangoContext *pdf_context_new(cairo_t *cr);
+
+/* Measures and paginates the document with layouts from ctx (its
+ * resolution and font options decide the metrics: 72 dpi, no metric
+ * hinting). hy may be NULL (no hyphenation). */
+pdf_layout *pdf_layout_new(const doc *d, PangoContext *ctx, hyph *hy);
+void pdf_layout_free(pdf_layout *l);
+
+/* 1-based page on which a node with an item of its own (heading, figure,
+ * panel) starts, or 0 if it is not laid out. */
+int pdf_layout_page_of(const pdf_layout *l, const doc_node *n);
+
+/* Destination name of a node: its id, or a generated one ("pdf-dest-3",
+ * numbered in document order so two runs give the same bytes). */
+const char *pdf_dest_name(pdf_layout *l, const doc_node *n);
+
+/* The contents: every heading of level 1 and 2 (and annexes) with its page,
+ * in order. Fills up to max entries; returns how many there are. */
+int pdf_toc_pages(const pdf_layout *l, const doc_node **heads, int *pages, int max);
+
+/* The text a heading prints: "2.1 Inleiding", "Bijlage A Methode". malloc'd. */
+char *pdf_heading_text(const doc_node *h);
+
+#endif

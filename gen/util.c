@@ -1,0 +1,310 @@
+/* util.c: allocation, string buffers, error messages, file helpers and Dutch
+ * number formatting shared by every module (see util.h). */
+#include "util.h"
+
+#include <errno.h>
+#include <dirent.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void oom(void)
+{
+	fputs("gen: out of memory\n", stderr);
+	abort();
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = 0;
+	return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *p = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void sb_init(strbuf *b)
+{
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+static void sb_grow(strbuf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < b->len + extra + 1)
+		cap *= 2;
+	b->s = xrealloc(b->s, cap);
+	b->cap = cap;
+}
+
+void sb_addn(strbuf *b, const char *s, size_t n)
+{
+	sb_grow(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = 0;
+}
+
+void sb_add(strbuf *b, const char *s)
+{
+	sb_addn(b, s, strlen(s));
+}
+
+void sb_addc(strbuf *b, char c)
+{
+	sb_addn(b, &c, 1);
+}
+
+void sb_printf(strbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	sb_grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+char *sb_take(strbuf *b)
+{
+	char *s = b->s ? b->s : xstrdup("");
+	sb_init(b);
+	return s;
+}
+
+void sb_free(strbuf *b)
+{
+	free(b->s);
+	sb_init(b);
+}
+
+int err_set(struct err *e, const char *file, long line, const char *fmt, ...)
+{
+	if (!e)
+		return -1;
+	int n;
+	if (line > 0)
+		n = snprintf(e->msg, sizeof e->msg, "%s:%ld: ", file, line);
+	else
+		n = snprintf(e->msg, sizeof e->msg, "%s: ", file);
+	if (n < 0 || (size_t)n >= sizeof e->msg)
+		return -1;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(e->msg + n, sizeof e->msg - (size_t)n, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+char *read_file(const char *path, size_t *len, struct err *e)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		err_set(e, path, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	strbuf b;
+	sb_init(&b);
+	char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_addn(&b, buf, n);
+	int bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		sb_free(&b);
+		err_set(e, path, 0, "read error");
+		return NULL;
+	}
+	if (len)
+		*len = b.len;
+	return sb_take(&b);
+}
+
+int utf8_check(const char *path, const char *buf, size_t len, struct err *e)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+	long line = 1;
+	size_t i = 0;
+	while (i < len) {
+		unsigned c = s[i];
+		size_t k;
+		unsigned min;
+		if (c == '\n') {
+			line++;
+			i++;
+			continue;
+		}
+		if (c < 0x80) {
+			if (c == 0)
+				return err_set(e, path, line, "NUL byte; expected UTF-8 text");
+			i++;
+			continue;
+		} else if ((c & 0xE0) == 0xC0) {
+			k = 1;
+			min = 0x80;
+			c &= 0x1F;
+		} else if ((c & 0xF0) == 0xE0) {
+			k = 2;
+			min = 0x800;
+			c &= 0x0F;
+		} else if ((c & 0xF8) == 0xF0) {
+			k = 3;
+			min = 0x10000;
+			c &= 0x07;
+		} else {
+			goto bad;
+		}
+		for (size_t j = 1; j <= k; j++) {
+			if (i + j >= len || (s[i + j] & 0xC0) != 0x80)
+				goto bad;
+			c = (c << 6) | (s[i + j] & 0x3F);
+		}
+		if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+			goto bad;
+		i += k + 1;
+	}
+	return 0;
+bad:
+	return err_set(e, path, line,
+		       "byte 0x%02X is not valid UTF-8; expected the file to be saved as UTF-8",
+		       s[i]);
+}
+
+int write_file(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		return -1;
+	size_t w = fwrite(data, 1, len, f);
+	int rc = fclose(f);
+	return (w == len && rc == 0) ? 0 : -1;
+}
+
+int mkdir_p(const char *path)
+{
+	char *p = xstrdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s == '/') {
+			*s = 0;
+			if (mkdir(p, 0755) && errno != EEXIST) {
+				free(p);
+				return -1;
+			}
+			*s = '/';
+		}
+	}
+	int rc = (mkdir(p, 0755) && errno != EEXIST) ? -1 : 0;
+	free(p);
+	return rc;
+}
+
+int rm_rf(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st))
+		return errno == ENOENT ? 0 : -1;
+	if (!S_ISDIR(st.st_mode))
+		return unlink(path);
+	DIR *d = opendir(path);
+	if (!d)
+		return -1;
+	struct dirent *de;
+	int rc = 0;
+	while ((de = readdir(d))) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		char *sub = xasprintf("%s/%s", path, de->d_name);
+		if (rm_rf(sub))
+			rc = -1;
+		free(sub);
+	}
+	closedir(d);
+	if (rmdir(path))
+		rc = -1;
+	return rc;
+}
+
+char *nl_int(long v)
+{
+	char digits[32];
+	int neg = v < 0;
+	snprintf(digits, sizeof digits, "%ld", neg ? -v : v);
+	size_t n = strlen(digits);
+	strbuf b;
+	sb_init(&b);
+	if (neg)
+		sb_addc(&b, '-');
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			sb_addc(&b, '.');
+		sb_addc(&b, digits[i]);
+	}
+	return sb_take(&b);
+}
+
+char *nl_decimal(double v, int decimals)
+{
+	char *s = xasprintf("%.*f", decimals, v);
+	for (char *p = s; *p; p++)
+		if (*p == '.')
+			*p = ',';
+	return s;
+}
+
+long round_half_up(double v)
+{
+	/* Cancel the representation error of a division first: 24.5/98*100 may
+	 * come out as 24.999999999 where the report prints 25. */
+	double r = round(v * 1e9) / 1e9;
+	return (long)floor(r + 0.5);
+}

@@ -1,0 +1,59 @@
+/* util.h: small things every module uses: checked allocation, a growable
+ * string buffer, file-and-line error reporting, Dutch number formatting,
+ * and file helpers for the staging directory.
+ *
+ * Errors: a function that can fail on input returns -1 and has filled a
+ * `struct err` with "file:line: message". Nothing in the generator exits
+ * from deep inside; main() prints the message and leaves out/ untouched. */
+#ifndef UTIL_H
+#define UTIL_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdarg.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable, always NUL-terminated string. */
+typedef struct {
+	char *s;
+	size_t len, cap;
+} strbuf;
+void sb_init(strbuf *b);
+void sb_add(strbuf *b, const char *s);
+void sb_addn(strbuf *b, const char *s, size_t n);
+void sb_addc(strbuf *b, char c);
+void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *sb_take(strbuf *b); /* returns the string, resets the buffer */
+void sb_free(strbuf *b);
+
+/* Input errors: "file:line: message". line 0 means the file as a whole. */
+struct err {
+	char msg[1024];
+};
+int err_set(struct err *e, const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5))); /* always returns -1 */
+
+/* Reads a whole file. Returns NULL and sets *e when it cannot. */
+char *read_file(const char *path, size_t *len, struct err *e);
+/* Checks that buf is valid UTF-8; on failure reports the line of the first
+ * bad byte. Returns 0 or -1. */
+int utf8_check(const char *path, const char *buf, size_t len, struct err *e);
+int write_file(const char *path, const char *data, size_t len);
+int mkdir_p(const char *path);
+int rm_rf(const char *path);
+
+/* Dutch formatting: "2,5", "100.000", "94%". Returned strings are malloc'd. */
+char *nl_int(long v);               /* 100000 -> "100.000" */
+char *nl_decimal(double v, int decimals); /* 2.5,1 -> "2,5" */
+
+/* Rounds half up, the way the report prints percentages (24.5 -> 25). Done
+ * on value*1e9-rounded numbers so 24.4999999 from a division counts as 24.5. */
+long round_half_up(double v);
+
+#endif

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# pdf_layout.sh: the typeset PDF read back the way a reader and a PDF viewer
+# see it. Checks that pdf-layout-check finds no problem (A4, nothing outside
+# the page, no text over text, fonts embedded, bookmarks present), that every
+# entry of the contents page carries the page on which pdftotext finds that
+# heading, and that two runs give the same bytes.
+#
+# The PDF comes from the generator ($GEN, variant nederland) when the
+# repository has its input and templates, else from the sample report that
+# tests/unit/test_pdf.c builds (TEST_PDF_OUT).
+set -euo pipefail
+: "${ROOT:?}" "${TMP:?}"
+check="$ROOT/../shared/tools/pdf-layout-check"
+gen=${GEN:-$ROOT/build/asan/gen}
+unit="$(dirname "$gen")/tests/test_pdf"
+
+make_pdf() { # $1: output file
+	if [ -x "$gen" ] && [ -d "$ROOT/input" ] && [ -d "$ROOT/templates" ]; then
+		"$gen" --input "$ROOT/input" --templates "$ROOT/templates" --out "$1.out" --variant nederland >"$1.log" 2>&1 ||
+			{ cat "$1.log"; return 1; }
+		cp "$1.out/nederland/rapport.pdf" "$1"
+	else
+		[ -x "$unit" ] || { echo "neither $gen with input/templates nor $unit"; return 1; }
+		TEST_PDF_OUT="$1" "$unit" >"$1.log" 2>&1 || { cat "$1.log"; return 1; }
+	fi
+}
+
+make_pdf "$TMP/a.pdf"
+make_pdf "$TMP/b.pdf"
+if [ -x "$gen" ] && [ -d "$ROOT/input" ] && [ -d "$ROOT/templates" ]; then
+	echo "info: PDF from the generator (nederland)"
+else
+	echo "info: PDF from the unit test's sample report"
+fi
+
+# 1. layout problems and bookmarks
+"$check" --need-outline "$TMP/a.pdf"
+
+# 2. byte-identical runs
+cmp "$TMP/a.pdf" "$TMP/b.pdf"
+
+# 3. contents page numbers against where the headings are
+python3 - "$TMP/a.pdf" <<'EOF'
+import re
+import subprocess
+import sys
+
+pdf = sys.argv[1]
+info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+npages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def page_text(n):
+    t = subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), pdf, "-"],
+                       capture_output=True, text=True, check=True).stdout
+    return t.replace("\u00ad", "")
+
+
+def norm(s):
+    return " ".join(s.split())
+
+
+def body(n):
+    """Page text without its first line (the running header)."""
+    lines = [l for l in page_text(n).splitlines() if l.strip()]
+    return norm(" ".join(lines[1:]))
+
+
+# the contents: from page 2 (after the title page) up to the page of its
+# first entry; the first line of a page is the running header, a line with
+# only a number the footer
+entries, pending, n = [], "", 2
+if "Inhoud" not in page_text(2):
+    sys.exit("page 2 is not the contents page")
+while n <= npages and not (entries and n >= entries[0][1]):
+    lines = [l for l in page_text(n).splitlines() if l.strip()][1:]
+    for line in lines:
+        if line.strip() == "Inhoud" or line.strip().isdigit():
+            continue
+        m = re.match(r"^(.*\S)\s{2,}(\d+)\s*$", line)
+        if m:
+            entries.append((norm(pending + " " + m.group(1)), int(m.group(2))))
+            pending = ""
+        else:
+            pending = norm(pending + " " + line)
+    n += 1
+first_body = n
+
+if len(entries) < 3:
+    sys.exit("contents page lists %d entries" % len(entries))
+
+bad = 0
+for text, page in entries:
+    found = next((n for n in range(first_body, npages + 1) if text in body(n)), None)
+    if found != page:
+        print("contents says %r is on page %d, pdftotext finds it on %s" % (text, page, found))
+        bad += 1
+print("info: %d contents entries checked against %d pages" % (len(entries), npages))
+sys.exit(1 if bad else 0)
+EOF
