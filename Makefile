@@ -31,7 +31,7 @@ LIB_OBJ   := $(patsubst %.c,$(B)/%.o,$(GEN_SRC) $(CHART_SRC))
 TEST_SRC  := $(wildcard tests/unit/test_*.c)
 TEST_BIN  := $(patsubst tests/unit/%.c,$(B)/tests/%,$(TEST_SRC))
 
-.PHONY: all deps build out check check-deps bench clean
+.PHONY: all deps build out check check-deps tests-bin bench clean reconstruct
 
 all: deps
 	$(MAKE) build
@@ -43,9 +43,9 @@ deps:
 check-deps:
 	@gen/install-deps.sh --check
 
-build: $(B)/gen $(B)/sav-export
-	@cp $(B)/gen gen/gen
-	@cp $(B)/sav-export gen/sav-export
+build: $(B)/bin/gen $(B)/bin/sav-export
+	@cp $(B)/bin/gen gen/gen
+	@cp $(B)/bin/sav-export gen/sav-export
 
 out: build
 	./gen/gen --input input --templates templates --out out --variant all
@@ -58,10 +58,12 @@ $(B)/libreport.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/gen: $(B)/gen/main.o $(B)/libreport.a
+$(B)/bin/gen: $(B)/gen/main.o $(B)/libreport.a
+	@mkdir -p $(dir $@)
 	$(CC) $(OPT) -o $@ $^ $(LIBS)
 
-$(B)/sav-export: $(B)/gen/sav_export_main.o $(B)/libreport.a
+$(B)/bin/sav-export: $(B)/gen/sav_export_main.o $(B)/libreport.a
+	@mkdir -p $(dir $@)
 	$(CC) $(OPT) -o $@ $^ $(LIBS)
 
 $(B)/tests/%: tests/unit/%.c $(B)/libreport.a
@@ -69,7 +71,7 @@ $(B)/tests/%: tests/unit/%.c $(B)/libreport.a
 	$(CC) $(WARN) $(OPT) $(DEFS) $(INCS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka) \
 	  -o $@ $< $(B)/libreport.a $(LIBS) $(shell pkg-config --libs cmocka)
 
-tests-bin: $(TEST_BIN) $(B)/gen $(B)/sav-export
+tests-bin: $(TEST_BIN) $(B)/bin/gen $(B)/bin/sav-export
 
 # make check: release build for out/, sanitizer build for the tests, then run all.
 check: check-deps

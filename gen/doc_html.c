@@ -130,15 +130,16 @@ typedef struct {
 	int failed;
 } html;
 
-static void blocks(html *h, const doc_node *parent);
+static void block(html *h, const doc_node *n);
 static void inlines(html *h, const doc_node *parent, inline_mode mode);
 
-static void fail(html *h, const char *fmt, const char *arg)
+/* Keeps the first failure: it is the cause, later ones may follow from it. */
+static void fail(html *h, const char *why)
 {
 	if (h->failed)
 		return;
 	h->failed = 1;
-	snprintf(h->msg, h->msglen, fmt, arg);
+	snprintf(h->msg, h->msglen, "%s", why);
 }
 
 static void attr(html *h, const char *name, const char *value)
@@ -222,7 +223,7 @@ static void inline_node(html *h, const doc_node *n, inline_mode mode)
 	default:
 		/* a block among inlines (a paragraph in a list item) */
 		if (mode == IN_TEXT)
-			blocks(h, n);
+			block(h, n);
 		break;
 	}
 }
@@ -308,7 +309,7 @@ static void cell_content(html *h, const doc_node *cell)
 {
 	for (const doc_node *c = cell->first; c; c = c->next) {
 		if (doc_is_block(c->type))
-			blocks(h, c);
+			block(h, c);
 		else
 			inline_node(h, c, IN_TEXT);
 	}
@@ -384,7 +385,7 @@ static void chart_image(html *h, const doc_node *fig)
 	char *png = xasprintf("%s/figuren/%s.png", h->outdir, stem);
 	if (chart_write_svg(c, HTML_CHART_WIDTH_PT, svg, msg, sizeof msg) ||
 	    chart_write_png(c, HTML_CHART_WIDTH_PT, HTML_CHART_SCALE, png, msg, sizeof msg))
-		fail(h, "%s", msg);
+		fail(h, msg);
 	free(svg);
 	free(png);
 
@@ -444,7 +445,7 @@ static void figure(html *h, const doc_node *f)
 			table(h, c);
 			sb_add(o, "</details>\n");
 		} else {
-			blocks(h, c);
+			block(h, c);
 		}
 	}
 	sb_add(o, "</figure>\n");
@@ -460,7 +461,7 @@ static void list(html *h, const doc_node *l)
 		if (c->type == DOC_ITEM)
 			cell_content(h, c);
 		else
-			blocks(h, c);
+			block(h, c);
 		sb_add(o, "</li>\n");
 	}
 	sb_printf(o, "</%s>\n", tag);
@@ -483,14 +484,15 @@ static void panel(html *h, const doc_node *p)
 		sb_printf(o, "</h%d>\n", l);
 	}
 	for (const doc_node *c = p->first; c; c = c->next)
-		blocks(h, c);
+		block(h, c);
 	sb_add(o, "</aside>\n");
 	h->hlevel = outer;
 }
 
-/* Writes one block node (or, for an inline node met at block level, wraps
- * it in nothing: the caller's element holds it). */
-static void blocks(html *h, const doc_node *n)
+/* Writes one block node. An inline node met at block level (text directly
+ * in a list item or cell) is written as it is: the caller's element holds
+ * it. */
+static void block(html *h, const doc_node *n)
 {
 	strbuf *o = &h->out;
 	switch (n->type) {
@@ -532,8 +534,8 @@ static void blocks(html *h, const doc_node *n)
 	case DOC_DOCUMENT:
 	case DOC_TITLEPAGE:
 	case DOC_TOC:
-		/* rows and cells only inside table(); the title page and contents
-		 * are written before <main> */
+		/* rows and cells are written by table(); the title page and the
+		 * contents come before <main>, see body() */
 		break;
 	default:
 		inline_node(h, n, IN_TEXT);
@@ -700,7 +702,7 @@ static void body(html *h)
 							 : "<section class=\"hoofdstuk\">\n");
 			h->section_open = 1;
 		}
-		blocks(h, n);
+		block(h, n);
 	}
 	flush_notes(h);
 	if (h->section_open)

@@ -287,9 +287,23 @@ static void draw_page(cairo_t *cr, cairo_surface_t *surf, PangoContext *ctx, con
 		k = e;
 	}
 
+	/* Structure elements: one per paragraph (or heading, caption,
+	 * contents entry) and page; a paragraph broken over two pages becomes
+	 * two, since cairo's marked content does not cross a page. */
+	const char *open_tag = NULL;
+	int open_block = 0;
 	for (int k = 0; k < pg->nplace; k++) {
 		const pdf_item *it = &l->items[pg->place[k].item];
 		double top = PDF_BODY_TOP + pg->place[k].y;
+		if (open_tag && (it->block != open_block || !it->tag)) {
+			cairo_tag_end(cr, open_tag);
+			open_tag = NULL;
+		}
+		if (it->tag && !open_tag) {
+			cairo_tag_begin(cr, it->tag, NULL);
+			open_tag = it->tag;
+			open_block = it->block;
+		}
 		for (int o = 0; o < it->nops; o++)
 			draw_op(cr, ctx, l, &it->ops[o], top, pg->place[k].repeat);
 		const doc_node *a = it->anchor;
@@ -307,6 +321,9 @@ static void draw_page(cairo_t *cr, cairo_surface_t *surf, PangoContext *ctx, con
 		}
 	}
 
+	if (open_tag)
+		cairo_tag_end(cr, open_tag);
+
 	if (pg->nnotes) {
 		double y = PDF_BODY_BOTTOM - pg->notes_h;
 		cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
@@ -315,8 +332,10 @@ static void draw_page(cairo_t *cr, cairo_surface_t *surf, PangoContext *ctx, con
 		y += 14;
 		for (int k = 0; k < pg->nnotes; k++) {
 			const pdf_note *nt = &l->notes[pg->notes[k]];
+			cairo_tag_begin(cr, "Note", NULL);
 			for (int o = 0; o < nt->nops; o++)
 				draw_op(cr, ctx, l, &nt->ops[o], y, 0);
+			cairo_tag_end(cr, "Note");
 			y += nt->h;
 		}
 	}
@@ -343,10 +362,16 @@ int doc_write_pdf(const doc *d, const char *path, char *msg, size_t msglen)
 
 	pdf_layout *l = pdf_layout_new(d, ctx, hy);
 	int outline_parent = CAIRO_PDF_OUTLINE_ROOT;
+	/* The Document structure element is more than accessibility: cairo
+	 * 1.16 gives every link annotation a structure parent, and writes
+	 * those objects only when a structure tree exists; without one the
+	 * file references objects it never wrote (qpdf: "file is damaged"). */
+	cairo_tag_begin(cr, "Document", NULL);
 	for (int p = 0; p < l->npages; p++) {
 		draw_page(cr, surf, ctx, d, l, p, &outline_parent);
 		cairo_show_page(cr);
 	}
+	cairo_tag_end(cr, "Document");
 	pdf_layout_free(l);
 	g_object_unref(ctx);
 

@@ -21,8 +21,8 @@ int html_write_landing(const char *outroot, const char *const *variants,
 /* Typesets the tree as an A4 PDF at path. Returns 0, or -1 with msg set. */
 int doc_write_pdf(const doc *d, const char *path, char *msg, size_t msglen);
 
-/* Site width of charts, in points, and PNG scale: 600 pt at 2x = 1200 px. */
-#define HTML_CHART_WIDTH_PT 600.0
-#define HTML_CHART_SCALE 2.0
+/* Site width of charts, in points, and PNG scale: 420 pt at 3x = 1260 px, so labels read at body size in a 700 px column. */
+#define HTML_CHART_WIDTH_PT 420.0
+#define HTML_CHART_SCALE 3.0
 
 #endif

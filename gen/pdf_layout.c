@@ -330,7 +330,90 @@ typedef struct {
 	double w;
 } lgeom;
 
-static int layout_lines(PangoLayout *ly, double leading, lgeom **out)
+static int is_shy(const char *p)
+{
+	return (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xAD;
+}
+
+/* The line to draw for `line` of ly. Soft hyphens do their work in the
+ * line breaking, but left in the text they also end up in the PDF's text
+ * layer (pdftotext, search, copy: "samenvat\u00ADting"). So a line that
+ * holds one is laid out again on its own without them, with a real hyphen
+ * where pango broke at one, and justified to the same width as the
+ * paragraph's other lines. If that does not give one line of the same
+ * width, the original line is kept. */
+static PangoLayoutLine *clean_line(pdf_layout *l, PangoLayout *ly, PangoLayoutLine *line, int first)
+{
+	const char *text = pango_layout_get_text(ly);
+	int s = line->start_index, e = s + line->length;
+	int any = 0;
+	for (int i = s; i + 1 < e; i++)
+		any |= is_shy(text + i);
+	if (!any)
+		return line;
+	int ends_para = e >= (int)strlen(text);
+	/* trailing spaces and breaks are not drawn, and would spoil the justification */
+	for (;;) {
+		if (e > s && (text[e - 1] == ' ' || text[e - 1] == '\n')) {
+			e--;
+			if (text[e] == '\n')
+				ends_para = 1;
+		} else if (e - s >= 3 && !memcmp(text + e - 3, "\xE2\x80\xA8", 3)) {
+			e -= 3;
+			ends_para = 1;
+		} else {
+			break;
+		}
+	}
+	PangoAttrList *attrs = pango_layout_get_attributes(ly);
+	PangoAttrList *al = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
+	strbuf b;
+	sb_init(&b);
+	sb_addn(&b, text + s, (size_t)(e - s));
+	/* from the end, so earlier offsets stay valid */
+	for (int i = (int)b.len - 2; i >= 0; i--) {
+		if (!is_shy(b.s + i))
+			continue;
+		int last = i + 2 == (int)b.len;
+		memmove(b.s + i + (last ? 1 : 0), b.s + i + 2, b.len - (size_t)i - 1);
+		if (last)
+			b.s[i] = '-';
+		b.len -= last ? 1 : 2;
+		pango_attr_list_update(al, s + i, 2, last ? 1 : 0);
+	}
+	pango_attr_list_update(al, 0, s, 0);
+
+	int indent = pango_layout_get_indent(ly);
+	int width = pango_layout_get_width(ly);
+	if (width > 0)
+		width -= first ? (indent > 0 ? indent : 0) : (indent < 0 ? -indent : 0);
+	PangoLayout *nl = pango_layout_new(l->ctx);
+	g_ptr_array_add(l->layouts, nl);
+	pango_layout_set_font_description(nl, pango_layout_get_font_description(ly));
+	PangoTabArray *tabs = pango_layout_get_tabs(ly);
+	if (tabs) {
+		pango_layout_set_tabs(nl, tabs);
+		pango_tab_array_free(tabs);
+	}
+	pango_layout_set_text(nl, b.s, (int)b.len);
+	pango_layout_set_attributes(nl, al);
+	pango_attr_list_unref(al);
+	sb_free(&b);
+	pango_layout_set_alignment(nl, pango_layout_get_alignment(ly));
+	if (width > 0) {
+		pango_layout_set_width(nl, width);
+		pango_layout_set_wrap(nl, PANGO_WRAP_WORD_CHAR);
+		if (pango_layout_get_justify(ly) && !ends_para) {
+			pango_layout_set_justify(nl, TRUE);
+			pango_layout_set_justify_last_line(nl, TRUE);
+		}
+	}
+	if (pango_layout_get_line_count(nl) != 1)
+		return line;
+	return pango_layout_get_line_readonly(nl, 0);
+}
+
+static int layout_lines(pdf_layout *l, PangoLayout *ly, double leading, lgeom **out)
 {
 	int n = pango_layout_get_line_count(ly);
 	lgeom *g = xcalloc((size_t)(n ? n : 1), sizeof *g);
@@ -342,7 +425,7 @@ static int layout_lines(PangoLayout *ly, double leading, lgeom **out)
 		double lh = log.height / (double)PANGO_SCALE;
 		double base = (pango_layout_iter_get_baseline(it) - log.y) / (double)PANGO_SCALE;
 		double h = lh > leading ? lh : leading;
-		g[i].line = pango_layout_iter_get_line_readonly(it);
+		g[i].line = clean_line(l, ly, pango_layout_iter_get_line_readonly(it), i == 0);
 		g[i].x = log.x / (double)PANGO_SCALE;
 		g[i].w = log.width / (double)PANGO_SCALE;
 		g[i].h = h;
@@ -398,7 +481,7 @@ static double add_layout_ops(pdf_layout *l, int idx, PangoLayout *ly, const ibui
 			     double leading)
 {
 	lgeom *g;
-	int n = layout_lines(ly, leading, &g);
+	int n = layout_lines(l, ly, leading, &g);
 	double y = ytop;
 	for (int i = 0; i < n; i++) {
 		pdf_item *it = &l->items[idx];
@@ -431,7 +514,7 @@ static int layout_note(pdf_layout *l, const doc_node *fn)
 	memset(nt, 0, sizeof *nt);
 	nt->node = fn;
 	lgeom *g;
-	int n = layout_lines(ly, ST_NOTE.leading, &g);
+	int n = layout_lines(l, ly, ST_NOTE.leading, &g);
 	double y = 0;
 	nt->ops = xcalloc((size_t)(n + 1), sizeof *nt->ops);
 	/* destination of the note itself, so a reader can be sent to it */
@@ -463,13 +546,17 @@ static int add_paragraph(pdf_layout *l, ibuild *b, const pstyle *st, const bctx 
 {
 	PangoLayout *ly = make_layout(l, b, st, bc, w);
 	lgeom *g;
-	int n = layout_lines(ly, st->leading, &g);
+	int n = layout_lines(l, ly, st->leading, &g);
 	int first = l->nitems;
 	double sb = space_before > l->gap ? space_before : l->gap;
 	l->gap = 0;
+	int block = ++l->nblocks;
+	const char *tag = st == &ST_H1 ? "H1" : st == &ST_H2 ? "H2" : st->bold && !(bc && bc->panel) ? "H3" : "P";
 	for (int i = 0; i < n; i++) {
 		int idx = new_item(l, bc);
 		pdf_item *it = &l->items[idx];
+		it->block = block;
+		it->tag = tag;
 		it->h = g[i].h;
 		it->space_before = i == 0 ? sb : 0;
 		if (keep_all || (n >= 2 && (i == 0 || i == n - 2)))
@@ -491,7 +578,7 @@ static int add_paragraph(pdf_layout *l, ibuild *b, const pstyle *st, const bctx 
 			sb_add(&lb.t, l->label);
 			PangoLayout *ll = make_layout(l, &lb, st, bc, -1);
 			lgeom *lg;
-			layout_lines(ll, st->leading, &lg);
+			layout_lines(l, ll, st->leading, &lg);
 			pdf_op *o = add_op(&l->items[idx], PDF_OP_LINE);
 			o->line = pango_layout_line_ref(lg[0].line);
 			o->x = l->label_x;
@@ -718,7 +805,7 @@ static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, c
 			int pw, ph;
 			pango_layout_get_size(lys[c], &pw, &ph);
 			lgeom *g;
-			int n = layout_lines(lys[c], st.leading, &g);
+			int n = layout_lines(l, lys[c], st.leading, &g);
 			double hh = 0;
 			for (int i = 0; i < n; i++)
 				hh += g[i].h;
@@ -791,6 +878,8 @@ static void layout_figure(pdf_layout *l, const doc_node *f, double x, double w, 
 		ib_init(&b, 1);
 		caption_text(l, &b, f);
 		PangoLayout *ly = make_layout(l, &b, &ST_CAPTION, bc, w);
+		l->items[idx].tag = "Figure";
+		l->items[idx].block = ++l->nblocks;
 		double caph = add_layout_ops(l, idx, ly, &b, x, ch + 6, ST_CAPTION.leading);
 		l->items[idx].h = ch + 6 + caph;
 		ib_free(&b);
@@ -822,6 +911,8 @@ static void layout_figure(pdf_layout *l, const doc_node *f, double x, double w, 
 		d->x = x;
 	}
 	PangoLayout *ly = make_layout(l, &b, &ST_CAPTION, bc, w);
+	l->items[idx].tag = "Caption";
+	l->items[idx].block = ++l->nblocks;
 	l->items[idx].h = add_layout_ops(l, idx, ly, &b, x, 0, ST_CAPTION.leading);
 	ib_free(&b);
 	l->gap = 14;
@@ -865,13 +956,15 @@ static void layout_toc(pdf_layout *l, const doc_node *toc, double x, double w)
 		pango_tab_array_free(tabs);
 		pango_layout_set_indent(ly, (int)(-hang * PANGO_SCALE));
 		int idx = new_item(l, NULL);
+		l->items[idx].tag = "TOCI";
+		l->items[idx].block = ++l->nblocks;
 		l->items[idx].space_before = h->level == 1 ? 8 : 1;
 		if (l->gap > 0) {
 			l->items[idx].space_before = l->gap;
 			l->gap = 0;
 		}
 		lgeom *g;
-		int n = layout_lines(ly, st->leading, &g);
+		int n = layout_lines(l, ly, st->leading, &g);
 		double y = 0;
 		const char *dest = pdf_dest_name(l, h);
 		for (int i = 0; i < n; i++) {
@@ -900,7 +993,18 @@ static void layout_toc(pdf_layout *l, const doc_node *toc, double x, double w)
 	l->gap = 0;
 }
 
+static void layout_block_inner(pdf_layout *l, const doc_node *n, double x, double w, const bctx *bc);
+
+/* Any block flagged DOC_NEW_PAGE starts a page (level-1 headings always do). */
 static void layout_block(pdf_layout *l, const doc_node *n, double x, double w, const bctx *bc)
+{
+	int first = l->nitems;
+	layout_block_inner(l, n, x, w, bc);
+	if ((n->flags & DOC_NEW_PAGE) && l->nitems > first)
+		l->items[first].new_page = 1;
+}
+
+static void layout_block_inner(pdf_layout *l, const doc_node *n, double x, double w, const bctx *bc)
 {
 	switch (n->type) {
 	case DOC_TITLEPAGE: {

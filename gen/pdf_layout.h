@@ -68,6 +68,8 @@ typedef struct {
 	int *notes;          /* footnotes referenced from this item (indexes into notes) */
 	int nnotes;
 	const doc_node *anchor; /* heading, figure or panel that starts at this item */
+	const char *tag;     /* structure element ("P", "H1", "Caption"), or NULL */
+	int block;           /* items of one paragraph share this number */
 } pdf_item;
 
 /* A footnote as printed at the foot of a page: its lines, as one block. */
@@ -103,7 +105,7 @@ typedef struct pdf_layout {
 	pdf_note *notes;
 	int npages, cappages;
 	pdf_page *pages;
-	int ntables, npanels;
+	int ntables, npanels, nblocks;
 	int ndests, capdests;   /* destination names of nodes without an id */
 	const doc_node **dest_nodes;
 	char **dest_names;

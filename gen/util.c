@@ -56,8 +56,11 @@ char *xstrndup(const char *s, size_t n)
 char *xasprintf(const char *fmt, ...)
 {
 	va_list ap;
+	char probe[1];
+	if (!fmt) /* never; but UBSan's null checks make gcc 12 warn without it */
+		fmt = "";
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(probe, sizeof probe, fmt, ap);
 	va_end(ap);
 	char *p = xmalloc((size_t)n + 1);
 	va_start(ap, fmt);
@@ -104,8 +107,11 @@ void sb_addc(strbuf *b, char c)
 void sb_printf(strbuf *b, const char *fmt, ...)
 {
 	va_list ap;
+	char probe[1];
+	if (!fmt)
+		fmt = "";
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(probe, sizeof probe, fmt, ap);
 	va_end(ap);
 	sb_grow(b, (size_t)n);
 	va_start(ap, fmt);

@@ -100,6 +100,13 @@ class Table:
     def get(self, fig, item, cat, group):
         return self.cells.get((fig, item, cat, group))
 
+    def items_of(self, fig):
+        seen = []
+        for (f, i, c, g) in self.cells:
+            if f == fig and i not in seen:
+                seen.append(i)
+        return seen
+
     def item_n(self, fig, item, group="totaal"):
         for (f, i, c, g), v in self.cells.items():
             if f == fig and i == item and g == group:
@@ -111,7 +118,22 @@ def value_of(table, fig, item, category, unit):
     """The generator's value for a published row spec, or None if the table
     has no such cell."""
     if category == "n":
+        if item == "_figure":  # the n the caption prints: shared by every bar
+            ns = {table.item_n(fig, i) for i in table.items_of(fig)}
+            return ns.pop() if len(ns) == 1 else None
         return table.item_n(fig, item)
+    if item.startswith("range_") or item.startswith("alle_"):
+        # "between 45% and 75%" over the bars; "about two thirds on all
+        # subjects": the mean share over the bars
+        spec, _, agg = category.partition(":")
+        vals = [value_of(table, fig, i, spec, "pct") for i in table.items_of(fig)]
+        if not vals or None in vals:
+            return None
+        if agg == "min":
+            return min(vals)
+        if agg == "max":
+            return max(vals)
+        return sum(vals) / len(vals) / 100.0
     if category == "mentions_pct" or category.startswith("mentions_pct@"):
         category = category.replace("mentions_pct", "mentions", 1)
         want_pct = True

@@ -1,0 +1,271 @@
+/* aggregate.c: computes the numbers of one variant (see aggregate.h) and
+ * writes them as cijfers.csv. Nothing else in the generator counts
+ * respondents: templates, charts and tables read these stats. */
+#include "aggregate.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *group_id(int g)
+{
+	return g == G_TOTAL ? "totaal" : size_class_id((enum size_class)(g - 1));
+}
+
+void largest_remainder(const double *counts, int k, double n, int *out)
+{
+	if (n <= 0) {
+		for (int i = 0; i < k; i++)
+			out[i] = 0;
+		return;
+	}
+	double rem[MAXCAT];
+	int sum = 0;
+	for (int i = 0; i < k; i++) {
+		/* round away the representation error first, so 24.5/98 is 25 exactly */
+		double exact = round(100.0 * counts[i] / n * 1e9) / 1e9;
+		out[i] = (int)floor(exact);
+		rem[i] = exact - out[i];
+		sum += out[i];
+	}
+	double total = 0;
+	for (int i = 0; i < k; i++)
+		total += counts[i];
+	int target = (int)round(100.0 * total / n);
+	while (sum < target) {
+		int best = -1;
+		for (int i = 0; i < k; i++)
+			if (best < 0 || rem[i] > rem[best] + 1e-12)
+				best = i;
+		out[best]++;
+		rem[best] = -1; /* each category gets at most one extra point */
+		sum++;
+	}
+}
+
+/* Is an answer in the base for this group? Groups other than the total use
+ * the substantive base; the total keeps "weet niet" when the figure shows it. */
+static int in_base(const question *q, int cat, int group)
+{
+	if (cat < 0)
+		return 0;
+	if (q->kind != Q_GRID)
+		return 1;
+	if (q->scale->cats[cat].substantive)
+		return 1;
+	return group == G_TOTAL && q->wn == WN_SHOWN;
+}
+
+static int group_of(const respondent *r, int g)
+{
+	return g == G_TOTAL || (int)r->gem->sc == g - 1;
+}
+
+static void item_compute(const variant *v, const question *q, int col, item_stats *is)
+{
+	int ncat = q->kind == Q_GRID ? q->scale->ncat : 1;
+	for (int g = 0; g < NGROUPS; g++) {
+		/* the weight of a respondent: 1, or 1/k among the k respondents of
+		 * the same gemeente whose answer is in this group's base */
+		for (int i = 0; i < v->n; i++) {
+			const respondent *r = v->r[i];
+			int cat = r->ans[col].cat;
+			if (!group_of(r, g) || !in_base(q, cat, g))
+				continue;
+			double w = 1.0;
+			if (q->unit == UNIT_GEMEENTE) {
+				int k = 0;
+				for (int j = 0; j < v->n; j++)
+					k += v->r[j]->gem == r->gem && in_base(q, v->r[j]->ans[col].cat, g);
+				w = 1.0 / k;
+			}
+			is->n[g] += w;
+			if (q->kind == Q_GRID)
+				is->count[g][cat] += w;
+			else if (cat == 1)
+				is->count[g][0] += w;
+		}
+		/* n is a whole number of gemeenten or respondents; drop the
+		 * rounding noise of summed thirds */
+		is->n[g] = round(is->n[g] * 1e9) / 1e9;
+		if (q->kind == Q_GRID) {
+			int idx[MAXCAT], k = 0;
+			double c[MAXCAT];
+			for (int i = 0; i < ncat; i++) {
+				is->pct[g][i] = -1;
+				if (in_base(q, i, g)) {
+					idx[k] = i;
+					c[k++] = is->count[g][i];
+				}
+			}
+			int out[MAXCAT];
+			largest_remainder(c, k, is->n[g], out);
+			for (int i = 0; i < k; i++)
+				is->pct[g][idx[i]] = out[i];
+		} else {
+			is->pct[g][0] = is->n[g] > 0 ? (int)round_half_up(100.0 * is->count[g][0] / is->n[g]) : 0;
+		}
+	}
+}
+
+static int count_distinct_gem(const respondent *const *r, int n)
+{
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		int seen = 0;
+		for (int j = 0; j < i && !seen; j++)
+			seen = r[j]->gem == r[i]->gem;
+		k += !seen;
+	}
+	return k;
+}
+
+stats *stats_compute(const variant *v)
+{
+	const survey *s = v->s;
+	stats *st = xcalloc(1, sizeof *st);
+	st->v = v;
+	st->nq = s->qn->nquestions;
+	st->qs = xcalloc((size_t)st->nq, sizeof *st->qs);
+	for (int q = 0; q < st->nq; q++) {
+		const question *qq = &s->qn->questions[q];
+		question_stats *qs = &st->qs[q];
+		qs->q = qq;
+		if (qq->kind == Q_OPEN) {
+			int col = survey_col_of(s, q, -1);
+			const respondent **with = xcalloc((size_t)v->n + 1, sizeof *with);
+			for (int i = 0; i < v->n; i++)
+				if (v->r[i]->ans[col].text)
+					with[qs->open_respondents++] = v->r[i];
+			qs->open_gemeenten = count_distinct_gem(with, qs->open_respondents);
+			free(with);
+			continue;
+		}
+		qs->items = xcalloc((size_t)qq->nitems, sizeof *qs->items);
+		for (int i = 0; i < qq->nitems; i++)
+			item_compute(v, qq, survey_col_of(s, q, i), &qs->items[i]);
+	}
+	st->respondents = v->n;
+	st->gemeenten = count_distinct_gem(v->r, v->n);
+	for (int i = 0; i < v->n; i++) {
+		const respondent *r = v->r[i];
+		st->resp_by_class[r->gem->sc]++;
+		int first = 1;
+		for (int j = 0; j < i && first; j++)
+			first = v->r[j]->gem != r->gem;
+		st->gem_by_class[r->gem->sc] += first;
+	}
+	const char *const *provs = province_names();
+	for (int p = 0; provs[p]; p++) {
+		if (v->province && strcmp(v->province, provs[p]))
+			continue;
+		int k = st->nprov++;
+		st->prov_name[k] = provs[p];
+		for (int i = 0; i < s->reg->n; i++)
+			st->reg_by_prov[k] += !strcmp(s->reg->g[i].province, provs[p]);
+		for (int i = 0; i < v->n; i++) {
+			const respondent *r = v->r[i];
+			if (strcmp(r->gem->province, provs[p]))
+				continue;
+			st->resp_by_prov[k]++;
+			int first = 1;
+			for (int j = 0; j < i && first; j++)
+				first = v->r[j]->gem != r->gem;
+			st->gem_by_prov[k] += first;
+		}
+	}
+	for (int i = 0; i < s->reg->n; i++) {
+		const gemeente *g = &s->reg->g[i];
+		if (v->province && strcmp(g->province, v->province))
+			continue;
+		st->register_n++;
+		st->reg_by_class[g->sc]++;
+	}
+	return st;
+}
+
+void stats_free(stats *st)
+{
+	if (!st)
+		return;
+	for (int q = 0; q < st->nq; q++)
+		free(st->qs[q].items);
+	free(st->qs);
+	free(st);
+}
+
+const question_stats *stats_question(const stats *st, const char *qid)
+{
+	for (int q = 0; q < st->nq; q++)
+		if (!strcmp(st->qs[q].q->id, qid))
+			return &st->qs[q];
+	return NULL;
+}
+
+/* Counts print without trailing zeros: "82", "24.5", "10.33". */
+static void put_num(strbuf *b, double x)
+{
+	char buf[64];
+	snprintf(buf, sizeof buf, "%.2f", x);
+	char *p = buf + strlen(buf) - 1;
+	while (*p == '0')
+		*p-- = 0;
+	if (*p == '.')
+		*p = 0;
+	sb_add(b, buf);
+}
+
+static void put_row(strbuf *b, const char *fig, const char *item, const char *cat, const char *group,
+		    double aantal, double n, int pct)
+{
+	sb_printf(b, "%s,%s,%s,%s,", fig, item, cat, group);
+	put_num(b, aantal);
+	sb_addc(b, ',');
+	put_num(b, n);
+	sb_printf(b, ",%d\n", pct);
+}
+
+int stats_write_cijfers(const stats *st, const char *path)
+{
+	strbuf b;
+	sb_init(&b);
+	sb_add(&b, "figuur,item,categorie,groep,aantal,n,procent\n");
+	for (int q = 0; q < st->nq; q++) {
+		const question_stats *qs = &st->qs[q];
+		const question *qq = qs->q;
+		const char *fig = strcmp(qq->figure, "tekst") ? qq->figure : "text";
+		if (qq->kind == Q_OPEN) {
+			put_row(&b, fig, qq->id, "respondenten", "totaal", qs->open_respondents, st->respondents,
+				st->respondents ? (int)round_half_up(100.0 * qs->open_respondents / st->respondents) : 0);
+			put_row(&b, fig, qq->id, "gemeenten", "totaal", qs->open_gemeenten, st->gemeenten,
+				st->gemeenten ? (int)round_half_up(100.0 * qs->open_gemeenten / st->gemeenten) : 0);
+			continue;
+		}
+		for (int i = 0; i < qq->nitems; i++) {
+			const item_stats *is = &qs->items[i];
+			for (int g = 0; g < NGROUPS; g++) {
+				if (qq->kind == Q_GRID) {
+					for (int c = 0; c < qq->scale->ncat; c++)
+						if (is->pct[g][c] >= 0)
+							put_row(&b, fig, qq->items[i].id, qq->scale->cats[c].id, group_id(g),
+								is->count[g][c], is->n[g], is->pct[g][c]);
+				} else {
+					put_row(&b, fig, qq->items[i].id, "mentions", group_id(g), is->count[g][0],
+						is->n[g], is->pct[g][0]);
+				}
+			}
+		}
+	}
+	/* the response figures of the text (paragraph 1.4) */
+	put_row(&b, "text", "respons_respondenten", "count", "totaal", st->respondents, st->respondents, 100);
+	put_row(&b, "text", "respons_gemeenten", "count", "totaal", st->gemeenten, st->register_n,
+		st->register_n ? (int)round_half_up(100.0 * st->gemeenten / st->register_n) : 0);
+	put_row(&b, "text", "gemeenten_totaal", "count", "totaal", st->register_n, st->register_n, 100);
+	for (int c = 0; c < SC_COUNT; c++)
+		put_row(&b, "text", "respons_gemeenten", "count", size_class_id((enum size_class)c), st->gem_by_class[c],
+			st->reg_by_class[c],
+			st->reg_by_class[c] ? (int)round_half_up(100.0 * st->gem_by_class[c] / st->reg_by_class[c]) : 0);
+	int rc = write_file(path, b.s, b.len);
+	sb_free(&b);
+	return rc;
+}

@@ -1,0 +1,62 @@
+/* aggregate.h: every number of one variant's report, computed once from the
+ * respondents: counts, bases and printed percentages per question, item,
+ * category and group (total and size classes), plus the response figures.
+ *
+ * Rules (README, "How numbers are computed"):
+ *  - gemeente-level questions: per item, the respondents of a gemeente whose
+ *    answer is in the base share that gemeente equally (weights 1/k);
+ *  - respondent-level questions count respondents;
+ *  - the total uses the question's base ("weet niet" in it when shown);
+ *    size classes always use the substantive base;
+ *  - printed percentages of a bar are rounded by largest remainder;
+ *    combined categories are summed from counts and rounded once. */
+#ifndef AGGREGATE_H
+#define AGGREGATE_H
+
+#include "survey.h"
+
+#define G_TOTAL 0                  /* group index of the total */
+#define NGROUPS (SC_COUNT + 1)     /* total, then the size classes */
+#define MAXCAT 8
+
+typedef struct {
+	double count[NGROUPS][MAXCAT]; /* weighted counts; mentions use [..][0] */
+	double n[NGROUPS];             /* the base of each group */
+	int pct[NGROUPS][MAXCAT];      /* printed percent; -1 where the category is outside the base */
+} item_stats;
+
+typedef struct {
+	const question *q;
+	item_stats *items;             /* q->nitems */
+	int open_respondents;          /* open questions: respondents with an answer */
+	int open_gemeenten;            /* ... and their gemeenten */
+} question_stats;
+
+typedef struct {
+	const variant *v;
+	int nq;
+	question_stats *qs;            /* in questionnaire order */
+	int respondents, gemeenten;    /* in the variant */
+	int register_n;                /* gemeenten in the area's register */
+	int reg_by_class[SC_COUNT], gem_by_class[SC_COUNT], resp_by_class[SC_COUNT];
+	int nprov;                     /* 12 for the whole country, 1 for a province */
+	const char *prov_name[12];
+	int reg_by_prov[12], gem_by_prov[12], resp_by_prov[12];
+} stats;
+
+stats *stats_compute(const variant *v);
+void stats_free(stats *st);
+
+const question_stats *stats_question(const stats *st, const char *qid);
+
+/* Largest-remainder percentages of counts[0..k) on base n, summing to 100
+ * when the counts sum to n. */
+void largest_remainder(const double *counts, int k, double n, int *out);
+
+/* Group ids as in cijfers.csv: "totaal", "<20k", ... */
+const char *group_id(int g);
+
+/* Writes cijfers.csv: every number behind every figure and table. */
+int stats_write_cijfers(const stats *st, const char *path);
+
+#endif

@@ -1,0 +1,29 @@
+/* csvread.h: reading a CSV file with libcsv into rows of fields, each row
+ * with the line it starts on. Accepts a UTF-8 BOM and ',' or ';' as the
+ * separator (Dutch Excel writes ';'), detected from the header line. */
+#ifndef CSVREAD_H
+#define CSVREAD_H
+
+#include <stddef.h>
+#include "util.h"
+
+typedef struct {
+	int nf;
+	char **f;
+	long line;
+} csv_row;
+
+typedef struct {
+	int nrows;
+	csv_row *rows; /* rows[0] is the header */
+	char delim;
+} csv_table;
+
+/* Reads path. Errors (with file:line): not UTF-8, empty, unclosed or stray
+ * quote, a row whose field count differs from the header's. */
+csv_table *csv_read(const char *path, struct err *e);
+void csv_table_free(csv_table *t);
+/* Index of a header column, or -1. */
+int csv_col(const csv_table *t, const char *name);
+
+#endif

@@ -1,0 +1,161 @@
+/* survey.h: the survey as the generator knows it after loading and
+ * validation: questionnaire (questions, items, scales), the municipality
+ * register, and the respondents with their answers.
+ *
+ * Loading (questionnaire.c, register.c, responses_csv.c, responses_sav.c)
+ * checks everything against everything else, so later stages can trust the
+ * data: every answer is a category id of its question's scale, every
+ * gemeentecode is in the register, every column names a question item. */
+#ifndef SURVEY_H
+#define SURVEY_H
+
+#include <stddef.h>
+#include "util.h"
+
+enum size_class { SC_LT20K, SC_20_50K, SC_50_100K, SC_100K_PLUS, SC_COUNT };
+/* "<20k", "20-50k", "50-100k", "100k+": the ids used in cijfers.csv */
+const char *size_class_id(enum size_class c);
+/* Dutch: "minder dan 20.000 inwoners", ... */
+const char *size_class_label(enum size_class c);
+enum size_class size_class_of(long inwoners);
+
+typedef struct {
+	char *id;
+	char *label;
+	int substantive; /* 0 for "weet niet" */
+} category;
+
+typedef struct {
+	char *id;
+	int ncat;
+	category *cats;
+} scale;
+
+enum unit { UNIT_GEMEENTE, UNIT_RESPONDENT };
+enum qkind { Q_GRID, Q_MENTIONS, Q_OPEN };
+enum wn_rule { WN_NONE, WN_SHOWN, WN_OUT_OF_BASE };
+
+typedef struct {
+	char *id;
+	char *label;     /* as published in the figure */
+	char *short_label; /* for running text; falls back to label */
+	int in_figure;
+} item;
+
+typedef struct {
+	char *id;
+	char *figure;    /* "2.2", or "tekst" */
+	char *text;      /* question wording */
+	char *caption;   /* figure caption as published, may be NULL */
+	enum unit unit;
+	enum qkind kind;
+	enum wn_rule wn;
+	int max;         /* mentions: at most this many per respondent; 0 = no limit */
+	const scale *scale; /* grids */
+	int nitems;
+	item *items;
+	long line;       /* line in vragenlijst.xml, for messages */
+} question;
+
+typedef struct {
+	char *title;
+	char *note;
+	int nscales;
+	scale *scales;
+	int nquestions;
+	question *questions;
+} questionnaire;
+
+typedef struct {
+	char *code;      /* "GM0363" */
+	char *name;
+	char *province;  /* as in the register: "Friesland", "Noord-Holland" */
+	long inwoners;
+	enum size_class sc;
+} gemeente;
+
+typedef struct {
+	int n;
+	gemeente *g;
+	char *source;    /* path, for messages */
+} registry;
+
+/* One answer cell. Grids: index into the scale's categories, or -1 for no
+ * answer. Mentions: 1 or 0 (-1 for no answer). Open: text or NULL. */
+typedef struct {
+	int cat;
+	char *text;
+} answer;
+
+typedef struct {
+	char *id;
+	const gemeente *gem;
+	char *functie;
+	answer *ans;     /* one per column of the survey's column map */
+	long line;       /* line in the input, for messages */
+} respondent;
+
+/* Where a question item lives in a respondent's answer array. */
+typedef struct {
+	int q, item;     /* item -1 for an open question */
+} column;
+
+typedef struct {
+	questionnaire *qn;
+	registry *reg;
+	int ncols;
+	column *cols;    /* in questionnaire order: every grid/mention item, every open question */
+	int nresp;
+	respondent *resp;
+} survey;
+
+/* questionnaire.c */
+questionnaire *questionnaire_load(const char *xml_path, const char *rng_path, struct err *e);
+void questionnaire_free(questionnaire *qn);
+const question *questionnaire_find(const questionnaire *qn, const char *id);
+int question_find_item(const question *q, const char *id);
+int scale_find_cat(const scale *s, const char *id);
+
+/* register.c */
+registry *registry_load(const char *csv_path, struct err *e);
+void registry_free(registry *r);
+const gemeente *registry_find(const registry *r, const char *code);
+/* variant slug of a province: "Noord-Holland" -> "noord-holland" */
+char *province_slug(const char *province);
+
+/* survey.c: column map and lookups shared by the CSV and SAV readers */
+survey *survey_new(questionnaire *qn, registry *reg);
+void survey_free(survey *s); /* frees respondents, not qn/reg */
+/* Column index of "question.item" (or "question" for open), or -1. */
+int survey_column(const survey *s, const char *name);
+char *survey_column_name(const survey *s, int col);
+int survey_col_of(const survey *s, int q, int item);
+/* Checks respondent ids are unique; returns -1 with e set at the second. */
+int survey_check_unique(const survey *s, const char *path, struct err *e);
+
+/* responses_csv.c: antwoorden.csv (comma or semicolon, optional BOM) */
+int responses_load_csv(survey *s, const char *path, struct err *e);
+/* A respondent mentions no more items than the question's max. */
+int responses_check_max(const survey *s, const respondent *r, const char *path, struct err *e);
+/* responses_sav.c: the same data from an SPSS .sav through ReadStat */
+int responses_load_sav(survey *s, const char *path, struct err *e);
+/* responses_sav.c: writes the survey as .sav with value labels */
+int responses_write_sav(const survey *s, const char *path, struct err *e);
+
+/* A subset of the respondents: a variant (all, or one province). */
+typedef struct {
+	const survey *s;
+	int n;
+	const respondent **r;
+	char *slug;      /* "nederland", "gelderland" */
+	char *area;      /* "Nederland", "Gelderland" */
+	char *province;  /* NULL for the whole country */
+} variant;
+
+/* "nederland" or a province slug; NULL if the slug names no area. */
+variant *variant_new(const survey *s, const char *slug);
+/* The twelve provinces as the register spells them, NULL-terminated. */
+const char *const *province_names(void);
+void variant_free(variant *v);
+
+#endif

@@ -1,0 +1,21 @@
+/* xmlload.h: reading an XML input file with libxml2 and validating it
+ * against a RELAX NG schema, with errors as "file:line: message". Used for
+ * the questionnaire and the templates. */
+#ifndef XMLLOAD_H
+#define XMLLOAD_H
+
+#include <libxml/tree.h>
+#include "util.h"
+
+/* Parses path (no network, no entities from outside), checks it is non-empty
+ * UTF-8, and validates it against rng_path. Returns the document or NULL with
+ * e set to the first problem. */
+xmlDocPtr xml_load_valid(const char *path, const char *rng_path, struct err *e);
+
+/* Attribute as a malloc'd string, or NULL. */
+char *xml_attr(xmlNodePtr n, const char *name);
+/* Text content of a node, whitespace collapsed, malloc'd. */
+char *xml_text(xmlNodePtr n);
+int xml_is(xmlNodePtr n, const char *name);
+
+#endif
