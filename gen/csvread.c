@@ -112,7 +112,12 @@ csv_table *csv_read(const char *path, struct err *e)
 	struct reader r = { .t = t, .line = 1 };
 	size_t done = csv_parse(&p, s, len, on_field, on_record, &r);
 	int rc = 0;
-	if (done < len) {
+	if (done < len && r.in_record && r.rec_line < line_at(s, done)) {
+		/* a quote opened in an earlier row swallowed the line ends since */
+		rc = err_set(e, path, r.rec_line,
+			     "a quoted field in this row is not closed properly (the parser got stuck on line %ld); expected \"...\" with inner quotes doubled",
+			     line_at(s, done));
+	} else if (done < len) {
 		rc = err_set(e, path, line_at(s, done),
 			     "malformed CSV near byte %zu (%s); expected fields quoted as \"...\" with inner quotes doubled",
 			     done + 1, csv_strerror(csv_error(&p)));

@@ -41,16 +41,13 @@ static double draw_text(cairo_t *cr, PangoContext *ctx, const char *text, double
 		pango_layout_set_width(ly, (int)(width * PANGO_SCALE));
 		pango_layout_set_wrap(ly, PANGO_WRAP_WORD);
 		pango_layout_set_alignment(ly, align == 1 ? PANGO_ALIGN_CENTER : align == 2 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-	} else {
-		int w, h;
-		pango_layout_get_size(ly, &w, &h);
-		if (align == 1)
-			x -= w / (2.0 * PANGO_SCALE);
-		else if (align == 2)
-			x -= w / (double)PANGO_SCALE;
 	}
 	int w, h;
 	pango_layout_get_size(ly, &w, &h);
+	if (width <= 0 && align == 1)
+		x -= w / (2.0 * PANGO_SCALE);
+	else if (width <= 0 && align == 2)
+		x -= w / (double)PANGO_SCALE;
 	cairo_move_to(cr, x, y);
 	pango_cairo_show_layout(cr, ly);
 	g_object_unref(ly);

@@ -5,10 +5,10 @@
  * any two lines; a table row, a chart figure, a contents entry each become
  * one item) and the page filling with its rules: keep a heading with the
  * first lines after it, no single first or last line of a paragraph alone
- * on a page, chart figures whole (moved to a later page while the text after
- * them fills the gap, in their own order), panels whole when they fit a
- * page, table header rows repeated after a break, footnotes on the page of
- * their marker. Drawing is doc_pdf.c's. */
+ * on a page, chart figures and panels whole (moved to a later page while
+ * the text after them fills the gap, keeping their own order; a panel
+ * taller than a page breaks), table header rows repeated after a break,
+ * footnotes on the page of their marker. Drawing is doc_pdf.c's. */
 #include "pdf_layout.h"
 #include "chart.h"
 #include "util.h"
@@ -323,7 +323,8 @@ static PangoLayout *make_layout(pdf_layout *l, ibuild *b, const pstyle *st, cons
 
 /* Geometry of one line of a layout at the style's leading. */
 typedef struct {
-	PangoLayoutLine *line;
+	PangoLayoutLine *line; /* what is drawn (see clean_line) */
+	PangoLayoutLine *orig; /* the line of the layout: byte offsets of links and notes */
 	double x;        /* offset of the line from the layout's left edge */
 	double h;        /* height the line takes */
 	double baseline; /* from the top of that height */
@@ -425,7 +426,8 @@ static int layout_lines(pdf_layout *l, PangoLayout *ly, double leading, lgeom **
 		double lh = log.height / (double)PANGO_SCALE;
 		double base = (pango_layout_iter_get_baseline(it) - log.y) / (double)PANGO_SCALE;
 		double h = lh > leading ? lh : leading;
-		g[i].line = clean_line(l, ly, pango_layout_iter_get_line_readonly(it), i == 0);
+		g[i].orig = pango_layout_iter_get_line_readonly(it);
+		g[i].line = clean_line(l, ly, g[i].orig, i == 0);
 		g[i].x = log.x / (double)PANGO_SCALE;
 		g[i].w = log.width / (double)PANGO_SCALE;
 		g[i].h = h;
@@ -447,33 +449,45 @@ static void add_line_op(pdf_item *it, const lgeom *g, double x, double y)
 	o->h = g->h;
 }
 
-/* Links and footnotes of ibuild b that fall on line g go to item it. */
-static void add_line_refs(pdf_item *it, const ibuild *b, const lgeom *g, double x, double ytop)
+static void add_link_rects(pdf_item *it, PangoLayoutLine *line, int s, int e, double x, double ytop, double h,
+			   const char *dest)
 {
-	int ls = g->line->start_index, le = ls + g->line->length;
+	int *ranges = NULL, nr = 0;
+	pango_layout_line_get_x_ranges(line, s, e, &ranges, &nr);
+	for (int r = 0; r < nr; r++) {
+		double x0 = ranges[2 * r] / (double)PANGO_SCALE, x1 = ranges[2 * r + 1] / (double)PANGO_SCALE;
+		if (x1 - x0 < 0.5)
+			continue;
+		pdf_op *o = add_op(it, PDF_OP_LINK);
+		o->x = x + x0;
+		o->y = ytop;
+		o->w = x1 - x0;
+		o->h = h;
+		o->name = xstrdup(dest);
+	}
+	g_free(ranges);
+}
+
+/* Links and footnotes of ibuild b that fall on line g go to item it; a
+ * footnote marker links to its note. */
+static void add_line_refs(pdf_layout *l, pdf_item *it, const ibuild *b, const lgeom *g, double x, double ytop)
+{
+	int ls = g->orig->start_index, le = ls + g->orig->length;
 	for (int k = 0; k < b->nlinks; k++) {
 		int s = b->links[k].start > ls ? b->links[k].start : ls;
 		int e = b->links[k].end < le ? b->links[k].end : le;
-		if (s >= e)
-			continue;
-		int *ranges = NULL, nr = 0;
-		pango_layout_line_get_x_ranges(g->line, s, e, &ranges, &nr);
-		for (int r = 0; r < nr; r++) {
-			double x0 = ranges[2 * r] / (double)PANGO_SCALE, x1 = ranges[2 * r + 1] / (double)PANGO_SCALE;
-			if (x1 - x0 < 0.5)
-				continue;
-			pdf_op *o = add_op(it, PDF_OP_LINK);
-			o->x = x + x0;
-			o->y = ytop;
-			o->w = x1 - x0;
-			o->h = g->h;
-			o->name = xstrdup(b->links[k].dest);
-		}
-		g_free(ranges);
+		if (s < e)
+			add_link_rects(it, g->orig, s, e, x, ytop, g->h, b->links[k].dest);
 	}
-	for (int k = 0; k < b->nnotes; k++)
-		if (b->note_at[k] >= ls && b->note_at[k] < le)
-			item_add_note(it, b->notes[k]);
+	for (int k = 0; k < b->nnotes; k++) {
+		if (b->note_at[k] < ls || b->note_at[k] >= le)
+			continue;
+		item_add_note(it, b->notes[k]);
+		const pdf_note *nt = &l->notes[b->notes[k]];
+		const char *num = nt->node->number ? nt->node->number : "*";
+		int e = b->note_at[k] + (int)strlen(num);
+		add_link_rects(it, g->orig, b->note_at[k], e < le ? e : le, x, ytop, g->h, nt->ops[0].name);
+	}
 }
 
 /* Adds every line of ly into item `idx` from ytop; returns the height. */
@@ -487,7 +501,7 @@ static double add_layout_ops(pdf_layout *l, int idx, PangoLayout *ly, const ibui
 		pdf_item *it = &l->items[idx];
 		add_line_op(it, &g[i], x, y);
 		if (b)
-			add_line_refs(it, b, &g[i], x, y);
+			add_line_refs(l, it, b, &g[i], x, y);
 		y += g[i].h;
 	}
 	free(g);
@@ -571,7 +585,7 @@ static int add_paragraph(pdf_layout *l, ibuild *b, const pstyle *st, const bctx 
 			d->y = 0;
 		}
 		add_line_op(it, &g[i], x, 0);
-		add_line_refs(it, b, &g[i], x, 0);
+		add_line_refs(l, it, b, &g[i], x, 0);
 		if (i == 0 && l->label) {
 			ibuild lb;
 			ib_init(&lb, 0);
@@ -661,15 +675,39 @@ static void layout_list(pdf_layout *l, const doc_node *list, double x, double w,
 	}
 }
 
-static void keep_together(pdf_layout *l, int first, int last)
+/* Makes items first..last one item (their ops moved, offsets added), so a
+ * panel that fits a page travels as a whole like a chart figure: when it
+ * does not fit, it waits for the next page while the text after it fills
+ * the gap. A panel taller than a page stays breakable. */
+static void panel_as_float(pdf_layout *l, int first, int last)
 {
 	double h = 0;
 	for (int i = first; i <= last; i++)
 		h += l->items[i].h + (i > first ? l->items[i].space_before : 0);
 	if (h > PDF_BODY_H - 20)
-		return; /* taller than a page: it has to break */
-	for (int i = first; i < last; i++)
-		l->items[i].keep_with_next = 1;
+		return;
+	pdf_item *dst = &l->items[first];
+	double y = dst->h;
+	for (int i = first + 1; i <= last; i++) {
+		pdf_item *it = &l->items[i];
+		y += it->space_before;
+		for (int k = 0; k < it->nops; k++) {
+			pdf_op *o = add_op(dst, it->ops[k].kind);
+			*o = it->ops[k];
+			o->y += y;
+		}
+		for (int k = 0; k < it->nnotes; k++)
+			item_add_note(dst, it->notes[k]);
+		y += it->h;
+		free(it->ops);
+		free(it->notes);
+	}
+	dst->h = y;
+	dst->keep_with_next = 0;
+	dst->is_float = 1;
+	dst->tag = "Div";
+	dst->block = ++l->nblocks;
+	l->nitems = first + 1;
 }
 
 static void layout_panel(pdf_layout *l, const doc_node *p, double x, double w, const bctx *outer)
@@ -704,7 +742,7 @@ static void layout_panel(pdf_layout *l, const doc_node *p, double x, double w, c
 		l->items[body].space_before = l->items[body].space_before > 3 ? 3 : l->items[body].space_before;
 	int bot = new_item(l, &bc);
 	l->items[bot].h = PANEL_PAD;
-	keep_together(l, top, bot);
+	panel_as_float(l, top, bot);
 	l->gap = 12;
 }
 
@@ -785,9 +823,9 @@ static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, c
 		l->items[idx].keep_with_next = header;
 		l->items[idx].space_before = first_row ? gap : 0;
 		first_row = 0;
-		double cx = x, rowh = 0;
+		double cx, rowh = 0;
 		int c = 0;
-		/* first pass: heights */
+		/* the cells' layouts first: the tallest sets the row's height */
 		PangoLayout **lys = xcalloc((size_t)ncols, sizeof *lys);
 		ibuild *bs = xcalloc((size_t)ncols, sizeof *bs);
 		for (const doc_node *cell = r->first; cell && c < ncols; cell = cell->next, c++) {
@@ -802,8 +840,6 @@ static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, c
 			if (numeric)
 				ib_attr(&bs[c], pango_attr_font_features_new("tnum=1"), 0, bs[c].t.len);
 			lys[c] = make_layout(l, &bs[c], &st, bc, cw[c] - 2 * CELL_PAD_X);
-			int pw, ph;
-			pango_layout_get_size(lys[c], &pw, &ph);
 			lgeom *g;
 			int n = layout_lines(l, lys[c], st.leading, &g);
 			double hh = 0;

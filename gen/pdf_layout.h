@@ -57,7 +57,7 @@ typedef struct {
 	double space_before; /* gap above; dropped at the top of a page */
 	unsigned keep_with_next : 1; /* no page break between this item and the next */
 	unsigned new_page : 1;       /* starts a new page */
-	unsigned is_float : 1;       /* chart figure: may move below following text */
+	unsigned is_float : 1;       /* chart figure or panel: may move below following text */
 	unsigned is_header : 1;      /* header row of table `table`, repeated after a break */
 	unsigned full_page : 1;      /* the title page: a page of its own */
 	int table;           /* table number (1-based) of a row, else 0 */

@@ -6,6 +6,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
 #include <string.h>
 #include <stdlib.h>
 
@@ -25,8 +26,64 @@ static void keep_first(void *ctx, xmlErrorPtr x)
 	size_t n = strlen(msg);
 	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = 0;
-	err_set(fe->e, fe->path, x->line, "%s", msg);
+	long line = x->line;
+	if (line <= 0 && x->node) /* RELAX NG errors carry the node, not the line */
+		line = xmlGetLineNo((xmlNodePtr)x->node);
+	err_set(fe->e, fe->path, line, "%s", msg);
 	free(msg);
+}
+
+/* libxml2 2.9 reports RELAX NG errors on a whole tree without a line. The
+ * streaming reader validates as it reads, so at the first error we know the
+ * line the parser is on: run it only to place the message. */
+struct reader_error {
+	xmlTextReaderPtr r;
+	long line;
+	char msg[512];
+};
+
+static void reader_error(void *arg, xmlErrorPtr x)
+{
+	struct reader_error *re = arg;
+	if (re->line || !x || x->level < XML_ERR_ERROR)
+		return;
+	re->line = xmlTextReaderGetParserLineNumber(re->r);
+	snprintf(re->msg, sizeof re->msg, "%s", x->message ? x->message : "");
+	size_t n = strlen(re->msg);
+	while (n && (re->msg[n - 1] == '\n' || re->msg[n - 1] == ' '))
+		re->msg[--n] = 0;
+}
+
+static long rng_error_line(const char *buf, size_t len, const char *path, const char *rng_path,
+			   char *msg, size_t msglen)
+{
+	struct reader_error re = { 0 };
+	re.r = xmlReaderForMemory(buf, (int)len, path, "UTF-8", XML_PARSE_NONET);
+	if (!re.r)
+		return 0;
+	xmlTextReaderSetStructuredErrorHandler(re.r, reader_error, &re);
+	if (xmlTextReaderRelaxNGValidate(re.r, rng_path) == 0)
+		while (!re.line && xmlTextReaderRead(re.r) == 1)
+			;
+	xmlFreeTextReader(re.r);
+	if (re.line && re.msg[0])
+		snprintf(msg, msglen, "%s", re.msg);
+	return re.line;
+}
+
+static long last_element_before(xmlNodePtr n, const char *name, long line, long best)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		long l = xmlGetLineNo(n);
+		if (l > line)
+			break;
+		if (!strcmp((const char *)n->name, name))
+			best = l;
+		best = last_element_before(n->children, name, line, best);
+	}
+	return best;
 }
 
 xmlDocPtr xml_load_valid(const char *path, const char *rng_path, struct err *e)
@@ -50,10 +107,12 @@ xmlDocPtr xml_load_valid(const char *path, const char *rng_path, struct err *e)
 	struct first_error fe = { e, path, 0 };
 	xmlSetStructuredErrorFunc(&fe, keep_first);
 	xmlDocPtr doc = xmlReadMemory(buf, (int)len, path, "UTF-8", XML_PARSE_NONET);
-	free(buf);
 	if (!doc) {
+		free(buf);
 		if (!fe.set)
 			err_set(e, path, 0, "not well-formed XML");
+		size_t used = strlen(e->msg);
+		snprintf(e->msg + used, sizeof e->msg - used, "; expected well-formed XML");
 		xmlSetStructuredErrorFunc(NULL, NULL);
 		return NULL;
 	}
@@ -62,6 +121,7 @@ xmlDocPtr xml_load_valid(const char *path, const char *rng_path, struct err *e)
 	if (!schema) {
 		if (pc)
 			xmlRelaxNGFreeParserCtxt(pc);
+		free(buf);
 		xmlFreeDoc(doc);
 		xmlSetStructuredErrorFunc(NULL, NULL);
 		err_set(e, rng_path, 0, "cannot read the schema");
@@ -76,16 +136,31 @@ xmlDocPtr xml_load_valid(const char *path, const char *rng_path, struct err *e)
 	xmlRelaxNGFreeParserCtxt(pc);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (rc != 0) {
-		if (!fe.set)
+		char where[512] = "";
+		long line = rng_error_line(buf, len, path, rng_path, where, sizeof where);
+		/* the reader may be some lines past the element it complains
+		 * about: go back to the last such element starting before */
+		char name[64];
+		if (line > 0 && sscanf(where, "Element %63s", name) == 1)
+		{
+			long at = last_element_before(xmlDocGetRootElement(doc), name, line, 0);
+			if (at > 0)
+				line = at;
+		}
+		if (line > 0)
+			err_set(e, path, line, "%s", where[0] ? where : e->msg);
+		if (!fe.set && line <= 0)
 			err_set(e, path, 0, "does not match the schema %s", rng_path);
-		else {
+		{
 			/* add what was expected: the schema's name */
 			size_t used = strlen(e->msg);
 			snprintf(e->msg + used, sizeof e->msg - used, "; expected what %s allows", rng_path);
 		}
+		free(buf);
 		xmlFreeDoc(doc);
 		return NULL;
 	}
+	free(buf);
 	return doc;
 }
 

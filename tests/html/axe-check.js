@@ -18,6 +18,13 @@ const { chromium } = require('playwright-core');
 
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
+// A page's name in messages: relative to the working directory when it is
+// inside it, else absolute.
+function shown(file) {
+	const rel = path.relative(process.cwd(), file);
+	return rel.startsWith('..') ? file : rel;
+}
+
 function htmlFiles(p) {
 	const st = fs.statSync(p);
 	if (st.isFile())
@@ -58,7 +65,7 @@ async function main() {
 			page.on('request', (req) => {
 				const u = req.url();
 				if (!u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('about:'))
-					external.push(`${path.relative(process.cwd(), file)}: requests ${u}`);
+					external.push(`${shown(file)}: requests ${u}`);
 			});
 			await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
 			await page.addScriptTag({ content: axeSource });
@@ -71,7 +78,7 @@ async function main() {
 					nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
 				}));
 			});
-			const rel = path.relative(process.cwd(), file);
+			const rel = shown(file);
 			for (const v of result) {
 				total += v.nodes.length;
 				console.log(`${rel}: ${v.id} (${v.impact}): ${v.help}`);

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -413,7 +414,11 @@ static void test_figures(void **state)
 	assert_has(page, "<th scope=\"row\"><strong>Zelfbeheer");
 	assert_has(page, "<figure id=\"figuur-2-2\" class=\"figuur grafiek\">");
 	assert_has(page, "<span class=\"nummer\">Figuur 2.2:</span> het voorkomen");
-	assert_has(page, "<img src=\"figuren/figuur-2-2.svg\" alt=\"Staafdiagram: het voorkomen van zeven vormen; sociale samenhang het vaakst (94% ja).\" width=\"600\" height=\"");
+	char *img = xasprintf("<img src=\"figuren/figuur-2-2.svg\" alt=\"Staafdiagram: het "
+			      "voorkomen van zeven vormen; sociale samenhang het vaakst (94%% ja).\" "
+			      "width=\"%ld\" height=\"", lround(HTML_CHART_WIDTH_PT));
+	assert_has(page, img);
+	free(img);
 	assert_has(page, "<details class=\"cijfers\">\n<summary>Cijfers bij figuur 2.2</summary>");
 	assert_has(page, "<td class=\"getal\">94%</td>");
 	assert_has(page, "<img src=\"figuren/figuur-2-3.svg\" alt=\"Ranglijst: sociale samenhang");
@@ -437,6 +442,7 @@ static void test_figures(void **state)
 	unsigned long w = (unsigned long)hdr[16] << 24 | (unsigned long)hdr[17] << 16 |
 			  (unsigned long)hdr[18] << 8 | hdr[19];
 	assert_true(w >= 1200);
+	assert_int_equal(w, lround(HTML_CHART_WIDTH_PT * HTML_CHART_SCALE));
 }
 
 static void test_footnotes_link_both_ways(void **state)
@@ -584,6 +590,29 @@ const char *__lsan_default_suppressions(void)
 	return "leak:libfontconfig.so\n";
 }
 
+/* A chart the chart library refuses (a bar that does not sum to 100) stops
+ * the writer with the library's message, instead of a page without it. */
+static void test_invalid_chart_is_an_error(void **state)
+{
+	doc *d = doc_new();
+	doc_node *f = add(d->root, DOC_FIGURE);
+	f->chart = chart_new(CHART_STACKED, "figuur-9-9", "kapot");
+	chart_add_category(f->chart, "Ja", 0);
+	chart_add_category(f->chart, "Nee", 0);
+	static const int pct[] = { 60, 30 };
+	chart_add_bar(f->chart, "Een staaf", 10, pct);
+	f->alt = xstrdup("kapot");
+	char msg[256] = "";
+	assert_int_equal(doc_resolve(d, msg, sizeof msg), 0);
+	char *dir = xasprintf("%s/kapot", outroot);
+	assert_int_equal(doc_write_html(d, dir, CSS_PATH, msg, sizeof msg), -1);
+	if (!strstr(msg, "figuur-9-9"))
+		fail_msg("message does not name the chart: %s", msg);
+	rm_rf(dir);
+	free(dir);
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -599,6 +628,7 @@ int main(void)
 		cmocka_unit_test(test_ids_unique),
 		cmocka_unit_test(test_landing_page),
 		cmocka_unit_test(test_missing_stylesheet_is_an_error),
+		cmocka_unit_test(test_invalid_chart_is_an_error),
 	};
 	int rc = cmocka_run_group_tests(tests, write_site, remove_site);
 	/* drop pango's and cairo's caches so LeakSanitizer sees only ours */

@@ -187,6 +187,7 @@ static doc *build_doc(void)
 		       "Loslaten in vertrouwen, p. 68");
 	doc_node *quote = doc_append(r, doc_node_new(DOC_QUOTE));
 	para(quote, "\xE2\x80\x9C" "Snel een resultaat neerzetten, dat is wat burgers willen.\xE2\x80\x9D");
+	para(r, LOREM[1])->flags = DOC_NEW_PAGE; /* any block may ask for a new page */
 	heading(r, 2, "Wat doen gemeenten feitelijk?", 0);
 	for (int i = 0; i < 9; i++)
 		para(r, LOREM[(i + 1) % 3]);
@@ -329,6 +330,27 @@ static void test_pages(void **state)
 		assert_ptr_equal(l->items[l->pages[pg - 1].place[0].item].anchor, h);
 		assert_ptr_equal(l->pages[pg - 1].chapter, h);
 	}
+
+	/* title, contents, 3 chapters, the annex and one flagged paragraph
+	 * each open a page */
+	int opened = 0;
+	for (int p = 0; p < l->npages; p++)
+		for (int k = 0; k < l->pages[p].nplace; k++)
+			if (l->items[l->pages[p].place[k].item].new_page) {
+				assert_int_equal(k, 0);
+				opened++;
+			}
+	assert_int_equal(opened, 7);
+
+	/* figures keep their order, even when a chart waits for room */
+	int last = 0;
+	for (doc_node *n = f->d->root->first; n; n = n->next) {
+		if (n->type != DOC_FIGURE)
+			continue;
+		int pg = pdf_layout_page_of(l, n);
+		assert_true(pg >= last && pg > 0);
+		last = pg;
+	}
 }
 
 static void test_contents(void **state)
@@ -361,6 +383,23 @@ static void test_flow_rules(void **state)
 		const pdf_place *last = &pg->place[pg->nplace - 1];
 		double bottom = last->y + l->items[last->item].h + pg->notes_h;
 		assert_true(bottom <= PDF_BODY_H + 0.01);
+		/* no heading at the foot of a page */
+		const char *tag = l->items[last->item].tag;
+		assert_true(!tag || tag[0] != 'H');
+		/* a paragraph broken here leaves at least two lines on each side */
+		if (p + 1 < l->npages && l->pages[p + 1].nplace) {
+			int blk = l->items[last->item].block;
+			const pdf_page *nx = &l->pages[p + 1];
+			if (blk && l->items[nx->place[0].item].block == blk) {
+				int before = 0, after = 0;
+				for (int k = 0; k < pg->nplace; k++)
+					before += l->items[pg->place[k].item].block == blk;
+				for (int k = 0; k < nx->nplace; k++)
+					after += l->items[nx->place[k].item].block == blk;
+				assert_true(before >= 2);
+				assert_true(after >= 2);
+			}
+		}
 		if (p + 1 < l->npages) {
 			int i = last->item;
 			const pdf_page *nx = &l->pages[p + 1];
@@ -425,6 +464,113 @@ static void test_footnotes(void **state)
 	}
 	assert_int_equal(found, 2);
 	assert_int_equal(l->nnotes, 2);
+}
+
+/* Orphans and widows: whatever the offset at which a page fills up, a
+ * paragraph broken over two pages keeps two lines on each side, and a
+ * heading is never the last thing on a page. */
+static int check_breaks(const pdf_layout *l)
+{
+	int splits = 0;
+	for (int p = 0; p + 1 < l->npages; p++) {
+		const pdf_page *pg = &l->pages[p], *nx = &l->pages[p + 1];
+		if (!pg->nplace || !nx->nplace)
+			continue;
+		const pdf_item *last = &l->items[pg->place[pg->nplace - 1].item];
+		assert_true(!last->tag || last->tag[0] != 'H');
+		int blk = last->block;
+		if (!blk || l->items[nx->place[0].item].block != blk)
+			continue;
+		int before = 0, after = 0;
+		for (int k = 0; k < pg->nplace; k++)
+			before += l->items[pg->place[k].item].block == blk;
+		for (int k = 0; k < nx->nplace; k++)
+			after += l->items[nx->place[k].item].block == blk;
+		assert_true(before >= 2);
+		assert_true(after >= 2);
+		splits++;
+	}
+	return splits;
+}
+
+static void test_widows_orphans(void **state)
+{
+	fixture *f = *state;
+	int splits = 0;
+	for (int k = 0; k < 8; k++) {
+		doc *d = doc_new();
+		heading(d->root, 1, "Kern", 0)->number = xstrdup("1");
+		for (int i = 0; i < k; i++)
+			para(d->root, "Een korte alinea.");
+		for (int i = 0; i < 40; i++) {
+			if (i % 9 == 4)
+				heading(d->root, 2, "Een paragraaf", DOC_UNNUMBERED);
+			char *t = xasprintf("%s %s", LOREM[i % 3], i % 2 ? LOREM[(i + 1) % 3] : "");
+			para(d->root, t);
+			free(t);
+		}
+		pdf_layout *l = pdf_layout_new(d, f->ctx, f->hy);
+		splits += check_breaks(l);
+		pdf_layout_free(l);
+		doc_free(d);
+	}
+	assert_true(splits >= 8); /* the rule was put to the test */
+}
+
+/* Soft hyphens break lines but are never drawn (they would end up in the
+ * PDF's text layer); some lines end in a hyphen where a word was broken. */
+static void test_soft_hyphens_not_drawn(void **state)
+{
+	fixture *f = *state;
+	pdf_layout *l = f->l;
+	int lines = 0, hyphenated = 0;
+	for (int i = 0; i < l->nitems; i++) {
+		for (int k = 0; k < l->items[i].nops; k++) {
+			const pdf_op *o = &l->items[i].ops[k];
+			if (o->kind != PDF_OP_LINE)
+				continue;
+			const char *t = pango_layout_get_text(o->line->layout) + o->line->start_index;
+			int n = o->line->length;
+			lines++;
+			for (int j = 0; j + 1 < n; j++)
+				assert_false((unsigned char)t[j] == 0xC2 && (unsigned char)t[j + 1] == 0xAD);
+			if (n > 2 && t[n - 1] == '-' && t[n - 2] != ' ' && t[n - 2] != '-')
+				hyphenated++;
+		}
+	}
+	assert_true(lines > 300);
+	assert_true(hyphenated >= 3);
+}
+
+/* Cross-references and footnote markers are clickable, over their own text. */
+static void test_links(void **state)
+{
+	fixture *f = *state;
+	pdf_layout *l = f->l;
+	int xref_fig = 0, xref_panel = 0, notes = 0;
+	for (int i = 0; i < l->nitems; i++) {
+		for (int k = 0; k < l->items[i].nops; k++) {
+			const pdf_op *o = &l->items[i].ops[k];
+			if (o->kind != PDF_OP_LINK || l->items[i].tag == NULL || !strcmp(l->items[i].tag, "TOCI"))
+				continue;
+			if (!strcmp(o->name, "fig-tabel")) {
+				xref_fig++;
+				assert_in_range((long)o->w, 25, 70); /* "figuur 2.1" at 10 pt */
+				assert_true(o->x >= PDF_MARGIN_L && o->x + o->w <= PDF_MARGIN_L + PDF_TEXT_W + 0.5);
+			} else if (!strcmp(o->name, "kader-zeven")) {
+				xref_panel++;
+			} else {
+				for (int n = 0; n < l->nnotes; n++)
+					if (!strcmp(o->name, l->notes[n].ops[0].name)) {
+						notes++;
+						assert_true(o->w < 8); /* the marker, one superscript digit */
+					}
+			}
+		}
+	}
+	assert_int_equal(xref_fig, 1);
+	assert_true(xref_panel >= 1);
+	assert_int_equal(notes, 2);
 }
 
 /* ---- the written PDF ---- */
@@ -516,6 +662,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_flow_rules, layout_setup, layout_teardown),
 		cmocka_unit_test_setup_teardown(test_table_breaks_with_header, layout_setup, layout_teardown),
 		cmocka_unit_test_setup_teardown(test_footnotes, layout_setup, layout_teardown),
+		cmocka_unit_test_setup_teardown(test_soft_hyphens_not_drawn, layout_setup, layout_teardown),
+		cmocka_unit_test_setup_teardown(test_widows_orphans, layout_setup, layout_teardown),
+		cmocka_unit_test_setup_teardown(test_links, layout_setup, layout_teardown),
 		cmocka_unit_test(test_write_pdf),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);

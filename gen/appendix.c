@@ -1,0 +1,215 @@
+/* appendix.c: the generated parts of the annexes: response tables (by size
+ * class and by province, against the register), the questionnaire as asked,
+ * frequency tables of every question overall and by size class, and the
+ * open answers. All strings from respondents go into DOC_TEXT nodes, which
+ * every writer escapes. */
+#include "template.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static doc_node *row(doc_node *t, int header)
+{
+	doc_node *r = doc_append(t, doc_node_new(DOC_TABLE_ROW));
+	if (header)
+		r->flags |= DOC_HEADER_ROW;
+	return r;
+}
+
+static void cell(doc_node *r, const char *text, int numeric)
+{
+	doc_node *c = doc_append(r, doc_node_new(DOC_TABLE_CELL));
+	if (numeric)
+		c->flags |= DOC_NUMERIC;
+	doc_append_text(c, text);
+}
+
+static void cell_int(doc_node *r, long v)
+{
+	char *s = nl_int(v);
+	cell(r, s, 1);
+	free(s);
+}
+
+static void cell_pct(doc_node *r, long num, long den)
+{
+	char *s = den > 0 ? xasprintf("%ld%%", round_half_up(100.0 * (double)num / (double)den)) : xstrdup("–");
+	cell(r, s, 1);
+	free(s);
+}
+
+static const char *const class_names[SC_COUNT] = {
+	"Minder dan 20.000 inwoners", "20.000 tot 50.000 inwoners", "50.000 tot 100.000 inwoners",
+	"100.000 inwoners of meer",
+};
+
+void append_response_table(doc_node *parent, const stats *st, int by_province)
+{
+	doc_node *t = doc_append(parent, doc_node_new(DOC_TABLE));
+	doc_node *h = row(t, 1);
+	cell(h, by_province ? "Provincie" : "Grootteklasse", 0);
+	cell(h, "Gemeenten", 1);
+	cell(h, "In de respons", 1);
+	cell(h, "Respons", 1);
+	cell(h, "Aandeel in de respons", 1);
+	cell(h, "Aandeel van alle gemeenten", 1);
+	cell(h, "Respondenten", 1);
+	int n = by_province ? st->nprov : SC_COUNT;
+	for (int i = 0; i < n; i++) {
+		int reg = by_province ? st->reg_by_prov[i] : st->reg_by_class[i];
+		int gem = by_province ? st->gem_by_prov[i] : st->gem_by_class[i];
+		int resp = by_province ? st->resp_by_prov[i] : st->resp_by_class[i];
+		doc_node *r = row(t, 0);
+		cell(r, by_province ? st->prov_name[i] : class_names[i], 0);
+		cell_int(r, reg);
+		cell_int(r, gem);
+		cell_pct(r, gem, reg);
+		cell_pct(r, gem, st->gemeenten);
+		cell_pct(r, reg, st->register_n);
+		cell_int(r, resp);
+	}
+	doc_node *r = row(t, 0);
+	cell(r, "Totaal", 0);
+	cell_int(r, st->register_n);
+	cell_int(r, st->gemeenten);
+	cell_pct(r, st->gemeenten, st->register_n);
+	cell_pct(r, st->gemeenten, st->gemeenten);
+	cell_pct(r, st->register_n, st->register_n);
+	cell_int(r, st->respondents);
+}
+
+static const char *kind_text(const question *q)
+{
+	switch (q->kind) {
+	case Q_GRID:
+		return "één antwoord per onderdeel";
+	case Q_MENTIONS:
+		return q->max ? "meerdere onderdelen aan te kruisen" : "meerdere antwoorden mogelijk";
+	default:
+		return "open vraag";
+	}
+}
+
+void append_questionnaire(doc_node *parent, const stats *st)
+{
+	const questionnaire *qn = st->v->s->qn;
+	if (qn->note) {
+		doc_node *p = doc_append(parent, doc_node_new(DOC_PARAGRAPH));
+		doc_append_text(p, qn->note);
+	}
+	doc_node *list = doc_append(parent, doc_node_new(DOC_LIST));
+	list->flags |= DOC_ORDERED;
+	for (int i = 0; i < qn->nquestions; i++) {
+		const question *q = &qn->questions[i];
+		doc_node *it = doc_append(list, doc_node_new(DOC_ITEM));
+		doc_node *p = doc_append(it, doc_node_new(DOC_PARAGRAPH));
+		doc_node *s = doc_append(p, doc_node_new(DOC_STRONG));
+		doc_append_text(s, q->text);
+		char *info;
+		if (q->kind == Q_MENTIONS && q->max) {
+			char *w = nl_int(q->max);
+			info = xasprintf(" (%s, ten hoogste %s; %s)", kind_text(q), w,
+					 q->unit == UNIT_GEMEENTE ? "per gemeente" : "per respondent");
+			free(w);
+		} else
+			info = xasprintf(" (%s; %s)", kind_text(q), q->unit == UNIT_GEMEENTE ? "per gemeente" : "per respondent");
+		doc_append_text(p, info);
+		free(info);
+		if (strcmp(q->figure, "tekst")) {
+			char *f = xasprintf(" Figuur %s.", q->figure);
+			doc_append_text(p, f);
+			free(f);
+		}
+		if (q->nitems) {
+			doc_node *items = doc_append(it, doc_node_new(DOC_LIST));
+			items->flags |= DOC_DASH_LIST;
+			for (int j = 0; j < q->nitems; j++) {
+				doc_node *li = doc_append(items, doc_node_new(DOC_ITEM));
+				doc_append_text(li, q->items[j].label);
+			}
+		}
+		if (q->kind == Q_GRID) {
+			doc_node *ap = doc_append(it, doc_node_new(DOC_PARAGRAPH));
+			strbuf b;
+			sb_init(&b);
+			sb_add(&b, "Antwoorden: ");
+			for (int c = 0; c < q->scale->ncat; c++)
+				sb_printf(&b, "%s%s", c ? " · " : "", q->scale->cats[c].label);
+			sb_add(&b, ".");
+			doc_append_text(ap, b.s);
+			sb_free(&b);
+		}
+	}
+}
+
+void append_frequency_tables(doc_node *parent, const stats *st)
+{
+	for (int qi = 0; qi < st->nq; qi++) {
+		const question_stats *qs = &st->qs[qi];
+		const question *q = qs->q;
+		if (q->kind == Q_OPEN)
+			continue;
+		doc_node *p = doc_append(parent, doc_node_new(DOC_PARAGRAPH));
+		doc_node *s = doc_append(p, doc_node_new(DOC_STRONG));
+		doc_append_text(s, q->text);
+		char *note = strcmp(q->figure, "tekst") ? xasprintf(" (figuur %s)", q->figure) : xstrdup("");
+		doc_append_text(p, note);
+		free(note);
+		doc_node *t = doc_append(parent, doc_node_new(DOC_TABLE));
+		doc_node *h = row(t, 1);
+		cell(h, "Onderdeel", 0);
+		cell(h, "Antwoord", 0);
+		cell(h, "Totaal", 1);
+		for (int g = 0; g < SC_COUNT; g++)
+			cell(h, size_class_label((enum size_class)g), 1);
+		for (int i = 0; i < q->nitems; i++) {
+			const item_stats *is = &qs->items[i];
+			int ncat = q->kind == Q_GRID ? q->scale->ncat : 1;
+			int first = 1;
+			for (int c = 0; c < ncat; c++) {
+				if (is->pct[G_TOTAL][c] < 0)
+					continue;
+				doc_node *r = row(t, 0);
+				cell(r, first ? q->items[i].label : "", 0);
+				first = 0;
+				cell(r, q->kind == Q_GRID ? q->scale->cats[c].label : "genoemd", 0);
+				for (int g = 0; g < NGROUPS; g++) {
+					char *v = is->pct[g][c] >= 0 && is->n[g] > 0 ? xasprintf("%d%%", is->pct[g][c]) : xstrdup("–");
+					cell(r, v, 1);
+					free(v);
+				}
+			}
+			doc_node *r = row(t, 0);
+			cell(r, "", 0);
+			cell(r, "n", 0);
+			for (int g = 0; g < NGROUPS; g++)
+				cell_int(r, (long)(is->n[g] + 0.5));
+		}
+	}
+}
+
+void append_open_answers(doc_node *parent, const stats *st, const question_stats *qs)
+{
+	const survey *s = st->v->s;
+	int col = -1;
+	for (int i = 0; i < s->qn->nquestions; i++)
+		if (&s->qn->questions[i] == qs->q)
+			col = survey_col_of(s, i, -1);
+	doc_node *list = doc_append(parent, doc_node_new(DOC_LIST));
+	int k = 0;
+	for (int i = 0; i < st->v->n; i++) {
+		const respondent *r = st->v->r[i];
+		if (col < 0 || !r->ans[col].text)
+			continue;
+		doc_node *it = doc_append(list, doc_node_new(DOC_ITEM));
+		doc_node *b = doc_append(it, doc_node_new(DOC_STRONG));
+		doc_append_text(b, r->gem->name);
+		doc_append_text(it, ": ");
+		doc_append_text(it, r->ans[col].text);
+		k++;
+	}
+	if (!k) {
+		doc_node *it = doc_append(list, doc_node_new(DOC_ITEM));
+		doc_append_text(it, "Geen open antwoorden in deze selectie.");
+	}
+}

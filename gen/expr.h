@@ -1,0 +1,52 @@
+/* expr.h: the expression language of the templates (README, "Expressions"):
+ * references to the aggregated numbers (vraag.item.cat@groep), functions
+ * (pct, count, n, min, max, top, woord, breuk ...), arithmetic, comparisons
+ * and logic. Used by <w x>, <kies>/<keuze> tests and <bewering> claims.
+ * Expressions are evaluated directly while parsing: they are short, and each
+ * is evaluated once per variant. */
+#ifndef EXPR_H
+#define EXPR_H
+
+#include "aggregate.h"
+
+typedef enum { V_NUM, V_STR, V_BOOL, V_LIST } vtype;
+/* how a number prints */
+typedef enum { F_PLAIN, F_PCT, F_EXACT, F_COUNT } vfmt;
+
+typedef struct value value;
+struct value {
+	vtype t;
+	vfmt fmt;
+	double num;
+	char *str;
+	int nlist;
+	value *list;
+	const question *q; /* origin of a number taken from an item, for top()/label() */
+	int item;
+};
+
+/* What expressions may read besides the stats. */
+typedef struct {
+	const stats *st;
+	const char *veldwerk_van; /* ISO dates from rapport.xml */
+	const char *veldwerk_tot;
+} expr_env;
+
+/* Evaluates src. On error returns -1 and sets e ("file:line: expressie
+ * '...': what is wrong; expected ..."). */
+int expr_eval(const expr_env *env, const char *src, const char *file, long line, value *out, struct err *e);
+/* Formats a value as text for the report (Dutch style). malloc'd, or NULL
+ * with e set for a value that cannot be printed (a list). */
+char *value_format(const value *v, const char *file, long line, const char *src, struct err *e);
+/* Short description of a value for claim messages: "47", "'tekst'", "[...]". */
+char *value_describe(const value *v);
+void value_free(value *v);
+int value_truthy(const value *v);
+
+/* Dutch words: woord(7) = "zeven"; breuk(0.66) = "ongeveer twee derde". */
+char *nl_number_word(long n);
+char *nl_fraction_words(double share);
+/* "2013-04-08" -> "8 april" */
+char *nl_date_day_month(const char *iso);
+
+#endif

@@ -1,0 +1,217 @@
+/* figures.c: turns a question's aggregated numbers into a figure node: the
+ * chart model (charts/chart.h), the caption with its n, the alt text and the
+ * table of numbers behind the chart. The only place where stats meet charts,
+ * so the chart library never sees a respondent and the writers never see a
+ * statistic. */
+#include "template.h"
+#include "chart.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static doc_node *cell(doc_node *row, const char *text, int numeric)
+{
+	doc_node *c = doc_append(row, doc_node_new(DOC_TABLE_CELL));
+	if (numeric)
+		c->flags |= DOC_NUMERIC;
+	doc_append_text(c, text);
+	return c;
+}
+
+static char *fmt_pct(int p)
+{
+	return xasprintf("%d%%", p);
+}
+
+static char *fmt_count(double x)
+{
+	return (x - (long)x) < 1e-9 ? nl_int((long)x) : nl_decimal(x, 1);
+}
+
+/* The n a caption prints: the same n for every shown item, else 0 (then the
+ * bars print their own). */
+static int common_n(const question_stats *qs)
+{
+	int n = -1;
+	for (int i = 0; i < qs->q->nitems; i++) {
+		if (!qs->q->items[i].in_figure)
+			continue;
+		int ni = (int)(qs->items[i].n[G_TOTAL] + 0.5);
+		if (n >= 0 && ni != n)
+			return 0;
+		n = ni;
+	}
+	return n < 0 ? 0 : n;
+}
+
+/* Items of a mentions question ordered by count (ties: questionnaire order). */
+static void rank_items(const question_stats *qs, int *order)
+{
+	int k = 0;
+	for (int i = 0; i < qs->q->nitems; i++)
+		order[k++] = i;
+	for (int i = 1; i < k; i++)
+		for (int j = i; j > 0 && qs->items[order[j]].count[G_TOTAL][0] > qs->items[order[j - 1]].count[G_TOTAL][0] + 1e-9; j--) {
+			int t = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+}
+
+static doc_node *stacked(const stats *st, const question_stats *qs, chart **out)
+{
+	const question *q = qs->q;
+	chart *ch = chart_new(CHART_STACKED, q->id, q->caption ? q->caption : q->text);
+	int idx[MAXCAT], k = 0;
+	for (int c = 0; c < q->scale->ncat; c++)
+		if (qs->items[0].pct[G_TOTAL][c] >= 0) {
+			idx[k++] = c;
+			chart_add_category(ch, q->scale->cats[c].label, !q->scale->cats[c].substantive);
+		}
+	int same_n = common_n(qs);
+	doc_node *tab = doc_node_new(DOC_TABLE);
+	tab->flags |= DOC_DATA_TABLE;
+	doc_node *hr = doc_append(tab, doc_node_new(DOC_TABLE_ROW));
+	hr->flags |= DOC_HEADER_ROW;
+	cell(hr, "Onderdeel", 0);
+	for (int j = 0; j < k; j++)
+		cell(hr, q->scale->cats[idx[j]].label, 1);
+	cell(hr, "n", 1);
+	for (int i = 0; i < q->nitems; i++) {
+		if (!q->items[i].in_figure)
+			continue;
+		const item_stats *is = &qs->items[i];
+		int pct[MAXCAT];
+		for (int j = 0; j < k; j++)
+			pct[j] = is->pct[G_TOTAL][idx[j]];
+		int n = (int)(is->n[G_TOTAL] + 0.5);
+		chart_add_bar(ch, q->items[i].label, same_n ? 0 : n, pct);
+		doc_node *r = doc_append(tab, doc_node_new(DOC_TABLE_ROW));
+		cell(r, q->items[i].label, 0);
+		for (int j = 0; j < k; j++) {
+			char *s = fmt_pct(pct[j]);
+			cell(r, s, 1);
+			free(s);
+		}
+		char *s = nl_int(n);
+		cell(r, s, 1);
+		free(s);
+	}
+	(void)st;
+	*out = ch;
+	return tab;
+}
+
+static doc_node *ranking_table(const question_stats *qs, const int *order, int k, double n, const char *heading)
+{
+	doc_node *tab = doc_node_new(DOC_TABLE);
+	tab->flags |= DOC_DATA_TABLE;
+	doc_node *hr = doc_append(tab, doc_node_new(DOC_TABLE_ROW));
+	hr->flags |= DOC_HEADER_ROW;
+	cell(hr, "Rang", 1);
+	cell(hr, heading ? heading : "Onderdeel", 0);
+	cell(hr, "Aantal keer genoemd", 1);
+	cell(hr, "Procent van n", 1);
+	for (int r = 0; r < k; r++) {
+		const item_stats *is = &qs->items[order[r]];
+		doc_node *row = doc_append(tab, doc_node_new(DOC_TABLE_ROW));
+		char *s = xasprintf("%d", r + 1);
+		cell(row, s, 1);
+		free(s);
+		cell(row, qs->q->items[order[r]].label, 0);
+		s = fmt_count(is->count[G_TOTAL][0]);
+		cell(row, s, 1);
+		free(s);
+		s = fmt_pct(n > 0 ? (int)round_half_up(100.0 * is->count[G_TOTAL][0] / n) : 0);
+		cell(row, s, 1);
+		free(s);
+	}
+	return tab;
+}
+
+doc_node *figure_from_question(const stats *st, const question_stats *qs, const char *kind, int k,
+			       const char *headings, const char *file, long line, struct err *e)
+{
+	const question *q = qs->q;
+	if (q->kind == Q_OPEN) {
+		err_set(e, file, line, "figuur: '%s' is an open question; expected a grid or mentions question", q->id);
+		return NULL;
+	}
+	if (!kind)
+		kind = q->kind == Q_GRID ? "staaf" : "ranglijst";
+	int is_stacked = !strcmp(kind, "staaf");
+	if (is_stacked != (q->kind == Q_GRID)) {
+		err_set(e, file, line, "figuur soort=\"%s\" does not fit question '%s'; expected %s", kind, q->id,
+			q->kind == Q_GRID ? "staaf" : "ranglijst or top-bodem");
+		return NULL;
+	}
+	doc_node *f = doc_node_new(DOC_FIGURE);
+	chart *ch = NULL;
+	doc_node *data;
+	int n_caption;
+	if (is_stacked) {
+		data = stacked(st, qs, &ch);
+		n_caption = common_n(qs);
+	} else {
+		int *order = xcalloc((size_t)q->nitems, sizeof *order);
+		rank_items(qs, order);
+		int total = q->nitems;
+		if (k <= 0 || k > total)
+			k = total;
+		double n = qs->items[0].n[G_TOTAL];
+		n_caption = (int)(n + 0.5);
+		if (!strcmp(kind, "top-bodem")) {
+			ch = chart_new(CHART_TOPBOTTOM, q->id, q->caption ? q->caption : q->text);
+			char *h = xstrdup(headings ? headings : "Meest genoemd|Minst genoemd");
+			char *bar = strchr(h, '|');
+			if (bar)
+				*bar++ = 0;
+			chart_set_column_heading(ch, 0, h);
+			chart_set_column_heading(ch, 1, bar ? bar : "");
+			for (int r = 0; r < k; r++)
+				chart_add_row(ch, 0, r + 1, q->items[order[r]].label, (long)(qs->items[order[r]].count[G_TOTAL][0] + 0.5));
+			/* least mentioned first, as the report prints it */
+			int *low = xcalloc((size_t)k, sizeof *low);
+			for (int r = 0; r < k; r++) {
+				low[r] = order[total - 1 - r];
+				chart_add_row(ch, 1, r + 1, q->items[low[r]].label, (long)(qs->items[low[r]].count[G_TOTAL][0] + 0.5));
+			}
+			data = ranking_table(qs, order, k, n, h);
+			doc_node *data2 = ranking_table(qs, low, k, n, bar ? bar : "");
+			/* one data table: the low rows follow the high ones */
+			for (doc_node *row = data2->first ? data2->first->next : NULL; row;) {
+				doc_node *next = row->next;
+				row->prev = row->next = NULL;
+				doc_append(data, row);
+				row = next;
+			}
+			data2->first = data2->last = NULL;
+			doc_node_free(data2);
+			free(low);
+			free(h);
+		} else {
+			ch = chart_new(CHART_RANKING, q->id, q->caption ? q->caption : q->text);
+			for (int r = 0; r < k; r++)
+				chart_add_row(ch, 0, r + 1, q->items[order[r]].label, (long)(qs->items[order[r]].count[G_TOTAL][0] + 0.5));
+			data = ranking_table(qs, order, k, n, NULL);
+		}
+		free(order);
+	}
+	char msg[512];
+	if (chart_validate(ch, msg, sizeof msg)) {
+		err_set(e, file, line, "figuur for '%s' cannot be drawn: %s", q->id, msg);
+		chart_free(ch);
+		doc_node_free(data);
+		doc_node_free(f);
+		return NULL;
+	}
+	f->chart = ch;
+	f->alt = chart_alt_text(ch);
+	doc_node *cap = doc_append(f, doc_node_new(DOC_CAPTION));
+	char *c = n_caption > 0 ? xasprintf("%s (n=%d).", q->caption ? q->caption : q->text, n_caption)
+				: xasprintf("%s.", q->caption ? q->caption : q->text);
+	doc_append_text(cap, c);
+	free(c);
+	doc_append(f, data);
+	return f;
+}

@@ -1,0 +1,46 @@
+/* template.h: the report templates (templates/rapport.xml and its parts) and
+ * their evaluation, per variant, into a document tree (doc.h). */
+#ifndef TEMPLATE_H
+#define TEMPLATE_H
+
+#include <libxml/tree.h>
+#include "aggregate.h"
+#include "doc.h"
+
+typedef struct {
+	char *path;
+	xmlDocPtr xml;
+} template_part;
+
+typedef struct {
+	char *dir;
+	xmlDocPtr rapport;        /* rapport.xml: meta and the list of parts */
+	int nparts;
+	template_part *parts;
+	char *veldwerk_van, *veldwerk_tot;
+} templates;
+
+/* Loads and validates rapport.xml and every part against rng_path. */
+templates *templates_load(const char *dir, const char *rng_path, struct err *e);
+void templates_free(templates *t);
+
+/* Evaluates the templates on one variant's stats. Claims that do not hold
+ * are reported on stderr as "file:line: bewering klopt niet ..." and marked
+ * in the tree; with strict they are an error. Returns NULL with e set on an
+ * error (a bad expression, an unknown question, a failed claim in strict
+ * mode). */
+doc *report_build(const templates *t, const stats *st, int strict, struct err *e);
+
+/* figures.c: a figure from a question's data: chart, caption with n, data
+ * table. kind: "staaf", "ranglijst", "top-bodem" (NULL: by question kind);
+ * k: rows shown (0 = all); headings: "A|B" for top-bodem. */
+doc_node *figure_from_question(const stats *st, const question_stats *qs, const char *kind, int k,
+			       const char *headings, const char *file, long line, struct err *e);
+
+/* appendix.c: the generated blocks of the annexes, appended to parent. */
+void append_response_table(doc_node *parent, const stats *st, int by_province);
+void append_questionnaire(doc_node *parent, const stats *st);
+void append_frequency_tables(doc_node *parent, const stats *st);
+void append_open_answers(doc_node *parent, const stats *st, const question_stats *qs);
+
+#endif

@@ -1,0 +1,53 @@
+# lib.sh: helpers for the end-to-end tests (sourced; not a test itself).
+# $ROOT repository, $TMP scratch dir, $GEN generator binary (tests/run.sh).
+set -eu
+: "${GEN:=$ROOT/gen/gen}"
+
+# A private copy of the inputs to break.
+copy_input() {
+	rm -rf "$TMP/in"
+	cp -r "$ROOT/input" "$TMP/in"
+	rm -f "$TMP/in/antwoorden.sav"
+}
+
+# A previously published out/ whose every byte must survive a failed run.
+make_published_out() {
+	mkdir -p "$TMP/out/nederland"
+	echo "published before" > "$TMP/out/nederland/index.html"
+	echo "figuur,item" > "$TMP/out/nederland/cijfers.csv"
+}
+
+tree_hash() {
+	(cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum
+}
+
+# expect_input_error REGEX: runs the generator on $TMP/in and asserts a
+# non-zero exit, one message matching REGEX (file:line: what, expected), and
+# an untouched out/ with no staging directory left behind.
+expect_input_error() {
+	local want=$1
+	make_published_out
+	local before
+	before=$(tree_hash "$TMP/out")
+	set +e
+	"$GEN" --input "$TMP/in" --templates "$ROOT/templates" --out "$TMP/out" --variant nederland 2>"$TMP/err"
+	local rc=$?
+	set -e
+	cat "$TMP/err"
+	[ "$rc" -ne 0 ] || { echo "expected a non-zero exit, got 0"; exit 1; }
+	grep -Eq -- "$want" "$TMP/err" || { echo "message does not match: $want"; exit 1; }
+	grep -q "expected" "$TMP/err" || { echo "message does not say what was expected"; exit 1; }
+	[ "$(tree_hash "$TMP/out")" = "$before" ] || { echo "out/ was changed"; exit 1; }
+	if ls -d "$TMP"/out.* >/dev/null 2>&1; then echo "a staging directory was left behind"; exit 1; fi
+}
+
+# Replaces line N (1-based) of a file.
+set_line() {
+	python3 - "$1" "$2" "$3" <<'PY'
+import sys
+path, n, text = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+lines = open(path, encoding="utf-8").read().split("\n")
+lines[n - 1] = text
+open(path, "w", encoding="utf-8").write("\n".join(lines))
+PY
+}
