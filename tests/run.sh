@@ -41,7 +41,7 @@ for t in tests/e2e/*.sh; do
 	name=$(basename "$t" .sh)
 	tmp=$(mktemp -d)
 	log="$tmp.log"
-	GEN="$root/$build/bin/gen" TMP="$tmp" bash "$t" >"$log" 2>&1
+	BUILD="$root/$build" GEN="$root/$build/bin/gen" TMP="$tmp" bash "$t" >"$log" 2>&1
 	rc=$?
 	if [ "$rc" -eq 0 ]; then
 		passed=$((passed + 1))

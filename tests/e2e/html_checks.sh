@@ -19,7 +19,7 @@ set -euo pipefail
 
 ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 TMP=${TMP:-$(mktemp -d)}
-GEN=${GEN:-$ROOT/build/asan/gen}
+GEN=${GEN:-$ROOT/build/asan/bin/gen}
 SHARED=${SHARED:-$ROOT/../shared}
 HTMLDIR=$ROOT/tests/html
 cd "$ROOT"
@@ -40,7 +40,7 @@ fi
 
 # 1. The fixture site from the unit test binary built next to $GEN.
 sites=()
-test_html=$(dirname "$GEN")/tests/test_html
+test_html=${BUILD:-$(dirname "$(dirname "$GEN")")}/tests/test_html
 [ -x "$test_html" ] || fail "$test_html not built (make MODE=asan tests-bin)"
 rm -rf "$TMP/fixture"
 HTMLTEST_OUT="$TMP/fixture" "$test_html" >"$TMP/test_html.log" 2>&1 ||

@@ -11,8 +11,8 @@
 set -euo pipefail
 : "${ROOT:?}" "${TMP:?}"
 check="$ROOT/../shared/tools/pdf-layout-check"
-gen=${GEN:-$ROOT/build/asan/gen}
-unit="$(dirname "$gen")/tests/test_pdf"
+gen=${GEN:-$ROOT/build/asan/bin/gen}
+unit="${BUILD:-$(dirname "$(dirname "$gen")")}/tests/test_pdf"
 
 make_pdf() { # $1: output file
 	if [ -x "$gen" ] && [ -d "$ROOT/input" ] && [ -d "$ROOT/templates" ]; then
