@@ -213,7 +213,7 @@ static int item_value(parser *ps, const ref *r, int item, enum what w, value *ou
 		int g = r->groups[gi];
 		n += is->n[g];
 		for (int c = 0; c < r->ncats; c++) {
-			if (r->qs->q->kind == Q_GRID && is->pct[g][r->cats[c]] < 0)
+			if (r->qs->q->kind == Q_GRID && is->pct[g][r->cats[c]] < 0 && is->n[g] > 0)
 				return fail(ps, "category '%s' is outside the base of group '%s'",
 					    r->qs->q->scale->cats[r->cats[c]].id, group_id(g));
 			a += is->count[g][r->cats[c]];
@@ -236,8 +236,8 @@ static int item_value(parser *ps, const ref *r, int item, enum what w, value *ou
 			*out = num(n > 0 ? (double)round_half_up(100.0 * a / n) : 0, F_PCT);
 		break;
 	}
-	if (n <= 0 && w != W_COUNT && w != W_N)
-		return fail(ps, "the base of this reference is empty (n=0)%s%s", "", "");
+	if (n <= 0 && (w == W_PCT || w == W_EXACT))
+		out->num = NAN; /* no base (a province without answers): prints as a dash, compares false */
 	out->q = r->qs->q;
 	out->item = item;
 	return 0;
@@ -246,7 +246,7 @@ static int item_value(parser *ps, const ref *r, int item, enum what w, value *ou
 static int ref_value(parser *ps, const char *text, enum what w, value *out)
 {
 	ref r;
-	if (resolve_ref(ps, text, &r, 1))
+	if (resolve_ref(ps, text, &r, w != W_N))
 		return -1;
 	if (r.item >= 0)
 		return item_value(ps, &r, r.item, w, out);
@@ -433,6 +433,11 @@ static int call(parser *ps, const char *name, value *out)
 		if (nargs == 0)
 			rc = fail(ps, "%s() needs a list%s", name, "");
 		else if (!(rc = gather(ps, args, nlists, &flat, &nflat))) {
+			int kept = 0; /* values without a base take no part */
+			for (int i = 0; i < nflat; i++)
+				if (!isnan(flat[i].num))
+					flat[kept++] = flat[i];
+			nflat = kept;
 			if (nflat == 0 || k < 1 || k > nflat) {
 				rc = fail(ps, "%s(): there is no such element in the list%s", name, "");
 			} else {
@@ -739,6 +744,8 @@ char *value_format(const value *v, const char *file, long line, const char *src,
 		break;
 	}
 	double x = v->num;
+	if (isnan(x))
+		return xstrdup("–");
 	int whole = fabs(x - round(x)) < 1e-9;
 	switch (v->fmt) {
 	case F_PCT: {

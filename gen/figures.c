@@ -85,7 +85,8 @@ static doc_node *stacked(const stats *st, const question_stats *qs, chart **out)
 		for (int j = 0; j < k; j++)
 			pct[j] = is->pct[G_TOTAL][idx[j]];
 		int n = (int)(is->n[G_TOTAL] + 0.5);
-		chart_add_bar(ch, q->items[i].label, same_n ? 0 : n, pct);
+		if (n > 0) /* an item nobody in this area answered has no bar, only its row */
+			chart_add_bar(ch, q->items[i].label, same_n ? 0 : n, pct);
 		doc_node *r = doc_append(tab, doc_node_new(DOC_TABLE_ROW));
 		cell(r, q->items[i].label, 0);
 		for (int j = 0; j < k; j++) {
@@ -98,6 +99,11 @@ static doc_node *stacked(const stats *st, const question_stats *qs, chart **out)
 		free(s);
 	}
 	(void)st;
+	if (ch->nbars == 0) { /* nothing to draw: the table is the figure */
+		chart_free(ch);
+		ch = NULL;
+		tab->flags &= ~DOC_DATA_TABLE;
+	}
 	*out = ch;
 	return tab;
 }
@@ -198,7 +204,7 @@ doc_node *figure_from_question(const stats *st, const question_stats *qs, const 
 		free(order);
 	}
 	char msg[512];
-	if (chart_validate(ch, msg, sizeof msg)) {
+	if (ch && chart_validate(ch, msg, sizeof msg)) {
 		err_set(e, file, line, "figuur for '%s' cannot be drawn: %s", q->id, msg);
 		chart_free(ch);
 		doc_node_free(data);
@@ -206,7 +212,7 @@ doc_node *figure_from_question(const stats *st, const question_stats *qs, const 
 		return NULL;
 	}
 	f->chart = ch;
-	f->alt = chart_alt_text(ch);
+	f->alt = ch ? chart_alt_text(ch) : NULL;
 	doc_node *cap = doc_append(f, doc_node_new(DOC_CAPTION));
 	char *c = n_caption > 0 ? xasprintf("%s (n=%d).", q->caption ? q->caption : q->text, n_caption)
 				: xasprintf("%s.", q->caption ? q->caption : q->text);
