@@ -142,8 +142,16 @@ void append_questionnaire(doc_node *parent, const stats *st)
 	}
 }
 
+/* Per question one table: a row per item with the total, then a row per
+ * size class (substantive base), each with its n. Every row has a header
+ * cell of its own (the item, or the size class), so the table reads the
+ * same to a screen reader as on paper. */
 void append_frequency_tables(doc_node *parent, const stats *st)
 {
+	static const char *const short_class[SC_COUNT] = {
+		"– minder dan 20.000 inwoners", "– 20.000 tot 50.000 inwoners", "– 50.000 tot 100.000 inwoners",
+		"– 100.000 inwoners of meer",
+	};
 	for (int qi = 0; qi < st->nq; qi++) {
 		const question_stats *qs = &st->qs[qi];
 		const question *q = qs->q;
@@ -155,35 +163,25 @@ void append_frequency_tables(doc_node *parent, const stats *st)
 		char *note = strcmp(q->figure, "tekst") ? xasprintf(" (figuur %s)", q->figure) : xstrdup("");
 		doc_append_text(p, note);
 		free(note);
+		int ncat = q->kind == Q_GRID ? q->scale->ncat : 1;
 		doc_node *t = doc_append(parent, doc_node_new(DOC_TABLE));
 		doc_node *h = row(t, 1);
-		cell(h, "Onderdeel", 0);
-		cell(h, "Antwoord", 0);
-		cell(h, "Totaal", 1);
-		for (int g = 0; g < SC_COUNT; g++)
-			cell(h, size_class_label((enum size_class)g), 1);
+		cell(h, "Onderdeel; per grootteklasse", 0);
+		for (int c = 0; c < ncat; c++)
+			cell(h, q->kind == Q_GRID ? q->scale->cats[c].label : "Genoemd", 1);
+		cell(h, "n", 1);
 		for (int i = 0; i < q->nitems; i++) {
 			const item_stats *is = &qs->items[i];
-			int ncat = q->kind == Q_GRID ? q->scale->ncat : 1;
-			int first = 1;
-			for (int c = 0; c < ncat; c++) {
-				if (is->pct[G_TOTAL][c] < 0)
-					continue;
+			for (int g = 0; g < NGROUPS; g++) {
 				doc_node *r = row(t, 0);
-				cell(r, first ? q->items[i].label : "", 0);
-				first = 0;
-				cell(r, q->kind == Q_GRID ? q->scale->cats[c].label : "genoemd", 0);
-				for (int g = 0; g < NGROUPS; g++) {
+				cell(r, g == G_TOTAL ? q->items[i].label : short_class[g - 1], 0);
+				for (int c = 0; c < ncat; c++) {
 					char *v = is->pct[g][c] >= 0 && is->n[g] > 0 ? xasprintf("%d%%", is->pct[g][c]) : xstrdup("–");
 					cell(r, v, 1);
 					free(v);
 				}
-			}
-			doc_node *r = row(t, 0);
-			cell(r, "", 0);
-			cell(r, "n", 0);
-			for (int g = 0; g < NGROUPS; g++)
 				cell_int(r, (long)(is->n[g] + 0.5));
+			}
 		}
 	}
 }

@@ -269,6 +269,23 @@ static char *generated_id(counters *c, doc_node *n)
 }
 
 /* The reader-facing text of a reference to target. */
+/* Does an inline open a sentence: first in its block, or after ". ", "? "
+ * or "! "? Then the reference is written with a capital. */
+static int starts_sentence(const doc_node *n)
+{
+	const doc_node *p = n->prev;
+	while (p && p->type == DOC_TEXT && p->text && !p->text[strspn(p->text, " ")])
+		p = p->prev;
+	if (!p)
+		return doc_is_block(n->parent->type);
+	if (p->type != DOC_TEXT || !p->text)
+		return 0;
+	size_t len = strlen(p->text);
+	while (len && p->text[len - 1] == ' ')
+		len--;
+	return len && (p->text[len - 1] == '.' || p->text[len - 1] == '?' || p->text[len - 1] == '!');
+}
+
 static char *xref_text(const doc_node *t)
 {
 	switch (t->type) {
@@ -379,6 +396,8 @@ int doc_resolve(doc *d, char *msg, size_t msglen)
 			goto out;
 		}
 		set_str(&n->text, xref_text(t));
+		if (starts_sentence(n) && n->text[0] >= 'a' && n->text[0] <= 'z')
+			n->text[0] = (char)(n->text[0] - 'a' + 'A'); /* "Figuur 2.2 laat zien" */
 	}
 out:
 	free(ids.v);

@@ -184,14 +184,18 @@ doc_node *figure_from_question(const stats *st, const question_stats *qs, const 
 			}
 			data = ranking_table(qs, order, k, n, h);
 			doc_node *data2 = ranking_table(qs, low, k, n, bar ? bar : "");
-			/* one data table: the low rows follow the high ones */
-			for (doc_node *row = data2->first ? data2->first->next : NULL; row;) {
+			/* one data table: the low rows follow the high ones (the
+			 * second header row is dropped) */
+			doc_node *head2 = data2->first;
+			for (doc_node *row = head2 ? head2->next : NULL; row;) {
 				doc_node *next = row->next;
 				row->prev = row->next = NULL;
 				doc_append(data, row);
 				row = next;
 			}
-			data2->first = data2->last = NULL;
+			if (head2)
+				head2->next = NULL;
+			data2->first = data2->last = head2;
 			doc_node_free(data2);
 			free(low);
 			free(h);

@@ -187,7 +187,7 @@ static void test_xref_texts(void **state)
 	resolve_ok(f);
 	assert_string_equal(f->x_fig->text, "figuur 2.2");
 	assert_string_equal(f->x_par->text, "paragraaf 3.2");
-	assert_string_equal(f->x_hfd->text, "hoofdstuk 2");
+	assert_string_equal(f->x_hfd->text, "Hoofdstuk 2"); /* opens its paragraph: a capital */
 	assert_string_equal(f->x_kader->text, "Zeven vormen");
 	assert_string_equal(f->x_bijlage->text, "bijlage A");
 	assert_string_equal(f->x_run->text, "Strategie\xC3\xAB" "n & \xE2\x80\x98succes\xE2\x80\x99");
@@ -276,7 +276,7 @@ static void test_dump_format(void **state)
 		"    item\n"
 		"      text \"een\\nregel\"\n"
 		"  paragraph\n"
-		"    xref target=h-1-1 \"paragraaf 1.1\"\n");
+		"    xref target=h-1-1 \"Paragraaf 1.1\"\n");
 	free(s);
 	doc_free(d);
 }
