@@ -331,6 +331,9 @@ static void table(html *h, const doc_node *t)
 			ncols = row_cells(r);
 	}
 	int row_headers = has_header && ncols > 1;
+	/* wide tables scroll inside their own box instead of widening the page;
+	 * the box takes focus so keyboard users can scroll it too */
+	sb_add(o, "<div class=\"tabel-kader\" tabindex=\"0\">\n");
 	sb_add(o, (t->flags & DOC_DATA_TABLE) ? "<table class=\"tabel cijfers\">\n" : "<table class=\"tabel\">\n");
 	int in_head = 0, in_body = 0;
 	for (const doc_node *r = t->first; r; r = r->next) {
@@ -370,7 +373,7 @@ static void table(html *h, const doc_node *t)
 		sb_add(o, "</thead>\n");
 	if (in_body)
 		sb_add(o, "</tbody>\n");
-	sb_add(o, "</table>\n");
+	sb_add(o, "</table>\n</div>\n");
 }
 
 /* Draws the chart into figuren/ and writes the <img>. Its size attributes
