@@ -83,5 +83,11 @@ bench: deps
 	$(MAKE) build
 	tests/bench.sh
 
+# Rewrites the reconstructed dataset (input/antwoorden.csv and .sav) from
+# the published figures; deterministic, so it should change nothing.
+reconstruct: build
+	python3 gen/reconstruct/reconstruct.py
+	./gen/sav-export --input input
+
 clean:
 	rm -rf build gen/gen gen/sav-export

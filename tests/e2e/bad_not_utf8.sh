@@ -1,5 +1,5 @@
 # Bytes that are not UTF-8 (a Latin-1 export).
-. "$ROOT/tests/e2e/lib.sh"
+. "$ROOT/tests/e2e_lib.sh"
 copy_input
 python3 - "$TMP/in/antwoorden.csv" <<'PY'
 import sys

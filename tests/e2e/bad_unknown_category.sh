@@ -1,5 +1,5 @@
 # An answer that is not a category of its question's scale.
-. "$ROOT/tests/e2e/lib.sh"
+. "$ROOT/tests/e2e_lib.sh"
 copy_input
 python3 - "$TMP/in/antwoorden.csv" <<'PY'
 import csv, sys

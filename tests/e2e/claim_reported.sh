@@ -1,6 +1,6 @@
 # A statement of the report that the data no longer support is reported with
 # its template file and line, marked in the HTML, and fatal with --strict.
-. "$ROOT/tests/e2e/lib.sh"
+. "$ROOT/tests/e2e_lib.sh"
 copy_input
 # Make 'sociale samenhang' rarer than every other form: most gemeenten now say no.
 python3 - "$TMP/in/antwoorden.csv" <<'PY'

@@ -1,6 +1,6 @@
 # A Dutch Excel export (';' separator, UTF-8 BOM, CRLF line ends, quoted
 # fields) and the .sav file give the same numbers as the plain CSV.
-. "$ROOT/tests/e2e/lib.sh"
+. "$ROOT/tests/e2e_lib.sh"
 copy_input
 "$GEN" --input "$TMP/in" --templates "$ROOT/templates" --out "$TMP/a" --variant nederland 2>/dev/null
 python3 - "$TMP/in/antwoorden.csv" <<'PY'

@@ -1,5 +1,5 @@
 # Same input, same bytes: two runs give identical files (PDF, SVG, PNG, HTML, CSV).
-. "$ROOT/tests/e2e/lib.sh"
+. "$ROOT/tests/e2e_lib.sh"
 "$GEN" --variant nederland --out "$TMP/a" 2>/dev/null
 "$GEN" --variant nederland --out "$TMP/b" 2>/dev/null
 diff -r "$TMP/a" "$TMP/b"

@@ -1,7 +1,7 @@
 # The national HTML report has every heading, kader and figure of the 2013
 # outline (../shared/reference/report-outline.md), and the numbers in the
 # table behind every chart are those of cijfers.csv.
-. "$ROOT/tests/e2e/lib.sh"
+. "$ROOT/tests/e2e_lib.sh"
 "$GEN" --variant nederland --out "$TMP/out" 2>/dev/null
 python3 - "$TMP/out/nederland" "$ROOT/input/vragenlijst.xml" <<'PY'
 import csv, re, sys

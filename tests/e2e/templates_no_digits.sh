@@ -1,6 +1,6 @@
 # No number is typed into a template: digits may only stand in attributes
 # (expressions, ids), in footnotes (sources) and in the title-page metadata.
-. "$ROOT/tests/e2e/lib.sh"
+. "$ROOT/tests/e2e_lib.sh"
 python3 - "$ROOT/templates" <<'PY'
 import glob, os, re, sys
 import xml.etree.ElementTree as ET

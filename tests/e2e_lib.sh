@@ -1,4 +1,4 @@
-# lib.sh: helpers for the end-to-end tests (sourced; not a test itself).
+# e2e_lib.sh: helpers sourced by the end-to-end tests in tests/e2e/.
 # $ROOT repository, $TMP scratch dir, $GEN generator binary (tests/run.sh).
 set -eu
 : "${GEN:=$ROOT/gen/gen}"
