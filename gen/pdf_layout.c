@@ -1231,12 +1231,19 @@ static void paginate(pdf_layout *l)
 			}
 			continue;
 		}
+		/* text may move up past a waiting figure or panel, but a heading
+		 * may not: what follows a heading belongs under it */
+		if (p.nq && it->tag && it->tag[0] == 'H')
+			flush_queue(&p);
 		/* the chain of items this one keeps with */
 		double need = item_need(&p, i), notes = notes_need(&p, it);
 		for (int j = i; l->items[j].keep_with_next && j + 1 < l->nitems; j++) {
 			const pdf_item *nx = &l->items[j + 1];
-			if (nx->is_float)
+			if (nx->is_float) {
+				/* a heading over a figure or panel goes with it */
+				need += nx->space_before + nx->h;
 				break;
+			}
 			if (nx->new_page || nx->full_page)
 				break;
 			need += nx->space_before + nx->h;
