@@ -186,6 +186,13 @@ void append_frequency_tables(doc_node *parent, const stats *st)
 	}
 }
 
+static int by_gemeente_name(const void *a, const void *b)
+{
+	const respondent *x = *(const respondent *const *)a, *y = *(const respondent *const *)b;
+	int c = strcmp(x->gem->name, y->gem->name);
+	return c ? c : strcmp(x->id, y->id);
+}
+
 void append_open_answers(doc_node *parent, const stats *st, const question_stats *qs)
 {
 	const survey *s = st->v->s;
@@ -194,11 +201,16 @@ void append_open_answers(doc_node *parent, const stats *st, const question_stats
 		if (&s->qn->questions[i] == qs->q)
 			col = survey_col_of(s, i, -1);
 	doc_node *list = doc_append(parent, doc_node_new(DOC_LIST));
+	/* in the order of the gemeenten's names, so a reader finds a gemeente */
+	const respondent **rs = xcalloc((size_t)st->v->n + 1, sizeof *rs);
+	int nr = 0;
+	for (int i = 0; i < st->v->n; i++)
+		if (col >= 0 && st->v->r[i]->ans[col].text)
+			rs[nr++] = st->v->r[i];
+	qsort(rs, (size_t)nr, sizeof *rs, by_gemeente_name);
 	int k = 0;
-	for (int i = 0; i < st->v->n; i++) {
-		const respondent *r = st->v->r[i];
-		if (col < 0 || !r->ans[col].text)
-			continue;
+	for (int i = 0; i < nr; i++) {
+		const respondent *r = rs[i];
 		doc_node *it = doc_append(list, doc_node_new(DOC_ITEM));
 		doc_node *b = doc_append(it, doc_node_new(DOC_STRONG));
 		doc_append_text(b, r->gem->name);
@@ -206,6 +218,7 @@ void append_open_answers(doc_node *parent, const stats *st, const question_stats
 		doc_append_text(it, r->ans[col].text);
 		k++;
 	}
+	free(rs);
 	if (!k) {
 		doc_node *it = doc_append(list, doc_node_new(DOC_ITEM));
 		doc_append_text(it, "Geen open antwoorden in deze selectie.");

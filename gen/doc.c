@@ -55,6 +55,11 @@ void doc_free(doc *d)
 		return;
 	doc_node_free(d->root);
 	meta_free(&d->meta);
+	for (int i = 0; i < d->nclaims; i++) {
+		free(d->claims[i].file);
+		free(d->claims[i].text);
+	}
+	free(d->claims);
 	free(d);
 }
 

@@ -123,10 +123,21 @@ typedef struct {
 	char *lang;       /* "nl" */
 } doc_meta;
 
+/* Every claim (<bewering>) the evaluator checked, held or not: written per
+ * variant as beweringen.csv, so a new run can say which statements changed. */
+typedef struct {
+	char *file;
+	int line;
+	int holds;
+	char *text;       /* the statement as printed */
+} doc_claim;
+
 typedef struct {
 	doc_node *root;   /* DOC_DOCUMENT */
 	doc_meta meta;
 	int nclaims_failed;
+	int nclaims;
+	doc_claim *claims;
 } doc;
 
 doc *doc_new(void);

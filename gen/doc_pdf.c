@@ -80,6 +80,14 @@ static void draw_titlepage(cairo_t *cr, PangoContext *ctx, const doc_meta *m)
 		cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
 		y += draw_text(cr, ctx, m->subtitle, 12.5, 0, 1, x, y, w * 0.9, 0);
 	}
+	if (m->variant && strcmp(m->variant, "nederland") && m->area) {
+		/* a province edition says so on its cover */
+		char *ed = xasprintf("Editie provincie %s", m->area);
+		y += 16;
+		cairo_set_source_rgb(cr, 0.07, 0.22, 0.40);
+		y += draw_text(cr, ctx, ed, 14, 1, 0, x, y, w, 0);
+		free(ed);
+	}
 
 	y = 560;
 	cairo_set_source_rgb(cr, GREY);

@@ -9,6 +9,7 @@
 #include "doc.h"
 #include "doc_writers.h"
 #include "chart.h"
+#include "changes.h"
 #include "survey.h"
 #include "template.h"
 
@@ -151,6 +152,24 @@ static int build_variant(const survey *s, const templates *t, const char *slug, 
 	if (doc_write_pdf(d, pdf, msg, sizeof msg))
 		rc = err_set(e, pdf, 0, "PDF: %s", msg);
 	free(pdf);
+	if (rc)
+		goto done;
+	char *bw = xasprintf("%s/beweringen.csv", dir);
+	if (claims_write_csv(d, bw))
+		rc = err_set(e, bw, 0, "cannot write");
+	free(bw);
+	if (rc)
+		goto done;
+	/* what changed against what is published now */
+	char *old = xasprintf("%s/%s", o->out, slug);
+	change_counts cc;
+	rc = changes_write(old, dir, slug, &cc, e);
+	free(old);
+	if (!rc && !cc.first && (cc.numbers_changed || cc.numbers_added || cc.numbers_removed || cc.claims_broken ||
+				 cc.claims_restored || cc.claims_reworded))
+		fprintf(stderr, "gen: %s: %d getallen gewijzigd, %d beweringen klopten niet meer, %d weer, %d met andere getallen (zie %s/wijzigingen.txt)\n",
+			slug, cc.numbers_changed + cc.numbers_added + cc.numbers_removed, cc.claims_broken,
+			cc.claims_restored, cc.claims_reworded, slug);
 done:
 	free(dir);
 	doc_free(d);

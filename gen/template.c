@@ -151,6 +151,17 @@ static int inlines(ctx *c, xmlNodePtr from, doc_node *parent);
 /* Values that a failed claim's test mentions, for the editor: the test
  * with each function call evaluated would be ideal; the test itself and its
  * place are what an editor needs to find it. */
+static void record_claim(ctx *c, xmlNodePtr n, int holds, const doc_node *statement)
+{
+	doc *d = c->d;
+	d->claims = xrealloc(d->claims, (size_t)(d->nclaims + 1) * sizeof *d->claims);
+	doc_claim *k = &d->claims[d->nclaims++];
+	k->file = xstrdup(c->file);
+	k->line = (int)line_of(n);
+	k->holds = holds;
+	k->text = doc_plain_text(statement);
+}
+
 static int claim(ctx *c, xmlNodePtr n, doc_node *parent)
 {
 	int truth;
@@ -159,7 +170,19 @@ static int claim(ctx *c, xmlNodePtr n, doc_node *parent)
 		return -1;
 	if (truth) {
 		free(src);
-		return inlines(c, n->children, parent);
+		doc_node *tmp = doc_node_new(DOC_PARAGRAPH);
+		int rc = inlines(c, n->children, tmp);
+		record_claim(c, n, 1, tmp);
+		/* the statement goes into the text as it is */
+		for (doc_node *x = tmp->first; x;) {
+			doc_node *next = x->next;
+			x->prev = x->next = NULL;
+			doc_append(parent, x);
+			x = next;
+		}
+		tmp->first = tmp->last = NULL;
+		doc_node_free(tmp);
+		return rc;
 	}
 	doc_node *cl = doc_append(parent, mk(DOC_CLAIM, c, n));
 	cl->text = xasprintf("bewering klopt niet voor %s: %s", c->st->v->area, src);
@@ -167,6 +190,7 @@ static int claim(ctx *c, xmlNodePtr n, doc_node *parent)
 		free(src);
 		return -1;
 	}
+	record_claim(c, n, 0, cl);
 	char *said = doc_plain_text(cl);
 	fprintf(stderr, "%s:%ld: bewering klopt niet (%s): \"%s\" — test: %s\n", c->file, line_of(n),
 		c->st->v->slug, said, src);
