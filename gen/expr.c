@@ -582,18 +582,20 @@ static int arith(parser *ps, char op, value *a, value *b, value *out)
 	return 0;
 }
 
-static int parse_mul(parser *ps, value *out)
+/* One level of left-associative arithmetic: operands from `next`, joined
+ * by any operator character in `ops`. */
+static int parse_level(parser *ps, value *out, const char *ops, int (*next)(parser *, value *))
 {
-	if (parse_unary(ps, out))
+	if (next(ps, out))
 		return -1;
 	for (;;) {
 		skip_ws(ps);
 		char op = *ps->p;
-		if (op != '*' && op != '/')
+		if (!op || !strchr(ops, op))
 			return 0;
 		ps->p++;
 		value b, r;
-		if (parse_unary(ps, &b)) {
+		if (next(ps, &b)) {
 			value_free(out);
 			return -1;
 		}
@@ -605,27 +607,14 @@ static int parse_mul(parser *ps, value *out)
 	}
 }
 
+static int parse_mul(parser *ps, value *out)
+{
+	return parse_level(ps, out, "*/", parse_unary);
+}
+
 static int parse_add(parser *ps, value *out)
 {
-	if (parse_mul(ps, out))
-		return -1;
-	for (;;) {
-		skip_ws(ps);
-		char op = *ps->p;
-		if (op != '+' && op != '-')
-			return 0;
-		ps->p++;
-		value b, r;
-		if (parse_mul(ps, &b)) {
-			value_free(out);
-			return -1;
-		}
-		if (arith(ps, op, out, &b, &r))
-			return -1;
-		value_free(out);
-		value_free(&b);
-		*out = r;
-	}
+	return parse_level(ps, out, "+-", parse_mul);
 }
 
 static int parse_cmp(parser *ps, value *out)
