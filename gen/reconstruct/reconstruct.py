@@ -17,8 +17,9 @@ the same bytes.
     gen/reconstruct/reconstruct.py [--reference PATH] [--out input/antwoorden.csv]
 
 How (per question):
-  * sample: 98 gemeenten drawn per size class (quota below) from the register,
-    with the four gemeenten of the report's examples always in; 28 gemeenten
+  * sample: 98 gemeenten drawn per size class (quota below) and, within a
+    class, per province in proportion to all gemeenten, with the four
+    gemeenten of the report's examples always in; 28 gemeenten
     get a second or third respondent (more often the large ones).
   * gemeente-level grids: for each item a local search over counts per size
     class, in half gemeenten (a gemeente with two respondents who disagree
@@ -242,7 +243,7 @@ def solve_grid(q, item, tg, N, splits, rng):
     sub_i = [i for i in range(len(cats)) if sub[i]]
     wn_i = next((i for i in range(len(cats)) if not sub[i]), None)
     best = None
-    for attempt in range(30):
+    for attempt in range(20):
         st.h = {k: list(v) for k, v in start.items()}
         cur = grid_penalty(st, q["fig"], item, tg, splits)
         temp = 3.0
@@ -286,7 +287,8 @@ def solve_grid(q, item, tg, N, splits, rng):
         t = st.table(q["fig"], item)
         bad = [(s, P.value_of(t, q["fig"], item, s, u), k) for s, u, k in tg.hard
                if not P.matches(k, P.value_of(t, q["fig"], item, s, u))]
-        raise SystemExit("reconstruct: no solution for %s/%s: %s" % (q["fig"], item, bad))
+        raise SystemExit("reconstruct: no solution for %s/%s: %s; n=%s; halves per class %s" %
+                         (q["fig"], item, bad, t.item_n(q["fig"], item), st.h))
     return st
 
 
@@ -364,9 +366,21 @@ def main():
         by_class[size_class(int(r["inwoners"]))].append(r)
     sample = {}
     for g in P.CLASSES:
-        must = [r for r in by_class[g] if r["gemeentecode"] in MUST]
-        others = [r for r in by_class[g] if r["gemeentecode"] not in MUST]
-        chosen = must + rng.sample(others, QUOTA[g] - len(must))
+        # stratified by province: each province gets its share of the
+        # class's quota (largest remainder), so the sample's province mix
+        # follows all gemeenten; the example gemeenten count toward theirs
+        provs = sorted({r["provincie"] for r in by_class[g]})
+        share = {p: QUOTA[g] * sum(1 for r in by_class[g] if r["provincie"] == p) / len(by_class[g])
+                 for p in provs}
+        alloc = {p: int(share[p]) for p in provs}
+        for p in sorted(provs, key=lambda p: (-(share[p] - alloc[p]), p))[:QUOTA[g] - sum(alloc.values())]:
+            alloc[p] += 1
+        chosen = []
+        for p in provs:
+            pool = [r for r in by_class[g] if r["provincie"] == p]
+            must = [r for r in pool if r["gemeentecode"] in MUST]
+            others = [r for r in pool if r["gemeentecode"] not in MUST]
+            chosen += must + rng.sample(others, max(0, alloc[p] - len(must)))
         chosen.sort(key=lambda r: r["gemeentecode"])
         two, three = MULTI[g]
         # larger gemeenten within the class are likelier to send more people
@@ -406,7 +420,16 @@ def main():
         if q["kind"] == "raster" and q["unit"] == "gemeente":
             for item in q["items"]:
                 tg = targets.get((fig, item), Targets())
-                st = solve_grid(q, item, tg, N, splits, rng)
+                # each item searches with its own seeded generator, so one
+                # item's luck does not depend on the items before it; a
+                # search that gets stuck starts over with the next seed
+                for k in range(8):
+                    try:
+                        st = solve_grid(q, item, tg, N, splits, random.Random("%d/%s/%s/%d" % (SEED, q["id"], item, k)))
+                        break
+                    except SystemExit:
+                        if k == 7:
+                            raise
                 dealt = deal_grid(st, sample, rng)
                 for r in respondents:
                     r["ans"][(q["id"], item)] = dealt[r["gem"]["code"]][r["j"]]
