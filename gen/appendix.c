@@ -174,7 +174,12 @@ void append_frequency_tables(doc_node *parent, const stats *st)
 			const item_stats *is = &qs->items[i];
 			for (int g = 0; g < NGROUPS; g++) {
 				doc_node *r = row(t, 0);
-				cell(r, g == G_TOTAL ? q->items[i].label : short_class[g - 1], 0);
+				if (g == G_TOTAL) { /* the item's own row stands out from its size classes */
+					doc_node *c0 = doc_append(r, doc_node_new(DOC_TABLE_CELL));
+					doc_append_text(doc_append(c0, doc_node_new(DOC_STRONG)), q->items[i].label);
+				} else {
+					cell(r, short_class[g - 1], 0);
+				}
 				for (int c = 0; c < ncat; c++) {
 					char *v = is->pct[g][c] >= 0 && is->n[g] > 0 ? xasprintf("%d%%", is->pct[g][c]) : xstrdup("–");
 					cell(r, v, 1);
