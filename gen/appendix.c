@@ -8,33 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-static doc_node *row(doc_node *t, int header)
-{
-	doc_node *r = doc_append(t, doc_node_new(DOC_TABLE_ROW));
-	if (header)
-		r->flags |= DOC_HEADER_ROW;
-	return r;
-}
-
-static void cell(doc_node *r, const char *text, int numeric)
-{
-	doc_node *c = doc_append(r, doc_node_new(DOC_TABLE_CELL));
-	if (numeric)
-		c->flags |= DOC_NUMERIC;
-	doc_append_text(c, text);
-}
-
 static void cell_int(doc_node *r, long v)
 {
 	char *s = nl_int(v);
-	cell(r, s, 1);
+	doc_append_cell(r, s, 1);
 	free(s);
 }
 
 static void cell_pct(doc_node *r, long num, long den)
 {
 	char *s = den > 0 ? xasprintf("%ld%%", round_half_up(100.0 * (double)num / (double)den)) : xstrdup("–");
-	cell(r, s, 1);
+	doc_append_cell(r, s, 1);
 	free(s);
 }
 
@@ -46,21 +30,21 @@ static const char *const class_names[SC_COUNT] = {
 void append_response_table(doc_node *parent, const stats *st, int by_province)
 {
 	doc_node *t = doc_append(parent, doc_node_new(DOC_TABLE));
-	doc_node *h = row(t, 1);
-	cell(h, by_province ? "Provincie" : "Grootteklasse", 0);
-	cell(h, "Gemeenten", 1);
-	cell(h, "In de respons", 1);
-	cell(h, "Respons", 1);
-	cell(h, "Aandeel in de respons", 1);
-	cell(h, "Aandeel van alle gemeenten", 1);
-	cell(h, "Respondenten", 1);
+	doc_node *h = doc_append_row(t, 1);
+	doc_append_cell(h, by_province ? "Provincie" : "Grootteklasse", 0);
+	doc_append_cell(h, "Gemeenten", 1);
+	doc_append_cell(h, "In de respons", 1);
+	doc_append_cell(h, "Respons", 1);
+	doc_append_cell(h, "Aandeel in de respons", 1);
+	doc_append_cell(h, "Aandeel van alle gemeenten", 1);
+	doc_append_cell(h, "Respondenten", 1);
 	int n = by_province ? st->nprov : SC_COUNT;
 	for (int i = 0; i < n; i++) {
 		int reg = by_province ? st->reg_by_prov[i] : st->reg_by_class[i];
 		int gem = by_province ? st->gem_by_prov[i] : st->gem_by_class[i];
 		int resp = by_province ? st->resp_by_prov[i] : st->resp_by_class[i];
-		doc_node *r = row(t, 0);
-		cell(r, by_province ? st->prov_name[i] : class_names[i], 0);
+		doc_node *r = doc_append_row(t, 0);
+		doc_append_cell(r, by_province ? st->prov_name[i] : class_names[i], 0);
 		cell_int(r, reg);
 		cell_int(r, gem);
 		cell_pct(r, gem, reg);
@@ -68,8 +52,8 @@ void append_response_table(doc_node *parent, const stats *st, int by_province)
 		cell_pct(r, reg, st->register_n);
 		cell_int(r, resp);
 	}
-	doc_node *r = row(t, 0);
-	cell(r, "Totaal", 0);
+	doc_node *r = doc_append_row(t, 0);
+	doc_append_cell(r, "Totaal", 0);
 	cell_int(r, st->register_n);
 	cell_int(r, st->gemeenten);
 	cell_pct(r, st->gemeenten, st->register_n);
@@ -165,24 +149,24 @@ void append_frequency_tables(doc_node *parent, const stats *st)
 		free(note);
 		int ncat = q->kind == Q_GRID ? q->scale->ncat : 1;
 		doc_node *t = doc_append(parent, doc_node_new(DOC_TABLE));
-		doc_node *h = row(t, 1);
-		cell(h, "Onderdeel; per grootteklasse", 0);
+		doc_node *h = doc_append_row(t, 1);
+		doc_append_cell(h, "Onderdeel; per grootteklasse", 0);
 		for (int c = 0; c < ncat; c++)
-			cell(h, q->kind == Q_GRID ? q->scale->cats[c].label : "Genoemd", 1);
-		cell(h, "n", 1);
+			doc_append_cell(h, q->kind == Q_GRID ? q->scale->cats[c].label : "Genoemd", 1);
+		doc_append_cell(h, "n", 1);
 		for (int i = 0; i < q->nitems; i++) {
 			const item_stats *is = &qs->items[i];
 			for (int g = 0; g < NGROUPS; g++) {
-				doc_node *r = row(t, 0);
+				doc_node *r = doc_append_row(t, 0);
 				if (g == G_TOTAL) { /* the item's own row stands out from its size classes */
 					doc_node *c0 = doc_append(r, doc_node_new(DOC_TABLE_CELL));
 					doc_append_text(doc_append(c0, doc_node_new(DOC_STRONG)), q->items[i].label);
 				} else {
-					cell(r, short_class[g - 1], 0);
+					doc_append_cell(r, short_class[g - 1], 0);
 				}
 				for (int c = 0; c < ncat; c++) {
 					char *v = is->pct[g][c] >= 0 && is->n[g] > 0 ? xasprintf("%d%%", is->pct[g][c]) : xstrdup("–");
-					cell(r, v, 1);
+					doc_append_cell(r, v, 1);
 					free(v);
 				}
 				cell_int(r, (long)(is->n[g] + 0.5));

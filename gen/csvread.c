@@ -83,25 +83,13 @@ static long line_at(const char *s, size_t off)
 csv_table *csv_read(const char *path, struct err *e)
 {
 	size_t len;
-	char *buf = read_file(path, &len, e);
+	char *buf = read_text_input(path, &len, "a header line and data rows", e);
 	if (!buf)
 		return NULL;
 	const char *s = buf;
 	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
 		s += 3;
 		len -= 3;
-	}
-	size_t k = 0;
-	while (k < len && (s[k] == '\n' || s[k] == '\r' || s[k] == ' '))
-		k++;
-	if (k == len) {
-		free(buf);
-		err_set(e, path, 0, "file is empty; expected a header line and data rows");
-		return NULL;
-	}
-	if (utf8_check(path, s, len, e)) {
-		free(buf);
-		return NULL;
 	}
 	csv_table *t = xcalloc(1, sizeof *t);
 	t->delim = detect_delim(s, len);

@@ -90,6 +90,23 @@ doc_node *doc_append_text(doc_node *parent, const char *text)
 	return doc_append(parent, t);
 }
 
+doc_node *doc_append_row(doc_node *table, int header)
+{
+	doc_node *r = doc_append(table, doc_node_new(DOC_TABLE_ROW));
+	if (header)
+		r->flags |= DOC_HEADER_ROW;
+	return r;
+}
+
+doc_node *doc_append_cell(doc_node *row, const char *text, int numeric)
+{
+	doc_node *c = doc_append(row, doc_node_new(DOC_TABLE_CELL));
+	if (numeric)
+		c->flags |= DOC_NUMERIC;
+	doc_append_text(c, text);
+	return c;
+}
+
 void doc_node_free(doc_node *n)
 {
 	while (n) {

@@ -148,6 +148,10 @@ doc_node *doc_node_new(doc_type type);
 doc_node *doc_append(doc_node *parent, doc_node *child);
 /* Convenience: appends a DOC_TEXT with a copy of text. */
 doc_node *doc_append_text(doc_node *parent, const char *text);
+/* Convenience for generated tables: a row (DOC_HEADER_ROW if header), and a
+ * cell holding text (DOC_NUMERIC if numeric). */
+doc_node *doc_append_row(doc_node *table, int header);
+doc_node *doc_append_cell(doc_node *row, const char *text, int numeric);
 void doc_node_free(doc_node *n); /* frees the subtree; does not unlink */
 int doc_is_block(doc_type t);
 const char *doc_type_name(doc_type t);

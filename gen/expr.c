@@ -664,17 +664,19 @@ static int parse_cmp(parser *ps, value *out)
 	return 0;
 }
 
-static int parse_and(parser *ps, value *out)
+/* One level of logic: operands from `next` joined by the keyword `op`
+ * ("and" or "or"); the result is a truth value. */
+static int parse_logic(parser *ps, value *out, const char *op, int (*next)(parser *, value *))
 {
-	if (parse_cmp(ps, out))
+	if (next(ps, out))
 		return -1;
-	while (accept(ps, "and")) {
+	while (accept(ps, op)) {
 		value b;
-		if (parse_cmp(ps, &b)) {
+		if (next(ps, &b)) {
 			value_free(out);
 			return -1;
 		}
-		int r = value_truthy(out) && value_truthy(&b);
+		int r = op[0] == 'a' ? value_truthy(out) && value_truthy(&b) : value_truthy(out) || value_truthy(&b);
 		value_free(out);
 		value_free(&b);
 		*out = num(r, F_PLAIN);
@@ -683,23 +685,14 @@ static int parse_and(parser *ps, value *out)
 	return 0;
 }
 
+static int parse_and(parser *ps, value *out)
+{
+	return parse_logic(ps, out, "and", parse_cmp);
+}
+
 static int parse_expr(parser *ps, value *out)
 {
-	if (parse_and(ps, out))
-		return -1;
-	while (accept(ps, "or")) {
-		value b;
-		if (parse_and(ps, &b)) {
-			value_free(out);
-			return -1;
-		}
-		int r = value_truthy(out) || value_truthy(&b);
-		value_free(out);
-		value_free(&b);
-		*out = num(r, F_PLAIN);
-		out->t = V_BOOL;
-	}
-	return 0;
+	return parse_logic(ps, out, "or", parse_and);
 }
 
 int expr_eval(const expr_env *env, const char *src, const char *file, long line, value *out, struct err *e)

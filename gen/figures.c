@@ -9,15 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static doc_node *cell(doc_node *row, const char *text, int numeric)
-{
-	doc_node *c = doc_append(row, doc_node_new(DOC_TABLE_CELL));
-	if (numeric)
-		c->flags |= DOC_NUMERIC;
-	doc_append_text(c, text);
-	return c;
-}
-
 static char *fmt_pct(int p)
 {
 	return xasprintf("%d%%", p);
@@ -71,12 +62,11 @@ static doc_node *stacked(const stats *st, const question_stats *qs, chart **out)
 	int same_n = common_n(qs);
 	doc_node *tab = doc_node_new(DOC_TABLE);
 	tab->flags |= DOC_DATA_TABLE;
-	doc_node *hr = doc_append(tab, doc_node_new(DOC_TABLE_ROW));
-	hr->flags |= DOC_HEADER_ROW;
-	cell(hr, "Onderdeel", 0);
+	doc_node *hr = doc_append_row(tab, 1);
+	doc_append_cell(hr, "Onderdeel", 0);
 	for (int j = 0; j < k; j++)
-		cell(hr, q->scale->cats[idx[j]].label, 1);
-	cell(hr, "n", 1);
+		doc_append_cell(hr, q->scale->cats[idx[j]].label, 1);
+	doc_append_cell(hr, "n", 1);
 	for (int i = 0; i < q->nitems; i++) {
 		if (!q->items[i].in_figure)
 			continue;
@@ -87,15 +77,15 @@ static doc_node *stacked(const stats *st, const question_stats *qs, chart **out)
 		int n = (int)(is->n[G_TOTAL] + 0.5);
 		if (n > 0) /* an item nobody in this area answered has no bar, only its row */
 			chart_add_bar(ch, q->items[i].label, same_n ? 0 : n, pct);
-		doc_node *r = doc_append(tab, doc_node_new(DOC_TABLE_ROW));
-		cell(r, q->items[i].label, 0);
+		doc_node *r = doc_append_row(tab, 0);
+		doc_append_cell(r, q->items[i].label, 0);
 		for (int j = 0; j < k; j++) {
 			char *s = fmt_pct(pct[j]);
-			cell(r, s, 1);
+			doc_append_cell(r, s, 1);
 			free(s);
 		}
 		char *s = nl_int(n);
-		cell(r, s, 1);
+		doc_append_cell(r, s, 1);
 		free(s);
 	}
 	(void)st;
@@ -112,24 +102,23 @@ static doc_node *ranking_table(const question_stats *qs, const int *order, int k
 {
 	doc_node *tab = doc_node_new(DOC_TABLE);
 	tab->flags |= DOC_DATA_TABLE;
-	doc_node *hr = doc_append(tab, doc_node_new(DOC_TABLE_ROW));
-	hr->flags |= DOC_HEADER_ROW;
-	cell(hr, "Rang", 1);
-	cell(hr, heading ? heading : "Onderdeel", 0);
-	cell(hr, "Aantal keer genoemd", 1);
-	cell(hr, "Procent van n", 1);
+	doc_node *hr = doc_append_row(tab, 1);
+	doc_append_cell(hr, "Rang", 1);
+	doc_append_cell(hr, heading ? heading : "Onderdeel", 0);
+	doc_append_cell(hr, "Aantal keer genoemd", 1);
+	doc_append_cell(hr, "Procent van n", 1);
 	for (int r = 0; r < k; r++) {
 		const item_stats *is = &qs->items[order[r]];
-		doc_node *row = doc_append(tab, doc_node_new(DOC_TABLE_ROW));
+		doc_node *row = doc_append_row(tab, 0);
 		char *s = xasprintf("%d", r + 1);
-		cell(row, s, 1);
+		doc_append_cell(row, s, 1);
 		free(s);
-		cell(row, qs->q->items[order[r]].label, 0);
+		doc_append_cell(row, qs->q->items[order[r]].label, 0);
 		s = fmt_count(is->count[G_TOTAL][0]);
-		cell(row, s, 1);
+		doc_append_cell(row, s, 1);
 		free(s);
 		s = fmt_pct(n > 0 ? (int)round_half_up(100.0 * is->count[G_TOTAL][0] / n) : 0);
-		cell(row, s, 1);
+		doc_append_cell(row, s, 1);
 		free(s);
 	}
 	return tab;

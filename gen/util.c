@@ -226,6 +226,28 @@ bad:
 		       s[i]);
 }
 
+char *read_text_input(const char *path, size_t *len, const char *expected, struct err *e)
+{
+	size_t n;
+	char *buf = read_file(path, &n, e);
+	if (!buf)
+		return NULL;
+	size_t i = n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	while (i < n && (buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\r' || buf[i] == '\t'))
+		i++;
+	if (i == n) {
+		free(buf);
+		err_set(e, path, 0, "file is empty; expected %s", expected);
+		return NULL;
+	}
+	if (utf8_check(path, buf, n, e)) {
+		free(buf);
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
 int write_file(const char *path, const char *data, size_t len)
 {
 	FILE *f = fopen(path, "wb");

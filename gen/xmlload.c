@@ -89,21 +89,9 @@ static long last_element_before(xmlNodePtr n, const char *name, long line, long 
 xmlDocPtr xml_load_valid(const char *path, const char *rng_path, struct err *e)
 {
 	size_t len;
-	char *buf = read_file(path, &len, e);
+	char *buf = read_text_input(path, &len, "an XML document", e);
 	if (!buf)
 		return NULL;
-	size_t i = 0;
-	while (i < len && (buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\r' || buf[i] == '\t'))
-		i++;
-	if (i == len) {
-		free(buf);
-		err_set(e, path, 0, "file is empty; expected an XML document");
-		return NULL;
-	}
-	if (utf8_check(path, buf, len, e)) {
-		free(buf);
-		return NULL;
-	}
 	struct first_error fe = { e, path, 0 };
 	xmlSetStructuredErrorFunc(&fe, keep_first);
 	xmlDocPtr doc = xmlReadMemory(buf, (int)len, path, "UTF-8", XML_PARSE_NONET);
