@@ -1,6 +1,10 @@
 /* aggregate.c: computes the numbers of one variant (see aggregate.h) and
  * writes them as cijfers.csv. Nothing else in the generator counts
- * respondents: templates, charts and tables read these stats. */
+ * respondents: templates, charts and tables read these stats.
+ *
+ * The counts come from the per-gemeente tallies that loading made
+ * (survey.h), so the work is gemeenten x items x categories whatever the
+ * number of rows. */
 #include "aggregate.h"
 
 #include <math.h>
@@ -56,68 +60,54 @@ static int in_base(const question *q, int cat, int group)
 	return group == G_TOTAL && q->wn == WN_SHOWN;
 }
 
-static int group_of(const respondent *r, int g)
+/* Folds one gemeente's tally of an item into the group's weighted counts.
+ * t[k] respondents of the gemeente gave category k (mentions: k = 1 is
+ * "mentioned"). Gemeente level: the k respondents in the group's base share
+ * the gemeente, 1/k each, so the gemeente adds 1 to n and t[c]/k to each
+ * category; respondent level: every respondent counts 1. */
+static void fold_gemeente(const question *q, const int *t, int g, item_stats *is)
 {
-	return g == G_TOTAL || (int)r->gem->sc == g - 1;
-}
-
-static void item_compute(const variant *v, const question *q, int col, item_stats *is)
-{
-	int ncat = q->kind == Q_GRID ? q->scale->ncat : 1;
-	for (int g = 0; g < NGROUPS; g++) {
-		/* the weight of a respondent: 1, or 1/k among the k respondents of
-		 * the same gemeente whose answer is in this group's base */
-		for (int i = 0; i < v->n; i++) {
-			const respondent *r = v->r[i];
-			int cat = r->ans[col].cat;
-			if (!group_of(r, g) || !in_base(q, cat, g))
-				continue;
-			double w = 1.0;
-			if (q->unit == UNIT_GEMEENTE) {
-				int k = 0;
-				for (int j = 0; j < v->n; j++)
-					k += v->r[j]->gem == r->gem && in_base(q, v->r[j]->ans[col].cat, g);
-				w = 1.0 / k;
-			}
-			is->n[g] += w;
-			if (q->kind == Q_GRID)
-				is->count[g][cat] += w;
-			else if (cat == 1)
-				is->count[g][0] += w;
-		}
-		/* n is a whole number of gemeenten or respondents; drop the
-		 * rounding noise of summed thirds */
-		is->n[g] = round(is->n[g] * 1e9) / 1e9;
-		if (q->kind == Q_GRID) {
-			int idx[MAXCAT], k = 0;
-			double c[MAXCAT];
-			for (int i = 0; i < ncat; i++) {
-				is->pct[g][i] = -1;
-				if (in_base(q, i, g)) {
-					idx[k] = i;
-					c[k++] = is->count[g][i];
-				}
-			}
-			int out[MAXCAT];
-			largest_remainder(c, k, is->n[g], out);
-			for (int i = 0; i < k; i++)
-				is->pct[g][idx[i]] = out[i];
-		} else {
-			is->pct[g][0] = is->n[g] > 0 ? (int)round_half_up(100.0 * is->count[g][0] / is->n[g]) : 0;
-		}
+	int ncat = q->kind == Q_GRID ? q->scale->ncat : 2;
+	long k = 0;
+	for (int c = 0; c < ncat; c++)
+		if (in_base(q, c, g))
+			k += t[c];
+	if (!k)
+		return;
+	double w = q->unit == UNIT_GEMEENTE ? 1.0 / (double)k : 1.0;
+	is->n[g] += w * (double)k;
+	if (q->kind == Q_GRID) {
+		for (int c = 0; c < ncat; c++)
+			if (in_base(q, c, g))
+				is->count[g][c] += w * t[c];
+	} else {
+		is->count[g][0] += w * t[1];
 	}
 }
 
-static int count_distinct_gem(const respondent *const *r, int n)
+/* Printed percentages of one group, from its counts and base. */
+static void group_percentages(const question *q, int g, item_stats *is)
 {
-	int k = 0;
-	for (int i = 0; i < n; i++) {
-		int seen = 0;
-		for (int j = 0; j < i && !seen; j++)
-			seen = r[j]->gem == r[i]->gem;
-		k += !seen;
+	/* n is a whole number of gemeenten or respondents; drop the
+	 * rounding noise of summed fractions */
+	is->n[g] = round(is->n[g] * 1e9) / 1e9;
+	if (q->kind != Q_GRID) {
+		is->pct[g][0] = is->n[g] > 0 ? (int)round_half_up(100.0 * is->count[g][0] / is->n[g]) : 0;
+		return;
 	}
-	return k;
+	int idx[MAXCAT], k = 0;
+	double c[MAXCAT];
+	for (int i = 0; i < q->scale->ncat; i++) {
+		is->pct[g][i] = -1;
+		if (in_base(q, i, g)) {
+			idx[k] = i;
+			c[k++] = is->count[g][i];
+		}
+	}
+	int out[MAXCAT];
+	largest_remainder(c, k, is->n[g], out);
+	for (int i = 0; i < k; i++)
+		is->pct[g][idx[i]] = out[i];
 }
 
 stats *stats_compute(const variant *v)
@@ -131,30 +121,36 @@ stats *stats_compute(const variant *v)
 		const question *qq = &s->qn->questions[q];
 		question_stats *qs = &st->qs[q];
 		qs->q = qq;
-		if (qq->kind == Q_OPEN) {
-			int col = survey_col_of(s, q, -1);
-			const respondent **with = xcalloc((size_t)v->n + 1, sizeof *with);
-			for (int i = 0; i < v->n; i++)
-				if (v->r[i]->ans[col].text)
-					with[qs->open_respondents++] = v->r[i];
-			qs->open_gemeenten = count_distinct_gem(with, qs->open_respondents);
-			free(with);
-			continue;
+		if (qq->kind != Q_OPEN)
+			qs->items = xcalloc((size_t)qq->nitems, sizeof *qs->items);
+	}
+	/* one pass over the area's gemeenten; each column of a gemeente's tally
+	 * goes to the total and to the gemeente's size class */
+	for (int i = 0; i < v->ngem; i++) {
+		int gi = v->gem[i];
+		const gemeente *gm = &s->reg->g[gi];
+		const int *t = s->tally + (size_t)gi * (size_t)s->ncols * (size_t)s->tw;
+		int sc = 1 + (int)gm->sc;
+		for (int c = 0; c < s->ncols; c++, t += s->tw) {
+			question_stats *qs = &st->qs[s->cols[c].q];
+			if (s->cols[c].item < 0) {
+				qs->open_respondents += t[0];
+				qs->open_gemeenten += t[0] > 0;
+				continue;
+			}
+			item_stats *is = &qs->items[s->cols[c].item];
+			fold_gemeente(qs->q, t, G_TOTAL, is);
+			fold_gemeente(qs->q, t, sc, is);
 		}
-		qs->items = xcalloc((size_t)qq->nitems, sizeof *qs->items);
-		for (int i = 0; i < qq->nitems; i++)
-			item_compute(v, qq, survey_col_of(s, q, i), &qs->items[i]);
+		st->resp_by_class[gm->sc] += (int)s->gem_resp[gi];
+		st->gem_by_class[gm->sc]++;
 	}
+	for (int q = 0; q < st->nq; q++)
+		for (int i = 0; st->qs[q].items && i < st->qs[q].q->nitems; i++)
+			for (int g = 0; g < NGROUPS; g++)
+				group_percentages(st->qs[q].q, g, &st->qs[q].items[i]);
 	st->respondents = v->n;
-	st->gemeenten = count_distinct_gem(v->r, v->n);
-	for (int i = 0; i < v->n; i++) {
-		const respondent *r = v->r[i];
-		st->resp_by_class[r->gem->sc]++;
-		int first = 1;
-		for (int j = 0; j < i && first; j++)
-			first = v->r[j]->gem != r->gem;
-		st->gem_by_class[r->gem->sc] += first;
-	}
+	st->gemeenten = v->ngem;
 	const char *const *provs = province_names();
 	for (int p = 0; provs[p]; p++) {
 		if (v->province && strcmp(v->province, provs[p]))
@@ -163,15 +159,12 @@ stats *stats_compute(const variant *v)
 		st->prov_name[k] = provs[p];
 		for (int i = 0; i < s->reg->n; i++)
 			st->reg_by_prov[k] += !strcmp(s->reg->g[i].province, provs[p]);
-		for (int i = 0; i < v->n; i++) {
-			const respondent *r = v->r[i];
-			if (strcmp(r->gem->province, provs[p]))
+		for (int i = 0; i < v->ngem; i++) {
+			const gemeente *gm = &s->reg->g[v->gem[i]];
+			if (strcmp(gm->province, provs[p]))
 				continue;
-			st->resp_by_prov[k]++;
-			int first = 1;
-			for (int j = 0; j < i && first; j++)
-				first = v->r[j]->gem != r->gem;
-			st->gem_by_prov[k] += first;
+			st->resp_by_prov[k] += (int)s->gem_resp[v->gem[i]];
+			st->gem_by_prov[k]++;
 		}
 	}
 	for (int i = 0; i < s->reg->n; i++) {

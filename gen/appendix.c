@@ -4,6 +4,7 @@
  * open answers. All strings from respondents go into DOC_TEXT nodes, which
  * every writer escapes. */
 #include "template.h"
+#include "open_answers.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -175,41 +176,36 @@ void append_frequency_tables(doc_node *parent, const stats *st)
 	}
 }
 
-static int by_gemeente_name(const void *a, const void *b)
+void append_open_answers(doc_node *parent, const stats *st, const question_stats *qs, int max)
 {
-	const respondent *x = *(const respondent *const *)a, *y = *(const respondent *const *)b;
-	int c = strcmp(x->gem->name, y->gem->name);
-	return c ? c : strcmp(x->id, y->id);
-}
-
-void append_open_answers(doc_node *parent, const stats *st, const question_stats *qs)
-{
-	const survey *s = st->v->s;
-	int col = -1;
-	for (int i = 0; i < s->qn->nquestions; i++)
-		if (&s->qn->questions[i] == qs->q)
-			col = survey_col_of(s, i, -1);
+	int q = (int)(qs->q - st->v->s->qn->questions);
+	open_selection *sel = open_answers_select(st, q, max);
+	if (sel->n < sel->total) {
+		/* the annex is bounded; say what is left out and where it is */
+		char *n = nl_int(sel->n), *tot = nl_int(sel->total), *g = nl_int(sel->gemeenten);
+		char *txt = xasprintf("Hier staan %s van de %s antwoorden, die uit %s gemeenten komen: van elke gemeente "
+				      "om de beurt één, op volgorde van de naam van de gemeente, tot er %s zijn. Alle "
+				      "antwoorden staan in het bestand open-antwoorden.csv bij deze editie.",
+				      n, tot, g, n);
+		doc_node *p = doc_append(parent, doc_node_new(DOC_PARAGRAPH));
+		doc_append_text(p, txt);
+		free(txt);
+		free(n);
+		free(tot);
+		free(g);
+	}
 	doc_node *list = doc_append(parent, doc_node_new(DOC_LIST));
 	/* in the order of the gemeenten's names, so a reader finds a gemeente */
-	const respondent **rs = xcalloc((size_t)st->v->n + 1, sizeof *rs);
-	int nr = 0;
-	for (int i = 0; i < st->v->n; i++)
-		if (col >= 0 && st->v->r[i]->ans[col].text)
-			rs[nr++] = st->v->r[i];
-	qsort(rs, (size_t)nr, sizeof *rs, by_gemeente_name);
-	int k = 0;
-	for (int i = 0; i < nr; i++) {
-		const respondent *r = rs[i];
+	for (int i = 0; i < sel->n; i++) {
 		doc_node *it = doc_append(list, doc_node_new(DOC_ITEM));
 		doc_node *b = doc_append(it, doc_node_new(DOC_STRONG));
-		doc_append_text(b, r->gem->name);
+		doc_append_text(b, sel->picks[i].gem->name);
 		doc_append_text(it, ": ");
-		doc_append_text(it, r->ans[col].text);
-		k++;
+		doc_append_text(it, sel->picks[i].text);
 	}
-	free(rs);
-	if (!k) {
+	if (!sel->n) {
 		doc_node *it = doc_append(list, doc_node_new(DOC_ITEM));
 		doc_append_text(it, "Geen open antwoorden in deze selectie.");
 	}
+	open_selection_free(sel);
 }

@@ -1,36 +1,62 @@
 /* csvread.c: CSV input through libcsv (see csvread.h). libcsv does the
  * quoting rules of RFC 4180; this file adds what users need around it: line
  * numbers for messages (libcsv has none, so we count newlines in fields and
- * record ends ourselves), BOM and separator handling, and the check that
- * every row has as many fields as the header. */
+ * record ends ourselves), BOM and separator handling, the UTF-8 check, and
+ * the check that every row has as many fields as the header.
+ *
+ * The file is read in fixed chunks and handed on row by row (csv_stream), so
+ * a million-row antwoorden.csv needs the memory of one row, not of the file.
+ * The fields of a row live in one buffer that is reused for the next row. */
 #include "csvread.h"
 
 #include <csv.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define CHUNK (256 * 1024)
+
 struct reader {
-	csv_table *t;
-	csv_row cur;
-	int cap;
-	long line;     /* current physical line */
-	long rec_line; /* line the current record started on */
+	const char *path;
+	struct err *e;
+	csv_row_fn cb;
+	void *ctx;
+	int rc;             /* first error or non-zero callback result: stop */
+	strbuf text;        /* the current row's fields, each NUL-terminated */
+	size_t *off;        /* start of each field in text */
+	int nf, cap;
+	char **ptrs;        /* handed to the callback */
+	int capptrs;
+	int header_nf;      /* fields of the header; 0 before it */
+	char delim;
+	long line;          /* current physical line */
+	long rec_line;      /* line the current record started on */
 	int in_record;
 };
 
 static void on_field(void *s, size_t len, void *data)
 {
 	struct reader *r = data;
+	if (r->rc)
+		return;
 	if (!r->in_record) {
 		r->in_record = 1;
 		r->rec_line = r->line;
 	}
-	if (r->cur.nf == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 16;
-		r->cur.f = xrealloc(r->cur.f, (size_t)r->cap * sizeof *r->cur.f);
-	}
 	const char *p = s ? s : "";
-	r->cur.f[r->cur.nf++] = xstrndup(p, len);
+	/* every field is checked where it is complete, so a multi-byte
+	 * character is never split by a chunk boundary */
+	if (utf8_check_at(r->path, p, len, r->line, r->e)) {
+		r->rc = -1;
+		return;
+	}
+	if (r->nf == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 64;
+		r->off = xrealloc(r->off, (size_t)r->cap * sizeof *r->off);
+	}
+	r->off[r->nf++] = r->text.len;
+	sb_addn(&r->text, p, len);
+	sb_addc(&r->text, 0);
 	for (size_t i = 0; i < len; i++)
 		if (p[i] == '\n')
 			r->line++;
@@ -39,15 +65,26 @@ static void on_field(void *s, size_t len, void *data)
 static void on_record(int c, void *data)
 {
 	struct reader *r = data;
-	if (r->in_record) {
-		csv_table *t = r->t;
-		t->rows = xrealloc(t->rows, (size_t)(t->nrows + 1) * sizeof *t->rows);
-		r->cur.line = r->rec_line;
-		t->rows[t->nrows++] = r->cur;
-		memset(&r->cur, 0, sizeof r->cur);
-		r->cap = 0;
-		r->in_record = 0;
+	if (r->in_record && !r->rc) {
+		if (r->capptrs < r->nf) {
+			r->capptrs = r->cap;
+			r->ptrs = xrealloc(r->ptrs, (size_t)r->capptrs * sizeof *r->ptrs);
+		}
+		for (int i = 0; i < r->nf; i++)
+			r->ptrs[i] = r->text.s + r->off[i];
+		csv_row row = { .nf = r->nf, .f = r->ptrs, .line = r->rec_line };
+		if (!r->header_nf)
+			r->header_nf = r->nf;
+		else if (r->nf != r->header_nf)
+			r->rc = err_set(r->e, r->path, r->rec_line,
+					"%d fields; expected %d, as in the header (separator '%c')", r->nf,
+					r->header_nf, r->delim);
+		if (!r->rc)
+			r->rc = r->cb(&row, r->ctx);
 	}
+	r->nf = 0;
+	r->text.len = 0;
+	r->in_record = 0;
 	if (c == '\n')
 		r->line++;
 }
@@ -72,60 +109,100 @@ static char detect_delim(const char *s, size_t len)
 	return semis > commas ? ';' : ',';
 }
 
-static long line_at(const char *s, size_t off)
+static long count_nl(const char *s, size_t n)
 {
-	long line = 1;
-	for (size_t i = 0; i < off; i++)
-		line += s[i] == '\n';
-	return line;
+	long k = 0;
+	for (const char *p = s, *end = s + n; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+		k++;
+	return k;
+}
+
+int csv_stream(const char *path, const char *expected, csv_row_fn cb, void *ctx, char *delim_out,
+	       struct err *e)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return err_set(e, path, 0, "cannot open: %s", strerror(errno));
+	char *buf = xmalloc(CHUNK);
+	struct reader r = { .path = path, .e = e, .cb = cb, .ctx = ctx, .line = 1 };
+	sb_init(&r.text);
+	struct csv_parser p;
+	csv_init(&p, CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI);
+	csv_set_space_func(&p, never_space);
+	long chunk_line = 1; /* physical line at the start of the chunk */
+	int first = 1, content = 0;
+	size_t n;
+	while (!r.rc && (n = fread(buf, 1, CHUNK, f)) > 0) {
+		const char *s = buf;
+		if (first) {
+			if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
+				s += 3;
+				n -= 3;
+			}
+			/* the header line is far shorter than a chunk */
+			r.delim = detect_delim(s, n);
+			csv_set_delim(&p, (unsigned char)r.delim);
+			first = 0;
+		}
+		for (size_t i = 0; i < n && !content; i++)
+			content = !strchr(" \n\r\t", s[i]);
+		size_t done = csv_parse(&p, s, n, on_field, on_record, &r);
+		if (r.rc)
+			break;
+		if (done < n) {
+			long at = chunk_line + count_nl(s, done);
+			if (r.in_record && r.rec_line < at)
+				/* a quote opened in an earlier row swallowed the line ends since */
+				r.rc = err_set(e, path, r.rec_line,
+					       "a quoted field in this row is not closed properly (the parser got stuck on line %ld); expected \"...\" with inner quotes doubled",
+					       at);
+			else
+				r.rc = err_set(e, path, at,
+					       "malformed CSV (%s); expected fields quoted as \"...\" with inner quotes doubled",
+					       csv_strerror(csv_error(&p)));
+			break;
+		}
+		chunk_line += count_nl(s, n);
+	}
+	if (!r.rc && ferror(f))
+		r.rc = err_set(e, path, 0, "cannot read: %s", strerror(errno));
+	if (!r.rc && !content)
+		r.rc = err_set(e, path, 0, "file is empty; expected %s", expected);
+	if (!r.rc && csv_fini(&p, on_field, on_record, &r) != 0 && !r.rc)
+		r.rc = err_set(e, path, r.rec_line,
+			       "a quoted field is never closed; expected a closing \" before the end of the file");
+	if (!r.rc && !r.header_nf)
+		r.rc = err_set(e, path, 0, "no header line; expected %s", expected);
+	if (delim_out)
+		*delim_out = r.delim;
+	csv_free(&p);
+	fclose(f);
+	free(buf);
+	free(r.off);
+	free(r.ptrs);
+	sb_free(&r.text);
+	return r.rc;
+}
+
+/* csv_read: the whole table, for the small inputs (register, previous
+ * publication) that are used as tables. */
+static int keep_row(const csv_row *row, void *ctx)
+{
+	csv_table *t = ctx;
+	t->rows = xrealloc(t->rows, (size_t)(t->nrows + 1) * sizeof *t->rows);
+	csv_row *k = &t->rows[t->nrows++];
+	k->nf = row->nf;
+	k->line = row->line;
+	k->f = xcalloc((size_t)row->nf + 1, sizeof *k->f);
+	for (int i = 0; i < row->nf; i++)
+		k->f[i] = xstrdup(row->f[i]);
+	return 0;
 }
 
 csv_table *csv_read(const char *path, struct err *e)
 {
-	size_t len;
-	char *buf = read_text_input(path, &len, "a header line and data rows", e);
-	if (!buf)
-		return NULL;
-	const char *s = buf;
-	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
-		s += 3;
-		len -= 3;
-	}
 	csv_table *t = xcalloc(1, sizeof *t);
-	t->delim = detect_delim(s, len);
-	struct csv_parser p;
-	csv_init(&p, CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI);
-	csv_set_delim(&p, (unsigned char)t->delim);
-	csv_set_space_func(&p, never_space);
-	struct reader r = { .t = t, .line = 1 };
-	size_t done = csv_parse(&p, s, len, on_field, on_record, &r);
-	int rc = 0;
-	if (done < len && r.in_record && r.rec_line < line_at(s, done)) {
-		/* a quote opened in an earlier row swallowed the line ends since */
-		rc = err_set(e, path, r.rec_line,
-			     "a quoted field in this row is not closed properly (the parser got stuck on line %ld); expected \"...\" with inner quotes doubled",
-			     line_at(s, done));
-	} else if (done < len) {
-		rc = err_set(e, path, line_at(s, done),
-			     "malformed CSV near byte %zu (%s); expected fields quoted as \"...\" with inner quotes doubled",
-			     done + 1, csv_strerror(csv_error(&p)));
-	} else if (csv_fini(&p, on_field, on_record, &r) != 0) {
-		rc = err_set(e, path, r.rec_line,
-			     "a quoted field is never closed; expected a closing \" before the end of the file");
-	}
-	csv_free(&p);
-	for (int i = 0; i < r.cur.nf; i++)
-		free(r.cur.f[i]);
-	free(r.cur.f);
-	free(buf);
-	if (!rc && t->nrows == 0)
-		rc = err_set(e, path, 0, "no header line; expected a header line and data rows");
-	for (int i = 1; !rc && i < t->nrows; i++)
-		if (t->rows[i].nf != t->rows[0].nf)
-			rc = err_set(e, path, t->rows[i].line,
-				     "%d fields; expected %d, as in the header (separator '%c')",
-				     t->rows[i].nf, t->rows[0].nf, t->delim);
-	if (rc) {
+	if (csv_stream(path, "a header line and data rows", keep_row, t, &t->delim, e)) {
 		csv_table_free(t);
 		return NULL;
 	}

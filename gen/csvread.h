@@ -1,6 +1,8 @@
 /* csvread.h: reading a CSV file with libcsv into rows of fields, each row
  * with the line it starts on. Accepts a UTF-8 BOM and ',' or ';' as the
- * separator (Dutch Excel writes ';'), detected from the header line. */
+ * separator (Dutch Excel writes ';'), detected from the header line.
+ * csv_stream hands rows on one at a time (memory of one row); csv_read keeps
+ * the whole table, for small files. */
 #ifndef CSVREAD_H
 #define CSVREAD_H
 
@@ -18,6 +20,14 @@ typedef struct {
 	csv_row *rows; /* rows[0] is the header */
 	char delim;
 } csv_table;
+
+/* Streams path row by row: cb gets the header, then every data row; the
+ * row's fields are valid only during the call. A non-zero return from cb
+ * stops the reading and is returned. Checks as csv_read; `expected` is what
+ * an empty file should have held. The separator found goes to *delim. */
+typedef int (*csv_row_fn)(const csv_row *row, void *ctx);
+int csv_stream(const char *path, const char *expected, csv_row_fn cb, void *ctx, char *delim,
+	       struct err *e);
 
 /* Reads path. Errors (with file:line): not UTF-8, empty, unclosed or stray
  * quote, a row whose field count differs from the header's. */

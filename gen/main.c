@@ -10,6 +10,7 @@
 #include "doc_writers.h"
 #include "chart.h"
 #include "changes.h"
+#include "open_answers.h"
 #include "survey.h"
 #include "template.h"
 
@@ -129,6 +130,12 @@ static int build_variant(const survey *s, const templates *t, const char *slug, 
 	if (stats_write_cijfers(st, cij))
 		rc = err_set(e, cij, 0, "cannot write");
 	free(cij);
+	if (rc)
+		goto done;
+	char *oa = xasprintf("%s/open-antwoorden.csv", dir);
+	if (open_answers_write_csv(v, oa))
+		rc = err_set(e, oa, 0, "cannot write: %s", strerror(errno));
+	free(oa);
 	if (rc)
 		goto done;
 	d = report_build(t, st, o->strict, e);

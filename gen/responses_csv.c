@@ -1,6 +1,6 @@
-/* responses_csv.c: reads input/antwoorden.csv into the survey's respondents
- * and checks every cell against the questionnaire and the register, so an
- * error names the file, the line and what was expected. */
+/* responses_csv.c: reads input/antwoorden.csv row by row into the survey
+ * (survey_add) and checks every cell against the questionnaire and the
+ * register, so an error names the file, the line and what was expected. */
 #include "survey.h"
 #include "csvread.h"
 
@@ -44,82 +44,143 @@ static int parse_cell(const survey *s, int c, const char *cell, answer *a,
 
 int responses_check_max(const survey *s, const respondent *r, const char *path, struct err *e)
 {
-	for (int q = 0; q < s->qn->nquestions; q++) {
-		const question *qq = &s->qn->questions[q];
+	/* one pass over the columns: a question's items are adjacent */
+	int k = 0;
+	for (int c = 0; c < s->ncols; c++) {
+		const question *qq = &s->qn->questions[s->cols[c].q];
 		if (qq->kind != Q_MENTIONS || qq->max <= 0)
 			continue;
-		int k = 0;
-		for (int c = 0; c < s->ncols; c++)
-			k += s->cols[c].q == q && r->ans[c].cat == 1;
+		k += r->ans[c].cat == 1;
+		if (c + 1 < s->ncols && s->cols[c + 1].q == s->cols[c].q)
+			continue;
 		if (k > qq->max)
 			return err_set(e, path, r->line, "respondent %s mentions %d items of '%s'; expected at most %d",
 				       r->id, k, qq->id, qq->max);
+		k = 0;
 	}
 	return 0;
 }
 
+/* What the row callback needs between rows. */
+struct load {
+	survey *s;
+	const char *path;
+	struct err *e;
+	int cid, cgem, cfun;
+	int nf;
+	int *map;         /* csv column -> survey column, -1 for the fixed ones */
+	char **names;     /* header, for messages */
+	respondent r;     /* the row being read, reused */
+	/* gemeentecode -> register index for GM + 4 digits, so a million rows
+	 * do not each scan the 408 codes */
+	short *by_code;
+};
+
+static int header(struct load *l, const csv_row *row)
+{
+	survey *s = l->s;
+	l->nf = row->nf;
+	l->cid = l->cgem = l->cfun = -1;
+	l->names = xcalloc((size_t)row->nf, sizeof *l->names);
+	for (int j = 0; j < row->nf; j++) {
+		l->names[j] = xstrdup(row->f[j]);
+		if (!strcmp(row->f[j], "respondent"))
+			l->cid = j;
+		else if (!strcmp(row->f[j], "gemeentecode"))
+			l->cgem = j;
+		else if (!strcmp(row->f[j], "functie"))
+			l->cfun = j;
+	}
+	if (l->cid < 0 || l->cgem < 0)
+		return err_set(l->e, l->path, row->line,
+			       "the header has no '%s' column; expected respondent,gemeentecode,functie and one column per question item",
+			       l->cid < 0 ? "respondent" : "gemeentecode");
+	l->map = xcalloc((size_t)row->nf, sizeof *l->map);
+	for (int j = 0; j < row->nf; j++) {
+		const char *name = row->f[j];
+		l->map[j] = -1;
+		if (j == l->cid || j == l->cgem || j == l->cfun)
+			continue;
+		l->map[j] = survey_column(s, name);
+		if (l->map[j] < 0)
+			return err_set(l->e, l->path, row->line,
+				       "column '%s' is not a question item of the questionnaire; expected 'vraag.item' or an open question id",
+				       name);
+		for (int k = 0; k < j; k++)
+			if (!strcmp(row->f[k], name))
+				return err_set(l->e, l->path, row->line, "column '%s' appears twice", name);
+	}
+	l->by_code = xmalloc(10000 * sizeof *l->by_code);
+	for (int i = 0; i < 10000; i++)
+		l->by_code[i] = -1;
+	for (int g = 0; g < s->reg->n; g++) {
+		const char *c = s->reg->g[g].code;
+		if (!strncmp(c, "GM", 2) && strlen(c) == 6 && strspn(c + 2, "0123456789") == 4)
+			l->by_code[atoi(c + 2)] = (short)g;
+	}
+	return 0;
+}
+
+static const gemeente *find_gemeente(const struct load *l, const char *code)
+{
+	if (!strncmp(code, "GM", 2) && strlen(code) == 6 && strspn(code + 2, "0123456789") == 4) {
+		int g = l->by_code[atoi(code + 2)];
+		return g >= 0 ? &l->s->reg->g[g] : NULL;
+	}
+	return registry_find(l->s->reg, code);
+}
+
+static void clear_row(const survey *s, respondent *r)
+{
+	if (r->ans)
+		for (int c = 0; c < s->ncols; c++)
+			free(r->ans[c].text);
+	free(r->ans);
+	free(r->id);
+	free(r->functie);
+	memset(r, 0, sizeof *r);
+}
+
+static int on_row(const csv_row *row, void *ctx)
+{
+	struct load *l = ctx;
+	if (!l->map)
+		return header(l, row);
+	survey *s = l->s;
+	respondent *r = &l->r;
+	clear_row(s, r);
+	r->line = row->line;
+	r->ans = xcalloc((size_t)s->ncols, sizeof *r->ans);
+	for (int c = 0; c < s->ncols; c++)
+		r->ans[c].cat = -1;
+	r->id = xstrdup(row->f[l->cid]);
+	r->functie = xstrdup(l->cfun >= 0 ? row->f[l->cfun] : "");
+	if (!*r->id)
+		return err_set(l->e, l->path, row->line, "empty respondent id; expected a unique id per row");
+	r->gem = find_gemeente(l, row->f[l->cgem]);
+	if (!r->gem)
+		return err_set(l->e, l->path, row->line, "unknown gemeentecode '%s'; expected a code of the register %s",
+			       row->f[l->cgem], s->reg->source);
+	for (int j = 0; j < row->nf; j++)
+		if (l->map[j] >= 0 && parse_cell(s, l->map[j], row->f[j], &r->ans[l->map[j]], l->path, row->line,
+						 l->names[j], l->e))
+			return -1;
+	if (responses_check_max(s, r, l->path, l->e))
+		return -1;
+	return survey_add(s, r, l->path, l->e);
+}
+
 int responses_load_csv(survey *s, const char *path, struct err *e)
 {
-	csv_table *t = csv_read(path, e);
-	if (!t)
-		return -1;
-	int rc = 0;
-	int cid = csv_col(t, "respondent"), cgem = csv_col(t, "gemeentecode"), cfun = csv_col(t, "functie");
-	int *map = xcalloc((size_t)t->rows[0].nf, sizeof *map); /* csv column -> survey column */
-	if (cid < 0 || cgem < 0)
-		rc = err_set(e, path, t->rows[0].line,
-			     "the header has no '%s' column; expected respondent,gemeentecode,functie and one column per question item",
-			     cid < 0 ? "respondent" : "gemeentecode");
-	for (int j = 0; !rc && j < t->rows[0].nf; j++) {
-		const char *name = t->rows[0].f[j];
-		map[j] = -1;
-		if (j == cid || j == cgem || j == cfun)
-			continue;
-		map[j] = survey_column(s, name);
-		if (map[j] < 0)
-			rc = err_set(e, path, t->rows[0].line,
-				     "column '%s' is not a question item of the questionnaire; expected 'vraag.item' or an open question id",
-				     name);
-		for (int k = 0; !rc && k < j; k++)
-			if (!strcmp(t->rows[0].f[k], name))
-				rc = err_set(e, path, t->rows[0].line, "column '%s' appears twice", name);
-	}
-	if (!rc && t->nrows < 2)
-		rc = err_set(e, path, 0, "no respondents; expected one row per respondent after the header");
-	if (!rc) {
-		s->resp = xcalloc((size_t)t->nrows, sizeof *s->resp);
-		for (int i = 1; i < t->nrows && !rc; i++) {
-			csv_row *row = &t->rows[i];
-			respondent *r = &s->resp[s->nresp];
-			r->line = row->line;
-			r->ans = xcalloc((size_t)s->ncols, sizeof *r->ans);
-			for (int c = 0; c < s->ncols; c++)
-				r->ans[c].cat = -1;
-			r->id = xstrdup(row->f[cid]);
-			r->functie = xstrdup(cfun >= 0 ? row->f[cfun] : "");
-			s->nresp++;
-			if (!*r->id) {
-				rc = err_set(e, path, row->line, "empty respondent id; expected a unique id per row");
-				break;
-			}
-			r->gem = registry_find(s->reg, row->f[cgem]);
-			if (!r->gem) {
-				rc = err_set(e, path, row->line,
-					     "unknown gemeentecode '%s'; expected a code of the register %s",
-					     row->f[cgem], s->reg->source);
-				break;
-			}
-			for (int j = 0; j < row->nf && !rc; j++)
-				if (map[j] >= 0)
-					rc = parse_cell(s, map[j], row->f[j], &r->ans[map[j]], path, row->line,
-							t->rows[0].f[j], e);
-			if (!rc)
-				rc = responses_check_max(s, r, path, e);
-		}
-	}
+	struct load l = { .s = s, .path = path, .e = e };
+	int rc = csv_stream(path, "a header line and data rows", on_row, &l, NULL, e);
 	if (!rc)
-		rc = survey_check_unique(s, path, e);
-	free(map);
-	csv_table_free(t);
+		rc = survey_end_load(s, path, e);
+	clear_row(s, &l.r);
+	for (int j = 0; l.names && j < l.nf; j++)
+		free(l.names[j]);
+	free(l.names);
+	free(l.map);
+	free(l.by_code);
 	return rc;
 }

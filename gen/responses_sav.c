@@ -69,14 +69,19 @@ typedef struct {
 	char *s;
 } sav_cell;
 
-typedef struct {
+typedef struct sav_data {
 	int nvars, capvars;
 	sav_var *vars;
 	int nlab, caplab;
 	sav_vlabel *lab;
-	long nrows, caprows;
-	sav_cell *cells;        /* nrows x nvars, row major */
+	long nrows;             /* cases seen */
+	long cur;               /* the case in cells, -1 before the first */
+	sav_cell *cells;        /* the values of case `cur`, nvars of them */
 	char rs_msg[256];       /* last message from ReadStat's error handler */
+	/* what a finished case is handed to (responses_load_sav) */
+	int (*on_case)(struct sav_data *d, void *ctx);
+	void *case_ctx;
+	int rc;                 /* -1 once on_case failed: the error is in its ctx */
 } sav_data;
 
 static int on_variable(int index, readstat_variable_t *v, const char *val_labels, void *ctx)
@@ -116,23 +121,36 @@ static int on_value_label(const char *val_labels, readstat_value_t value, const 
 	return READSTAT_HANDLER_OK;
 }
 
+/* Cases arrive value by value in order; a case is handed on (on_case) when
+ * the first value of the next one comes, and the last after the parse, so
+ * only one case is in memory at a time. */
+static int flush_case(sav_data *d)
+{
+	if (d->cur < 0 || d->rc)
+		return d->rc;
+	d->rc = d->on_case(d, d->case_ctx);
+	for (int j = 0; j < d->nvars; j++) {
+		free(d->cells[j].s);
+		d->cells[j] = (sav_cell){ 0 };
+	}
+	return d->rc;
+}
+
 static int on_value(int obs, readstat_variable_t *v, readstat_value_t value, void *ctx)
 {
 	sav_data *d = ctx;
 	int j = readstat_variable_get_index(v);
-	if (obs < 0 || j < 0 || j >= d->nvars)
+	if (obs < 0 || j < 0 || j >= d->nvars || obs < d->cur)
 		return READSTAT_HANDLER_ABORT;
-	if (obs >= d->caprows) {
-		long cap = d->caprows ? 2 * d->caprows : 256;
-		while (cap <= obs)
-			cap *= 2;
-		d->cells = xrealloc(d->cells, (size_t)cap * (size_t)d->nvars * sizeof *d->cells);
-		memset(d->cells + d->caprows * d->nvars, 0, (size_t)(cap - d->caprows) * (size_t)d->nvars * sizeof *d->cells);
-		d->caprows = cap;
-	}
-	if (obs >= d->nrows)
+	if (!d->cells)
+		d->cells = xcalloc((size_t)d->nvars, sizeof *d->cells);
+	if (obs != d->cur) {
+		if (flush_case(d))
+			return READSTAT_HANDLER_ABORT;
+		d->cur = obs;
 		d->nrows = obs + 1;
-	sav_cell *c = &d->cells[(long)obs * d->nvars + j];
+	}
+	sav_cell *c = &d->cells[j];
 	c->seen = 1;
 	if (readstat_value_type_class(value) == READSTAT_TYPE_CLASS_STRING) {
 		const char *s = readstat_string_value(value);
@@ -157,8 +175,8 @@ static void on_error(const char *msg, void *ctx)
 
 static void sav_data_free(sav_data *d)
 {
-	for (long i = 0; i < d->nrows * d->nvars; i++)
-		free(d->cells[i].s);
+	for (int j = 0; d->cells && j < d->nvars; j++)
+		free(d->cells[j].s);
 	free(d->cells);
 	for (int j = 0; j < d->nvars; j++) {
 		free(d->vars[j].name);
@@ -335,9 +353,81 @@ static int map_variables(const survey *s, const sav_data *d, int *map, int cid, 
 	return 0;
 }
 
+/* What on_case needs to turn a case into a respondent. */
+struct sav_load {
+	survey *s;
+	const char *path;
+	struct err *e;
+	int *map;
+	int cid, cgem, cfun;
+	int mapped;             /* 1 once the variables are mapped, -1 if that failed */
+	respondent r;           /* the case being read, reused */
+};
+
+static void clear_case(const survey *s, respondent *r)
+{
+	if (r->ans)
+		for (int c = 0; c < s->ncols; c++)
+			free(r->ans[c].text);
+	free(r->ans);
+	free(r->id);
+	free(r->functie);
+	memset(r, 0, sizeof *r);
+}
+
+/* Maps the dictionary on the first case: ReadStat has reported every
+ * variable and value label by then. */
+static int map_dictionary(sav_data *d, struct sav_load *l)
+{
+	l->cid = find_var(d, "respondent");
+	l->cgem = find_var(d, "gemeentecode");
+	l->cfun = find_var(d, "functie");
+	if (l->cid < 0 || l->cgem < 0)
+		return err_set(l->e, l->path, 0,
+			       "no variable labelled '%s'; expected respondent, gemeentecode, functie and one variable per question item",
+			       l->cid < 0 ? "respondent" : "gemeentecode");
+	l->map = xcalloc((size_t)d->nvars, sizeof *l->map);
+	return map_variables(l->s, d, l->map, l->cid, l->cgem, l->cfun, l->path, l->e);
+}
+
+static int on_case(sav_data *d, void *ctx)
+{
+	struct sav_load *l = ctx;
+	survey *s = l->s;
+	if (!l->mapped)
+		l->mapped = map_dictionary(d, l) ? -1 : 1;
+	if (l->mapped < 0)
+		return -1;
+	const sav_cell *row = d->cells;
+	long line = d->cur + 2; /* the CSV line of this respondent: header is line 1 */
+	respondent *r = &l->r;
+	clear_case(s, r);
+	r->line = line;
+	r->ans = xcalloc((size_t)s->ncols, sizeof *r->ans);
+	for (int c = 0; c < s->ncols; c++)
+		r->ans[c].cat = -1;
+	r->id = xstrdup(row[l->cid].s ? row[l->cid].s : "");
+	r->functie = xstrdup(l->cfun >= 0 && row[l->cfun].s ? row[l->cfun].s : "");
+	if (!*r->id)
+		return err_set(l->e, l->path, line, "empty respondent id; expected a unique id per case");
+	const char *code = row[l->cgem].s ? row[l->cgem].s : "";
+	r->gem = registry_find(s->reg, code);
+	if (!r->gem)
+		return err_set(l->e, l->path, line, "unknown gemeentecode '%s'; expected a code of the register %s", code,
+			       s->reg->source);
+	for (int j = 0; j < d->nvars; j++)
+		if (l->map[j] >= 0 &&
+		    sav_cell_answer(s, l->map[j], d, &d->vars[j], &row[j], &r->ans[l->map[j]], l->path, line, l->e))
+			return -1;
+	if (responses_check_max(s, r, l->path, l->e))
+		return -1;
+	return survey_add(s, r, l->path, l->e);
+}
+
 int responses_load_sav(survey *s, const char *path, struct err *e)
 {
-	sav_data d = { 0 };
+	struct sav_load l = { .s = s, .path = path, .e = e };
+	sav_data d = { .cur = -1, .on_case = on_case, .case_ctx = &l };
 	readstat_parser_t *p = readstat_parser_init();
 	if (!p)
 		return err_set(e, path, 0, "cannot start ReadStat");
@@ -351,61 +441,25 @@ int responses_load_sav(survey *s, const char *path, struct err *e)
 	readstat_parser_free(p);
 
 	int rc = 0;
-	int *map = NULL;
-	if (rerr != READSTAT_OK) {
+	if (d.rc) {
+		rc = -1; /* a case was wrong: on_case said where */
+	} else if (rerr != READSTAT_OK) {
 		if (rerr == READSTAT_ERROR_OPEN)
 			rc = err_set(e, path, 0, "cannot open: %s", strerror(errno ? errno : ENOENT));
 		else
 			rc = err_set(e, path, 0, "not a readable SPSS .sav file (%s%s%s); expected an SPSS system file",
 				     readstat_error_message(rerr), *d.rs_msg ? ": " : "", d.rs_msg);
-		goto out;
-	}
-	int cid = find_var(&d, "respondent"), cgem = find_var(&d, "gemeentecode"), cfun = find_var(&d, "functie");
-	if (cid < 0 || cgem < 0) {
-		rc = err_set(e, path, 0,
-			     "no variable labelled '%s'; expected respondent, gemeentecode, functie and one variable per question item",
-			     cid < 0 ? "respondent" : "gemeentecode");
-		goto out;
-	}
-	map = xcalloc((size_t)d.nvars, sizeof *map);
-	rc = map_variables(s, &d, map, cid, cgem, cfun, path, e);
-	if (!rc && d.nrows < 1)
+	} else if (flush_case(&d)) {
+		rc = -1;
+	} else if (!l.mapped && map_dictionary(&d, &l)) {
+		rc = -1; /* no cases: still report a wrong dictionary first */
+	} else if (d.nrows < 1) {
 		rc = err_set(e, path, 0, "no respondents; expected one case per respondent");
-	if (!rc) {
-		s->resp = xcalloc((size_t)d.nrows, sizeof *s->resp);
-		for (long i = 0; i < d.nrows && !rc; i++) {
-			const sav_cell *row = &d.cells[i * d.nvars];
-			long line = i + 2; /* the CSV line of this respondent: header is line 1 */
-			respondent *r = &s->resp[s->nresp];
-			r->line = line;
-			r->ans = xcalloc((size_t)s->ncols, sizeof *r->ans);
-			for (int c = 0; c < s->ncols; c++)
-				r->ans[c].cat = -1;
-			r->id = xstrdup(row[cid].s ? row[cid].s : "");
-			r->functie = xstrdup(cfun >= 0 && row[cfun].s ? row[cfun].s : "");
-			s->nresp++;
-			if (!*r->id) {
-				rc = err_set(e, path, line, "empty respondent id; expected a unique id per case");
-				break;
-			}
-			const char *code = row[cgem].s ? row[cgem].s : "";
-			r->gem = registry_find(s->reg, code);
-			if (!r->gem) {
-				rc = err_set(e, path, line, "unknown gemeentecode '%s'; expected a code of the register %s",
-					     code, s->reg->source);
-				break;
-			}
-			for (int j = 0; j < d.nvars && !rc; j++)
-				if (map[j] >= 0)
-					rc = sav_cell_answer(s, map[j], &d, &d.vars[j], &row[j], &r->ans[map[j]], path, line, e);
-			if (!rc)
-				rc = responses_check_max(s, r, path, e);
-		}
+	} else {
+		rc = survey_end_load(s, path, e);
 	}
-	if (!rc)
-		rc = survey_check_unique(s, path, e);
-out:
-	free(map);
+	clear_case(s, &l.r);
+	free(l.map);
 	sav_data_free(&d);
 	return rc;
 }

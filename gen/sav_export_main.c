@@ -46,6 +46,7 @@ int main(int argc, char **argv)
 		reg = registry_load(reg_csv, &e);
 	if (reg) {
 		s = survey_new(qn, reg);
+		s->keep_rows = 1; /* the .sav is written from the rows themselves */
 		if (responses_load_csv(s, csv, &e) == 0 && responses_write_sav(s, sav, &e) == 0)
 			rc = 0;
 	}

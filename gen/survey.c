@@ -1,10 +1,14 @@
 /* survey.c: the column map of a survey (which answer column holds which
- * question item), shared by the CSV and SPSS readers, and variants: the
- * respondents of the whole country or of one province. */
+ * question item), shared by the CSV and SPSS readers; what loading keeps of
+ * each row (per-gemeente tallies, open answers in a temporary file, the ids
+ * seen); and variants: the gemeenten of the whole country or of one
+ * province. */
 #include "survey.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 survey *survey_new(questionnaire *qn, registry *reg)
 {
@@ -15,8 +19,11 @@ survey *survey_new(questionnaire *qn, registry *reg)
 	for (int q = 0; q < qn->nquestions; q++)
 		n += qn->questions[q].kind == Q_OPEN ? 1 : qn->questions[q].nitems;
 	s->cols = xcalloc((size_t)n, sizeof *s->cols);
+	s->tw = 2;
 	for (int q = 0; q < qn->nquestions; q++) {
 		const question *qq = &qn->questions[q];
+		if (qq->kind == Q_GRID && qq->scale->ncat > s->tw)
+			s->tw = qq->scale->ncat;
 		if (qq->kind == Q_OPEN) {
 			s->cols[s->ncols++] = (column){ q, -1 };
 			continue;
@@ -24,7 +31,16 @@ survey *survey_new(questionnaire *qn, registry *reg)
 		for (int i = 0; i < qq->nitems; i++)
 			s->cols[s->ncols++] = (column){ q, i };
 	}
+	s->tally = xcalloc((size_t)reg->n * (size_t)s->ncols * (size_t)s->tw, sizeof *s->tally);
+	s->gem_resp = xcalloc((size_t)reg->n, sizeof *s->gem_resp);
 	return s;
+}
+
+static void idset_free(idset *ids)
+{
+	free(ids->arena);
+	free(ids->slot);
+	memset(ids, 0, sizeof *ids);
 }
 
 void survey_free(survey *s)
@@ -41,6 +57,11 @@ void survey_free(survey *s)
 	}
 	free(s->resp);
 	free(s->cols);
+	free(s->tally);
+	free(s->gem_resp);
+	idset_free(&s->ids);
+	if (s->open_file)
+		fclose(s->open_file);
 	free(s);
 }
 
@@ -72,15 +93,152 @@ int survey_col_of(const survey *s, int q, int item)
 	return -1;
 }
 
-int survey_check_unique(const survey *s, const char *path, struct err *e)
+int survey_gem_index(const survey *s, const gemeente *g)
 {
-	for (int i = 1; i < s->nresp; i++)
-		for (int j = 0; j < i; j++)
-			if (!strcmp(s->resp[i].id, s->resp[j].id))
-				return err_set(e, path, s->resp[i].line,
-					       "respondent id '%s' also on line %ld; expected each respondent once",
-					       s->resp[i].id, s->resp[j].line);
+	return (int)(g - s->reg->g);
+}
+
+/* FNV-1a: short ids, no adversary who profits from collisions beyond a
+ * slower load (the table stays correct, it compares the ids themselves). */
+static size_t id_hash(const char *id)
+{
+	size_t h = 1469598103934665603ULL;
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	return h;
+}
+
+/* Inserts id; returns 0, or the line of the earlier occurrence. */
+static long idset_add(idset *ids, const char *id, long line)
+{
+	if (2 * (ids->nused + 1) > ids->nslot) {
+		size_t nn = ids->nslot ? 2 * ids->nslot : 1024;
+		struct idslot *ns = xcalloc(nn, sizeof *ns);
+		for (size_t i = 0; i < ids->nslot; i++) {
+			if (!ids->slot[i].off)
+				continue;
+			size_t h = id_hash(ids->arena + ids->slot[i].off) & (nn - 1);
+			while (ns[h].off)
+				h = (h + 1) & (nn - 1);
+			ns[h] = ids->slot[i];
+		}
+		free(ids->slot);
+		ids->slot = ns;
+		ids->nslot = nn;
+	}
+	size_t h = id_hash(id) & (ids->nslot - 1);
+	while (ids->slot[h].off) {
+		if (!strcmp(ids->arena + ids->slot[h].off, id))
+			return ids->slot[h].line;
+		h = (h + 1) & (ids->nslot - 1);
+	}
+	size_t len = strlen(id) + 1;
+	if (ids->arena_len + len > ids->arena_cap) {
+		ids->arena_cap = ids->arena_cap ? 2 * ids->arena_cap : 4096;
+		while (ids->arena_len + len > ids->arena_cap)
+			ids->arena_cap *= 2;
+		ids->arena = xrealloc(ids->arena, ids->arena_cap);
+	}
+	if (!ids->arena_len)
+		ids->arena[ids->arena_len++] = 0; /* offset 0 marks an empty slot */
+	memcpy(ids->arena + ids->arena_len, id, len);
+	ids->slot[h].off = ids->arena_len;
+	ids->slot[h].line = line;
+	ids->arena_len += len;
+	ids->nused++;
 	return 0;
+}
+
+/* An open answer record in the temporary file. */
+struct open_rec {
+	int gem, q;
+	long line;
+	size_t len;
+};
+
+int survey_add(survey *s, respondent *r, const char *path, struct err *e)
+{
+	long earlier = idset_add(&s->ids, r->id, r->line);
+	if (earlier)
+		return err_set(e, path, r->line, "respondent id '%s' also on line %ld; expected each respondent once",
+			       r->id, earlier);
+	int g = survey_gem_index(s, r->gem);
+	s->gem_resp[g]++;
+	s->respondents++;
+	int *t = s->tally + (size_t)g * (size_t)s->ncols * (size_t)s->tw;
+	for (int c = 0; c < s->ncols; c++, t += s->tw) {
+		const answer *a = &r->ans[c];
+		if (s->cols[c].item >= 0) {
+			if (a->cat >= 0)
+				t[a->cat]++;
+			continue;
+		}
+		if (!a->text)
+			continue;
+		t[0]++;
+		if (!s->open_file && !(s->open_file = tmpfile()))
+			return err_set(e, path, r->line, "cannot keep the open answers in a temporary file: %s",
+				       strerror(errno));
+		struct open_rec rec = { g, s->cols[c].q, r->line, strlen(a->text) };
+		if (fwrite(&rec, sizeof rec, 1, s->open_file) != 1 ||
+		    fwrite(a->text, 1, rec.len, s->open_file) != rec.len)
+			return err_set(e, path, r->line, "cannot keep the open answers in a temporary file: %s",
+				       strerror(errno));
+		s->open_n++;
+	}
+	if (s->keep_rows) {
+		if (!(s->nresp & (s->nresp - 1))) /* 0, 1, 2, 4, ...: full */
+			s->resp = xrealloc(s->resp, (size_t)(s->nresp ? 2 * s->nresp : 1) * sizeof *s->resp);
+		s->resp[s->nresp++] = *r;
+		memset(r, 0, sizeof *r);
+	}
+	return 0;
+}
+
+int survey_end_load(survey *s, const char *path, struct err *e)
+{
+	idset_free(&s->ids);
+	/* flushed before any edition is forked, so no child writes it again */
+	if (s->open_file && fflush(s->open_file))
+		return err_set(e, path, 0, "cannot keep the open answers in a temporary file: %s", strerror(errno));
+	if (!s->respondents)
+		return err_set(e, path, 0, "no respondents; expected one row per respondent after the header");
+	return 0;
+}
+
+/* Reads the records with pread: each edition may run in its own process, and
+ * a shared file offset would let them disturb each other. */
+int survey_open_foreach(const survey *s, int q, int (*cb)(const open_answer *a, void *ctx), void *ctx)
+{
+	if (!s->open_file)
+		return 0;
+	int fd = fileno(s->open_file);
+	off_t at = 0;
+	char *text = NULL;
+	size_t cap = 0;
+	int rc = 0;
+	for (long i = 0; i < s->open_n && !rc; i++) {
+		struct open_rec rec;
+		if (pread(fd, &rec, sizeof rec, at) != (ssize_t)sizeof rec)
+			break;
+		at += (off_t)sizeof rec;
+		if (q >= 0 && rec.q != q) {
+			at += (off_t)rec.len;
+			continue;
+		}
+		if (cap < rec.len + 1) {
+			cap = rec.len + 1;
+			text = xrealloc(text, cap);
+		}
+		if (pread(fd, text, rec.len, at) != (ssize_t)rec.len)
+			break;
+		text[rec.len] = 0;
+		at += (off_t)rec.len;
+		open_answer a = { rec.gem, rec.q, rec.line, text };
+		rc = cb(&a, ctx);
+	}
+	free(text);
+	return rc;
 }
 
 static const char *const provinces[] = {
@@ -106,10 +264,12 @@ variant *variant_new(const survey *s, const char *slug)
 	v->slug = xstrdup(slug);
 	v->area = xstrdup(prov ? prov : "Nederland");
 	v->province = prov ? xstrdup(prov) : NULL;
-	v->r = xcalloc((size_t)s->nresp, sizeof *v->r);
-	for (int i = 0; i < s->nresp; i++)
-		if (!prov || !strcmp(s->resp[i].gem->province, prov))
-			v->r[v->n++] = &s->resp[i];
+	v->gem = xcalloc((size_t)s->reg->n + 1, sizeof *v->gem);
+	for (int g = 0; g < s->reg->n; g++)
+		if (s->gem_resp[g] && (!prov || !strcmp(s->reg->g[g].province, prov))) {
+			v->gem[v->ngem++] = g;
+			v->n += (int)s->gem_resp[g];
+		}
 	return v;
 }
 
@@ -117,7 +277,7 @@ void variant_free(variant *v)
 {
 	if (!v)
 		return;
-	free(v->r);
+	free(v->gem);
 	free(v->slug);
 	free(v->area);
 	free(v->province);

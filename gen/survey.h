@@ -100,15 +100,48 @@ typedef struct {
 	int q, item;     /* item -1 for an open question */
 } column;
 
+/* The respondent ids seen so far, to find a duplicate in linear time:
+ * open addressing over one arena of ids (survey.c), about 20 bytes per
+ * respondent where a GHashTable of strdup'd keys would need 60 or more. */
+typedef struct {
+	char *arena;
+	size_t arena_len, arena_cap;
+	struct idslot { size_t off; long line; } *slot; /* off 0 = empty (arena starts at 1) */
+	size_t nslot, nused;
+} idset;
+
+/* One open answer as kept for the report (survey_open_foreach). */
+typedef struct {
+	int gem;         /* index in the register */
+	int q;           /* question index */
+	long line;       /* line in the input */
+	const char *text;
+} open_answer;
+
+/* Loading does not keep the respondents: every row is checked, then folded
+ * into per-gemeente counts (`tally`), so memory depends on gemeenten x items
+ * x categories, not on rows. Open answers go to an unlinked temporary file
+ * and are read back per edition. Only sav-export and tests that need the
+ * rows themselves set keep_rows before loading. */
 typedef struct {
 	questionnaire *qn;
 	registry *reg;
 	int ncols;
 	column *cols;    /* in questionnaire order: every grid/mention item, every open question */
-	int nresp;
+	/* tally[(g * ncols + c) * tw + k]: respondents of register gemeente g
+	 * whose answer in column c is category k (grids), k = 0/1 not
+	 * mentioned/mentioned (mentions), k = 0 answered (open questions) */
+	int tw;
+	int *tally;
+	long *gem_resp;  /* respondents per register gemeente */
+	long respondents;/* rows loaded */
+	idset ids;       /* during loading */
+	FILE *open_file; /* open answers: (gem, q, line, len, text) records */
+	long open_n;
+	int keep_rows;   /* also keep every respondent in resp[] */
+	int nresp;       /* respondents in resp[] (0 unless keep_rows) */
 	respondent *resp;
 } survey;
-
 /* questionnaire.c */
 questionnaire *questionnaire_load(const char *xml_path, const char *rng_path, struct err *e);
 void questionnaire_free(questionnaire *qn);
@@ -130,8 +163,17 @@ void survey_free(survey *s); /* frees respondents, not qn/reg */
 int survey_column(const survey *s, const char *name);
 char *survey_column_name(const survey *s, int col);
 int survey_col_of(const survey *s, int q, int item);
-/* Checks respondent ids are unique; returns -1 with e set at the second. */
-int survey_check_unique(const survey *s, const char *path, struct err *e);
+/* Takes one loaded and checked row: checks its id is new (-1 with e set at
+ * the second occurrence), folds it into the tallies and the open answers,
+ * and keeps it when s->keep_rows (taking over its strings; otherwise the
+ * caller keeps them). Readers call survey_end_load when all rows are in. */
+int survey_add(survey *s, respondent *r, const char *path, struct err *e);
+int survey_end_load(survey *s, const char *path, struct err *e);
+/* Calls cb for every open answer of question q (all questions when q < 0)
+ * in input order; stops at a non-zero return and gives it back. */
+int survey_open_foreach(const survey *s, int q, int (*cb)(const open_answer *a, void *ctx), void *ctx);
+/* Register index of a gemeente of s->reg. */
+int survey_gem_index(const survey *s, const gemeente *g);
 
 /* responses_csv.c: antwoorden.csv (comma or semicolon, optional BOM) */
 int responses_load_csv(survey *s, const char *path, struct err *e);
@@ -142,11 +184,13 @@ int responses_load_sav(survey *s, const char *path, struct err *e);
 /* responses_sav.c: writes the survey as .sav with value labels */
 int responses_write_sav(const survey *s, const char *path, struct err *e);
 
-/* A subset of the respondents: a variant (all, or one province). */
+/* A subset of the respondents: a variant (all, or one province), as the
+ * register gemeenten of its area that have respondents. */
 typedef struct {
 	const survey *s;
-	int n;
-	const respondent **r;
+	int n;           /* respondents */
+	int ngem;
+	int *gem;        /* register indices of the responding gemeenten, register order */
 	char *slug;      /* "nederland", "gelderland" */
 	char *area;      /* "Nederland", "Gelderland" */
 	char *province;  /* NULL for the whole country */

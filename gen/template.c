@@ -504,8 +504,18 @@ static int block(ctx *c, xmlNodePtr n, doc_node *parent)
 		int rc = 0;
 		if (!qs || qs->q->kind != Q_OPEN)
 			rc = err_set(c->e, c->file, line_of(n), "open-antwoorden: '%s' is not an open question of vragenlijst.xml", q);
-		else
-			append_open_answers(parent, c->st, qs);
+		char *mx = !rc ? xml_attr(n, "max") : NULL;
+		int max = OPEN_ANSWERS_MAX;
+		if (mx) {
+			char *end;
+			long v = strtol(mx, &end, 10);
+			if (*end || v < 1 || v > 100000)
+				rc = err_set(c->e, c->file, line_of(n), "open-antwoorden: max='%s'; expected a whole number from 1 to 100000", mx);
+			max = (int)v;
+		}
+		if (!rc)
+			append_open_answers(parent, c->st, qs, max);
+		free(mx);
 		free(q);
 		return rc;
 	}

@@ -41,6 +41,8 @@ doc_node *figure_from_question(const stats *st, const question_stats *qs, const 
 void append_response_table(doc_node *parent, const stats *st, int by_province);
 void append_questionnaire(doc_node *parent, const stats *st);
 void append_frequency_tables(doc_node *parent, const stats *st);
-void append_open_answers(doc_node *parent, const stats *st, const question_stats *qs);
+/* At most max answers (open_answers_select), with a sentence when some are left out. */
+void append_open_answers(doc_node *parent, const stats *st, const question_stats *qs, int max);
+#define OPEN_ANSWERS_MAX 40 /* <open-antwoorden> without max="..." */
 
 #endif

@@ -178,8 +178,13 @@ char *read_file(const char *path, size_t *len, struct err *e)
 
 int utf8_check(const char *path, const char *buf, size_t len, struct err *e)
 {
+	return utf8_check_at(path, buf, len, 1, e);
+}
+
+int utf8_check_at(const char *path, const char *buf, size_t len, long first_line, struct err *e)
+{
 	const unsigned char *s = (const unsigned char *)buf;
-	long line = 1;
+	long line = first_line;
 	size_t i = 0;
 	while (i < len) {
 		unsigned c = s[i];

@@ -44,6 +44,8 @@ char *read_file(const char *path, size_t *len, struct err *e);
 /* Checks that buf is valid UTF-8; on failure reports the line of the first
  * bad byte. Returns 0 or -1. */
 int utf8_check(const char *path, const char *buf, size_t len, struct err *e);
+/* The same for a piece of a file that starts on line first_line. */
+int utf8_check_at(const char *path, const char *buf, size_t len, long first_line, struct err *e);
 /* Reads an input text file and checks it is not empty (only white space or a
  * BOM counts as empty: "file is empty; expected <expected>") and is UTF-8. */
 char *read_text_input(const char *path, size_t *len, const char *expected, struct err *e);
