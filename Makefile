@@ -14,7 +14,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN    := -std=c17 -Wall -Wextra -Werror -Wno-unused-parameter
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 INCS    := -Igen -Icharts
-LIBS     = $(PKG_LIBS) -lcsv -lreadstat -lhyphen -lm
+LIBS     = $(PKG_LIBS) -lreadstat -lhyphen -lm
 
 MODE    ?= release
 ifeq ($(MODE),asan)

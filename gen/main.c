@@ -1,6 +1,6 @@
 /* main.c: the command line of the generator.
  *
- *   gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--strict]
+ *   gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--strict] [--jobs N]
  *
  * Loads and checks all input first, then builds every variant into a
  * staging directory beside out/, and only when everything succeeded swaps
@@ -10,6 +10,7 @@
 #include "doc_writers.h"
 #include "chart.h"
 #include "changes.h"
+#include "jobs.h"
 #include "open_answers.h"
 #include "survey.h"
 #include "template.h"
@@ -24,11 +25,12 @@
 typedef struct {
 	const char *input, *templates, *out, *variant, *schema_dir;
 	int strict;
+	int jobs;        /* editions built at once (--jobs; default: the processors) */
 } options;
 
 static void usage(void)
 {
-	fputs("usage: gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--strict]\n", stderr);
+	fputs("usage: gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--strict] [--jobs N]\n", stderr);
 }
 
 static int parse_args(int argc, char **argv, options *o)
@@ -39,8 +41,20 @@ static int parse_args(int argc, char **argv, options *o)
 	o->variant = "all";
 	o->schema_dir = getenv("GEN_SCHEMA_DIR") ? getenv("GEN_SCHEMA_DIR") : NULL;
 	o->strict = 0;
+	o->jobs = jobs_default();
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
+		if (!strcmp(a, "--jobs")) {
+			char *end = NULL;
+			long j = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : 0;
+			if (!end || *end || j < 1 || j > 256) {
+				fprintf(stderr, "gen: --jobs needs a number from 1 to 256\n");
+				return -1;
+			}
+			o->jobs = (int)j;
+			i++;
+			continue;
+		}
 		const char **slot = !strcmp(a, "--input") ? &o->input : !strcmp(a, "--templates") ? &o->templates
 				    : !strcmp(a, "--out") ? &o->out : !strcmp(a, "--variant") ? &o->variant : NULL;
 		if (slot) {
@@ -185,6 +199,21 @@ done:
 	return rc;
 }
 
+/* One edition as a task of jobs_run: each writes only stage/<slug>. */
+struct edition_ctx {
+	const survey *s;
+	const templates *t;
+	const char *const *slugs;
+	const char *stage;
+	const options *o;
+};
+
+static int build_edition(int i, void *ctx, struct err *e, int *claims)
+{
+	const struct edition_ctx *c = ctx;
+	return build_variant(c->s, c->t, c->slugs[i], c->stage, c->o, e, claims);
+}
+
 /* Swaps stage into out: out -> old, stage -> out, remove old. */
 static int publish(const char *stage, const char *out, struct err *e)
 {
@@ -254,9 +283,9 @@ int main(int argc, char **argv)
 		goto out_slugs;
 	}
 	int claims = 0;
-	for (int i = 0; i < nv; i++)
-		if (build_variant(s, t, all[i], stage, &o, &e, &claims))
-			goto out_slugs;
+	struct edition_ctx ec = { s, t, all, stage, &o };
+	if (jobs_run(nv, o.jobs, build_edition, &ec, &e, &claims))
+		goto out_slugs;
 	const char *names[14];
 	for (int i = 0; i < nv; i++) {
 		variant *v = variant_new(s, all[i]);

@@ -22,13 +22,19 @@ static int parse_cell(const survey *s, int c, const char *cell, answer *a,
 	if (!*cell)
 		return 0;
 	if (q->kind == Q_MENTIONS) {
-		if (!strcmp(cell, "1") || !strcmp(cell, "0")) {
+		if ((cell[0] == '1' || cell[0] == '0') && !cell[1]) {
 			a->cat = cell[0] - '0';
 			return 0;
 		}
 		return err_set(e, path, line, "column %s: '%s'; expected 1 (mentioned), 0 or empty", colname, cell);
 	}
-	int k = scale_find_cat(q->scale, cell);
+	/* a million rows of a hundred cells: look at the first byte first */
+	int k = -1;
+	for (int i = 0; i < q->scale->ncat && k < 0; i++) {
+		const char *id = q->scale->cats[i].id;
+		if (id[0] == cell[0] && !strcmp(id, cell))
+			k = i;
+	}
 	if (k < 0) {
 		strbuf b;
 		sb_init(&b);
@@ -141,6 +147,26 @@ static void clear_row(const survey *s, respondent *r)
 	memset(r, 0, sizeof *r);
 }
 
+/* Readies r for the next row, reusing its answer array (survey_add took
+ * the whole row when it keeps rows, and left r empty). */
+static void next_row(const survey *s, respondent *r)
+{
+	if (!r->ans) {
+		r->ans = xcalloc((size_t)s->ncols, sizeof *r->ans);
+	} else {
+		for (int c = 0; c < s->ncols; c++)
+			if (r->ans[c].text) {
+				free(r->ans[c].text);
+				r->ans[c].text = NULL;
+			}
+	}
+	for (int c = 0; c < s->ncols; c++)
+		r->ans[c].cat = -1;
+	free(r->id);
+	free(r->functie);
+	r->id = r->functie = NULL;
+}
+
 static int on_row(const csv_row *row, void *ctx)
 {
 	struct load *l = ctx;
@@ -148,11 +174,8 @@ static int on_row(const csv_row *row, void *ctx)
 		return header(l, row);
 	survey *s = l->s;
 	respondent *r = &l->r;
-	clear_row(s, r);
+	next_row(s, r);
 	r->line = row->line;
-	r->ans = xcalloc((size_t)s->ncols, sizeof *r->ans);
-	for (int c = 0; c < s->ncols; c++)
-		r->ans[c].cat = -1;
 	r->id = xstrdup(row->f[l->cid]);
 	r->functie = xstrdup(l->cfun >= 0 ? row->f[l->cfun] : "");
 	if (!*r->id)

@@ -108,17 +108,24 @@ static size_t id_hash(const char *id)
 	return h;
 }
 
-/* Inserts id; returns 0, or the line of the earlier occurrence. */
+/* An arena entry: the line (4 bytes, unaligned), then the id and its NUL. */
+static const char *entry_id(const idset *ids, unsigned off)
+{
+	return ids->arena + off + sizeof(unsigned);
+}
+
+/* Inserts id; returns 0, or the line of the earlier occurrence; -1 when
+ * the arena is past what 32-bit offsets reach (tens of millions of rows). */
 static long idset_add(idset *ids, const char *id, long line)
 {
 	if (2 * (ids->nused + 1) > ids->nslot) {
 		size_t nn = ids->nslot ? 2 * ids->nslot : 1024;
-		struct idslot *ns = xcalloc(nn, sizeof *ns);
+		unsigned *ns = xcalloc(nn, sizeof *ns);
 		for (size_t i = 0; i < ids->nslot; i++) {
-			if (!ids->slot[i].off)
+			if (!ids->slot[i])
 				continue;
-			size_t h = id_hash(ids->arena + ids->slot[i].off) & (nn - 1);
-			while (ns[h].off)
+			size_t h = id_hash(entry_id(ids, ids->slot[i])) & (nn - 1);
+			while (ns[h])
 				h = (h + 1) & (nn - 1);
 			ns[h] = ids->slot[i];
 		}
@@ -127,12 +134,17 @@ static long idset_add(idset *ids, const char *id, long line)
 		ids->nslot = nn;
 	}
 	size_t h = id_hash(id) & (ids->nslot - 1);
-	while (ids->slot[h].off) {
-		if (!strcmp(ids->arena + ids->slot[h].off, id))
-			return ids->slot[h].line;
+	while (ids->slot[h]) {
+		if (!strcmp(entry_id(ids, ids->slot[h]), id)) {
+			unsigned l;
+			memcpy(&l, ids->arena + ids->slot[h], sizeof l);
+			return l;
+		}
 		h = (h + 1) & (ids->nslot - 1);
 	}
-	size_t len = strlen(id) + 1;
+	size_t len = sizeof(unsigned) + strlen(id) + 1;
+	if (ids->arena_len + len > 0xFFFFFFFFu)
+		return -1;
 	if (ids->arena_len + len > ids->arena_cap) {
 		ids->arena_cap = ids->arena_cap ? 2 * ids->arena_cap : 4096;
 		while (ids->arena_len + len > ids->arena_cap)
@@ -141,9 +153,10 @@ static long idset_add(idset *ids, const char *id, long line)
 	}
 	if (!ids->arena_len)
 		ids->arena[ids->arena_len++] = 0; /* offset 0 marks an empty slot */
-	memcpy(ids->arena + ids->arena_len, id, len);
-	ids->slot[h].off = ids->arena_len;
-	ids->slot[h].line = line;
+	unsigned l = (unsigned)line;
+	memcpy(ids->arena + ids->arena_len, &l, sizeof l);
+	memcpy(ids->arena + ids->arena_len + sizeof l, id, len - sizeof l);
+	ids->slot[h] = (unsigned)ids->arena_len;
 	ids->arena_len += len;
 	ids->nused++;
 	return 0;
@@ -159,6 +172,8 @@ struct open_rec {
 int survey_add(survey *s, respondent *r, const char *path, struct err *e)
 {
 	long earlier = idset_add(&s->ids, r->id, r->line);
+	if (earlier < 0)
+		return err_set(e, path, r->line, "too many respondent ids to check for duplicates; expected at most some tens of millions of rows");
 	if (earlier)
 		return err_set(e, path, r->line, "respondent id '%s' also on line %ld; expected each respondent once",
 			       r->id, earlier);

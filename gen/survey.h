@@ -101,12 +101,13 @@ typedef struct {
 } column;
 
 /* The respondent ids seen so far, to find a duplicate in linear time:
- * open addressing over one arena of ids (survey.c), about 20 bytes per
- * respondent where a GHashTable of strdup'd keys would need 60 or more. */
+ * open addressing over one arena of (line, id) entries (survey.c), about
+ * 20 bytes per respondent where a GHashTable of strdup'd keys would need 60
+ * or more, and a slot table small enough to stay in cache longer. */
 typedef struct {
 	char *arena;
 	size_t arena_len, arena_cap;
-	struct idslot { size_t off; long line; } *slot; /* off 0 = empty (arena starts at 1) */
+	unsigned *slot;  /* arena offsets; 0 = empty (the arena starts with a pad byte) */
 	size_t nslot, nused;
 } idset;
 
