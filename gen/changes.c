@@ -207,6 +207,16 @@ static const char *group_words(const char *g)
 	return !strcmp(g, "totaal") ? "totaal" : g;
 }
 
+/* "78.5" -> "78,5" for the readers' page (cijfers.csv keeps the point) */
+static char *nl_num(const char *v)
+{
+	char *s = xstrdup(v);
+	for (char *p = s; *p; p++)
+		if (*p == '.')
+			*p = ',';
+	return s;
+}
+
 /* "figuur 2.2, zelfbeheer, ja, totaal" */
 static char *describe_number(const rec *r)
 {
@@ -222,9 +232,11 @@ static void numbers(report *rp, const keyed *on, const keyed *nn, change_counts 
 		if (!o) {
 			cc->numbers_added++;
 			sb_printf(&rp->part_txt, "  nieuw:     %s: %s%% (aantal %s, n=%s)\n", what, r->f[6], r->f[4], r->f[5]);
-			const char *h[] = { "<tr><td>", what, "</td><td>nieuw</td><td>", r->f[6], "%</td><td>", r->f[4],
+			char *cnt = nl_num(r->f[4]);
+			const char *h[] = { "<tr><td>", what, " (nieuw)</td><td>", r->f[6], "%</td><td>", cnt,
 					    "</td><td>", r->f[5], "</td></tr>\n", NULL };
 			add_html(&rp->part_html, h, 9);
+			free(cnt);
 		} else if (strcmp(o->f[4], r->f[4]) || strcmp(o->f[5], r->f[5]) || strcmp(o->f[6], r->f[6])) {
 			/* count, base or percentage: a count can change while n and
 			 * the rounded percentage do not (78 -> 78.5 at n=117, 67%) */
@@ -232,9 +244,12 @@ static void numbers(report *rp, const keyed *on, const keyed *nn, change_counts 
 			sb_printf(&rp->part_txt, "  gewijzigd: %s: %s%% -> %s%% (aantal %s -> %s, n %s -> %s)\n", what,
 				  o->f[6], r->f[6], o->f[4], r->f[4], o->f[5], r->f[5]);
 			char *pct = xasprintf("%s%% \xE2\x86\x92 %s%%", o->f[6], r->f[6]);
-			char *cnt = xasprintf("%s \xE2\x86\x92 %s", o->f[4], r->f[4]);
+			char *oc = nl_num(o->f[4]), *nc = nl_num(r->f[4]);
+			char *cnt = xasprintf("%s \xE2\x86\x92 %s", oc, nc);
+			free(oc);
+			free(nc);
 			char *n = xasprintf("%s \xE2\x86\x92 %s", o->f[5], r->f[5]);
-			const char *h[] = { "<tr><td>", what, "</td><td>gewijzigd</td><td>", pct, "</td><td>", cnt,
+			const char *h[] = { "<tr><td>", what, "</td><td>", pct, "</td><td>", cnt,
 					    "</td><td>", n, "</td></tr>\n", NULL };
 			add_html(&rp->part_html, h, 9);
 			free(pct);
@@ -250,9 +265,11 @@ static void numbers(report *rp, const keyed *on, const keyed *nn, change_counts 
 		cc->numbers_removed++;
 		char *what = describe_number(o);
 		sb_printf(&rp->part_txt, "  vervallen: %s (was %s%%, aantal %s, n=%s)\n", what, o->f[6], o->f[4], o->f[5]);
-		const char *h[] = { "<tr><td>", what, "</td><td>vervallen</td><td>", o->f[6], "%</td><td>", o->f[4],
+		char *cnt = nl_num(o->f[4]);
+		const char *h[] = { "<tr><td>", what, " (vervallen)</td><td>", o->f[6], "%</td><td>", cnt,
 				    "</td><td>", o->f[5], "</td></tr>\n", NULL };
 		add_html(&rp->part_html, h, 9);
+		free(cnt);
 		free(what);
 	}
 }
@@ -392,8 +409,12 @@ static void choices(report *rp, const keyed *oc, const keyed *nc, change_counts 
 			sb_printf(&rp->part_txt, "    nu:  \"%s\"\n", r->f[6]);
 			if (*r->f[8])
 				sb_printf(&rp->part_txt, "         op: %s\n", r->f[8]);
-			const char *h[] = { "<li>\xE2\x80\x9C", o->f[6], "\xE2\x80\x9D is nu \xE2\x80\x9C", r->f[6],
-					    "\xE2\x80\x9D", NULL, *r->f[8] ? " <small>(" : NULL, *r->f[8] ? r->f[8] : NULL,
+			/* a branch may print nothing: then the wording is gone, or new */
+			int gone = !*r->f[6], fresh = !*o->f[6];
+			const char *h[] = { fresh ? "<li>Nieuw: \xE2\x80\x9C" : "<li>\xE2\x80\x9C", fresh ? r->f[6] : o->f[6],
+					    fresh ? "\xE2\x80\x9D" : gone ? "\xE2\x80\x9D vervalt" : "\xE2\x80\x9D is nu \xE2\x80\x9C",
+					    fresh || gone ? NULL : r->f[6], fresh || gone ? NULL : "\xE2\x80\x9D", NULL,
+					    *r->f[8] ? " <small>(" : NULL, *r->f[8] ? r->f[8] : NULL,
 					    *r->f[8] ? ")</small>" : NULL, NULL, "</li>\n" };
 			add_html(&rp->part_html, h, 11);
 		}
@@ -487,9 +508,10 @@ int changes_write(const change_paths *cp, change_counts *cc, struct err *e)
 	head = xasprintf("Getallen: %d gewijzigd, %d nieuw, %d vervallen", cc->numbers_changed, cc->numbers_added,
 			 cc->numbers_removed);
 	section(&rp, head, "Getallen",
-		"<table class=\"tabel\">\n<thead><tr><th scope=\"col\">Getal</th><th scope=\"col\">Wijziging</th>"
+		/* wide on a phone: the table scrolls, not the page */
+		"<div style=\"overflow-x:auto\"><table class=\"tabel\">\n<thead><tr><th scope=\"col\">Getal</th>"
 		"<th scope=\"col\">Procent</th><th scope=\"col\">Aantal</th><th scope=\"col\">n</th></tr></thead>\n<tbody>\n",
-		"</tbody>\n</table>\n", cc->numbers_changed + cc->numbers_added + cc->numbers_removed);
+		"</tbody>\n</table></div>\n", cc->numbers_changed + cc->numbers_added + cc->numbers_removed);
 	free(head);
 	statements(&rp, &oc, &nc, cc);
 	head = xasprintf("Beweringen: %d klopt niet meer, %d klopt weer, %d met andere getallen of tekst, %d nieuw, %d vervallen",
