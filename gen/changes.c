@@ -1,9 +1,13 @@
-/* changes.c: compares a new publication of a variant with the previous one
- * (see changes.h). Numbers are matched on figure, item, category and group;
- * statements on their template file and line. */
+/* changes.c: the account of what changed since the previous publication of
+ * an edition (see changes.h). Numbers are matched on figure, item, category
+ * and group; statements and chosen wordings on their template file, line,
+ * kind and number on that line. Output: wijzigingen.txt, wijzigingen.html
+ * and a summary on stderr, all from the same comparison. */
 #include "changes.h"
 #include "csvread.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -27,16 +31,28 @@ int claims_write_csv(const doc *d, const char *path)
 {
 	strbuf b;
 	sb_init(&b);
-	sb_add(&b, "bestand,regel,nr,klopt,bewering\n");
+	sb_add(&b, "bestand,regel,soort,nr,klopt,keuze,tekst,test,waarden\n");
 	for (int i = 0; i < d->nclaims; i++) {
 		const doc_claim *k = &d->claims[i];
-		/* nr: the how-manieth statement on that template line */
+		/* nr: the how-manieth of its kind on that template line */
 		int nr = 1;
 		for (int j = 0; j < i; j++)
-			nr += d->claims[j].line == k->line && !strcmp(d->claims[j].file, k->file);
+			nr += d->claims[j].line == k->line && d->claims[j].kind == k->kind &&
+			      !strcmp(d->claims[j].file, k->file);
 		csv_field(&b, k->file);
-		sb_printf(&b, ",%d,%d,%s,", k->line, nr, k->holds ? "ja" : "nee");
-		csv_field(&b, k->text);
+		int choice = k->kind == DOC_CLAIM_CHOICE;
+		sb_printf(&b, ",%d,%s,%d,%s,", k->line, choice ? "keuze" : "bewering", nr,
+			  choice ? "" : k->holds ? "ja" : "nee");
+		if (choice && k->branch > 0)
+			sb_printf(&b, "als %d", k->branch);
+		else if (choice)
+			sb_add(&b, k->branch == 0 ? "anders" : "geen");
+		sb_addc(&b, ',');
+		csv_field(&b, k->text ? k->text : "");
+		sb_addc(&b, ',');
+		csv_field(&b, k->test ? k->test : "");
+		sb_addc(&b, ',');
+		csv_field(&b, k->values ? k->values : "");
 		sb_addc(&b, '\n');
 	}
 	int rc = write_file(path, b.s, b.len);
@@ -44,154 +60,496 @@ int claims_write_csv(const doc *d, const char *path)
 	return rc;
 }
 
-/* A table read back, keyed by the first `nkey` columns joined. */
+int totals_write_csv(const stats *st, const char *path)
+{
+	long pct = st->register_n ? round_half_up(100.0 * st->gemeenten / st->register_n) : 0;
+	char *s = xasprintf("naam,waarde\nrespondenten,%d\ngemeenten,%d\nregister,%d\nrespons,%ld%%\n",
+			    st->respondents, st->gemeenten, st->register_n, pct);
+	int rc = write_file(path, s, strlen(s));
+	free(s);
+	return rc;
+}
+
+/* ------------------------------------------------------------ reading back */
+
+/* One row of a table read back, with its key and its fields in the current
+ * column order (older beweringen.csv files are mapped onto it). */
+typedef struct {
+	char *key;
+	const char *f[9];
+} rec;
+
 typedef struct {
 	csv_table *t;
-	int nkey;
+	int n;
+	rec *r;       /* in file order */
+	rec **sorted; /* by key, for lookup */
 } keyed;
 
-static char *key_of(const csv_row *r, int nkey)
+static int rec_cmp(const void *a, const void *b)
+{
+	return strcmp((*(rec *const *)a)->key, (*(rec *const *)b)->key);
+}
+
+static char *join_key(const char *const *f, int nkey)
 {
 	strbuf b;
 	sb_init(&b);
-	for (int i = 0; i < nkey && i < r->nf; i++)
-		sb_printf(&b, "%s%s", i ? "\x1f" : "", r->f[i]);
+	for (int i = 0; i < nkey; i++)
+		sb_printf(&b, "%s%s", i ? "\x1f" : "", f[i] ? f[i] : "");
 	return sb_take(&b);
 }
 
-static const csv_row *find(const keyed *k, const char *key)
+/* kind 'c': cijfers.csv (key: first 4 fields); 'b': beweringen.csv (key:
+ * bestand, regel, soort, nr); 't': totalen.csv (key: naam). */
+static int load(const char *dir, const char *name, int kind, keyed *k, struct err *e)
 {
-	if (!k->t)
-		return NULL;
-	for (int i = 1; i < k->t->nrows; i++) {
-		char *kk = key_of(&k->t->rows[i], k->nkey);
-		int eq = !strcmp(kk, key);
-		free(kk);
-		if (eq)
-			return &k->t->rows[i];
+	memset(k, 0, sizeof *k);
+	if (!dir)
+		return 0;
+	char *p = xasprintf("%s/%s", dir, name);
+	if (access(p, R_OK)) {
+		free(p);
+		return 0;
 	}
-	return NULL;
+	k->t = csv_read(p, e);
+	free(p);
+	if (!k->t)
+		return -1;
+	const csv_row *h = &k->t->rows[0];
+	int old_claims = kind == 'b' && h->nf >= 3 && !strcmp(h->f[2], "nr");
+	k->r = xcalloc((size_t)k->t->nrows, sizeof *k->r);
+	for (int i = 1; i < k->t->nrows; i++) {
+		const csv_row *row = &k->t->rows[i];
+		rec *r = &k->r[k->n];
+		memset(r, 0, sizeof *r);
+		for (int j = 0; j < 9 && j < row->nf; j++)
+			r->f[j] = row->f[j];
+		if (old_claims) {
+			/* bestand,regel,nr,klopt,bewering (before choices were recorded) */
+			if (row->nf < 5)
+				continue;
+			const char *of[9] = { row->f[0], row->f[1], "bewering", row->f[2], row->f[3], "", row->f[4], "", "" };
+			memcpy(r->f, of, sizeof of);
+		}
+		int nkey = kind == 'c' ? 4 : kind == 'b' ? 4 : 1;
+		int need = kind == 'c' ? 7 : kind == 'b' ? 9 : 2;
+		int have = 0;
+		while (have < 9 && r->f[have])
+			have++;
+		if (have < need)
+			continue;
+		r->key = join_key(r->f, nkey);
+		k->n++;
+	}
+	k->sorted = xcalloc((size_t)k->n + 1, sizeof *k->sorted);
+	for (int i = 0; i < k->n; i++)
+		k->sorted[i] = &k->r[i];
+	qsort(k->sorted, (size_t)k->n, sizeof *k->sorted, rec_cmp);
+	return 0;
 }
 
-static csv_table *load_if_there(const char *dir, const char *name, struct err *e, int *bad)
+static const rec *find(const keyed *k, const char *key)
+{
+	if (!k->n)
+		return NULL;
+	rec probe = { .key = (char *)key };
+	rec *pp = &probe;
+	rec **hit = bsearch(&pp, k->sorted, (size_t)k->n, sizeof *k->sorted, rec_cmp);
+	return hit ? *hit : NULL;
+}
+
+static void unload(keyed *k)
+{
+	for (int i = 0; i < k->n; i++)
+		free(k->r[i].key);
+	free(k->r);
+	free(k->sorted);
+	csv_table_free(k->t);
+}
+
+/* ------------------------------------------------------------ writing */
+
+static void esc(strbuf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': sb_add(b, "&amp;"); break;
+		case '<': sb_add(b, "&lt;"); break;
+		case '>': sb_add(b, "&gt;"); break;
+		case '"': sb_add(b, "&quot;"); break;
+		default: sb_addc(b, *s);
+		}
+	}
+}
+
+/* The two renderings grow side by side: txt for the person who regenerates,
+ * html for the site's readers. */
+typedef struct {
+	strbuf txt, html, part_txt, part_html;
+} report;
+
+static void add_html(strbuf *b, const char *fmt_esc_pairs[], int n)
+{
+	/* pairs: literal markup, then text to escape, ... */
+	for (int i = 0; i < n; i++) {
+		if (!fmt_esc_pairs[i])
+			continue;
+		if (i % 2)
+			esc(b, fmt_esc_pairs[i]);
+		else
+			sb_add(b, fmt_esc_pairs[i]);
+	}
+}
+
+static const char *group_words(const char *g)
+{
+	return !strcmp(g, "totaal") ? "totaal" : g;
+}
+
+/* "78.5" -> "78,5" for the readers' page (cijfers.csv keeps the point) */
+static char *nl_num(const char *v)
+{
+	char *s = xstrdup(v);
+	for (char *p = s; *p; p++)
+		if (*p == '.')
+			*p = ',';
+	return s;
+}
+
+/* "figuur 2.2, zelfbeheer, ja, totaal" */
+static char *describe_number(const rec *r)
+{
+	return xasprintf("figuur %s, %s, %s, %s", r->f[0], r->f[1], r->f[2], group_words(r->f[3]));
+}
+
+static void numbers(report *rp, const keyed *on, const keyed *nn, change_counts *cc)
+{
+	for (int i = 0; i < nn->n; i++) {
+		const rec *r = &nn->r[i];
+		const rec *o = find(on, r->key);
+		char *what = describe_number(r);
+		if (!o) {
+			cc->numbers_added++;
+			sb_printf(&rp->part_txt, "  nieuw:     %s: %s%% (aantal %s, n=%s)\n", what, r->f[6], r->f[4], r->f[5]);
+			char *cnt = nl_num(r->f[4]);
+			const char *h[] = { "<tr><td>", what, " (nieuw)</td><td>", r->f[6], "%</td><td>", cnt,
+					    "</td><td>", r->f[5], "</td></tr>\n", NULL };
+			add_html(&rp->part_html, h, 9);
+			free(cnt);
+		} else if (strcmp(o->f[4], r->f[4]) || strcmp(o->f[5], r->f[5]) || strcmp(o->f[6], r->f[6])) {
+			/* count, base or percentage: a count can change while n and
+			 * the rounded percentage do not (78 -> 78.5 at n=117, 67%) */
+			cc->numbers_changed++;
+			sb_printf(&rp->part_txt, "  gewijzigd: %s: %s%% -> %s%% (aantal %s -> %s, n %s -> %s)\n", what,
+				  o->f[6], r->f[6], o->f[4], r->f[4], o->f[5], r->f[5]);
+			char *pct = xasprintf("%s%% \xE2\x86\x92 %s%%", o->f[6], r->f[6]);
+			char *oc = nl_num(o->f[4]), *nc = nl_num(r->f[4]);
+			char *cnt = xasprintf("%s \xE2\x86\x92 %s", oc, nc);
+			free(oc);
+			free(nc);
+			char *n = xasprintf("%s \xE2\x86\x92 %s", o->f[5], r->f[5]);
+			const char *h[] = { "<tr><td>", what, "</td><td>", pct, "</td><td>", cnt,
+					    "</td><td>", n, "</td></tr>\n", NULL };
+			add_html(&rp->part_html, h, 9);
+			free(pct);
+			free(cnt);
+			free(n);
+		}
+		free(what);
+	}
+	for (int i = 0; i < on->n; i++) {
+		const rec *o = &on->r[i];
+		if (find(nn, o->key))
+			continue;
+		cc->numbers_removed++;
+		char *what = describe_number(o);
+		sb_printf(&rp->part_txt, "  vervallen: %s (was %s%%, aantal %s, n=%s)\n", what, o->f[6], o->f[4], o->f[5]);
+		char *cnt = nl_num(o->f[4]);
+		const char *h[] = { "<tr><td>", what, " (vervallen)</td><td>", o->f[6], "%</td><td>", cnt,
+				    "</td><td>", o->f[5], "</td></tr>\n", NULL };
+		add_html(&rp->part_html, h, 9);
+		free(cnt);
+		free(what);
+	}
+}
+
+static const char *total_names[] = { "respondenten", "gemeenten", "register", "respons", NULL };
+static const char *total_words[] = { "respondenten", "gemeenten", "gemeenten in het register", "respons (gemeenten)", NULL };
+
+static void totals(report *rp, const keyed *ot, const keyed *nt, int have_old, change_counts *cc)
+{
+	for (int i = 0; total_names[i]; i++) {
+		const rec *r = find(nt, total_names[i]);
+		const rec *o = find(ot, total_names[i]);
+		if (!r)
+			continue;
+		if (o && !strcmp(o->f[1], r->f[1]))
+			continue;
+		if (!o && !have_old)
+			continue;
+		cc->totals_changed++;
+		char *change = o ? xasprintf("%s -> %s", o->f[1], r->f[1])
+				 : xasprintf("%s (vorige waarde niet bewaard)", r->f[1]);
+		sb_printf(&rp->part_txt, "  %s: %s\n", total_words[i], change);
+		char *hc = o ? xasprintf("%s \xE2\x86\x92 %s", o->f[1], r->f[1]) : xstrdup(change);
+		const char *h[] = { "<li>", total_words[i], ": ", hc, "</li>\n", NULL };
+		add_html(&rp->part_html, h, 5);
+		free(hc);
+		free(change);
+	}
+}
+
+/* "templates/2-vormen.xml:30" */
+static char *where(const rec *r)
+{
+	return xasprintf("%s:%s", r->f[0], r->f[1]);
+}
+
+static void txt_values(strbuf *b, const char *indent, const rec *r)
+{
+	if (r->f[8] && *r->f[8])
+		sb_printf(b, "%sop: %s\n", indent, r->f[8]);
+}
+
+static void statements(report *rp, const keyed *oc, const keyed *nc, change_counts *cc)
+{
+	for (int i = 0; i < nc->n; i++) {
+		const rec *r = &nc->r[i];
+		if (strcmp(r->f[2], "bewering"))
+			continue;
+		const rec *o = find(oc, r->key);
+		char *w = where(r);
+		const char *label = NULL, *hlabel = NULL;
+		if (!o) {
+			cc->claims_added++;
+			label = "nieuw:           ";
+			hlabel = "nieuw";
+		} else if (strcmp(o->f[4], r->f[4])) {
+			int broken = !strcmp(r->f[4], "nee");
+			broken ? cc->claims_broken++ : cc->claims_restored++;
+			label = broken ? "klopt niet meer:" : "klopt weer:     ";
+			hlabel = broken ? "klopt niet meer" : "klopt weer";
+		} else if (strcmp(o->f[6], r->f[6])) {
+			cc->claims_reworded++;
+			label = "andere tekst:   ";
+			hlabel = "andere tekst";
+		}
+		if (label) {
+			sb_printf(&rp->part_txt, "  %s %s \"%s\"\n", label, w, r->f[6]);
+			if (o && strcmp(o->f[6], r->f[6]))
+				sb_printf(&rp->part_txt, "                   was \"%s\"\n", o->f[6]);
+			txt_values(&rp->part_txt, "                   ", r);
+			const char *h[] = { "<li><strong>", hlabel, ":</strong> \xE2\x80\x9C", r->f[6], "\xE2\x80\x9D", NULL,
+					    o && strcmp(o->f[6], r->f[6]) ? " (was \xE2\x80\x9C" : NULL,
+					    o && strcmp(o->f[6], r->f[6]) ? o->f[6] : NULL,
+					    o && strcmp(o->f[6], r->f[6]) ? "\xE2\x80\x9D)" : NULL, NULL, "</li>\n" };
+			add_html(&rp->part_html, h, 11);
+		}
+		free(w);
+	}
+	for (int i = 0; i < oc->n; i++) {
+		const rec *o = &oc->r[i];
+		if (strcmp(o->f[2], "bewering") || find(nc, o->key))
+			continue;
+		cc->claims_removed++;
+		char *w = where(o);
+		sb_printf(&rp->part_txt, "  vervallen:        %s \"%s\"\n", w, o->f[6]);
+		const char *h[] = { "<li><strong>vervallen:</strong> \xE2\x80\x9C", o->f[6], "\xE2\x80\x9D</li>\n", NULL };
+		add_html(&rp->part_html, h, 3);
+		free(w);
+	}
+}
+
+/* Wordings compared with every number in them collapsed ("48%" and "31%"
+ * both "#%"): a number that changed is listed under the numbers; a wording
+ * is listed when the words changed (another branch, another item on top,
+ * "twee derde" instead of "drie kwart"). */
+static int same_wording(const char *a, const char *b)
+{
+	for (;;) {
+		int da = *a >= '0' && *a <= '9', db = *b >= '0' && *b <= '9';
+		if (da != db)
+			return 0;
+		if (da) {
+			while ((*a >= '0' && *a <= '9') || ((*a == '.' || *a == ',') && a[1] >= '0' && a[1] <= '9'))
+				a++;
+			while ((*b >= '0' && *b <= '9') || ((*b == '.' || *b == ',') && b[1] >= '0' && b[1] <= '9'))
+				b++;
+			continue;
+		}
+		if (*a != *b)
+			return 0;
+		if (!*a)
+			return 1;
+		a++;
+		b++;
+	}
+}
+
+static void choices(report *rp, const keyed *oc, const keyed *nc, change_counts *cc)
+{
+	for (int i = 0; i < nc->n; i++) {
+		const rec *r = &nc->r[i];
+		if (strcmp(r->f[2], "keuze"))
+			continue;
+		const rec *o = find(oc, r->key);
+		char *w = where(r);
+		if (!o) {
+			cc->choices_added++;
+			sb_printf(&rp->part_txt, "  nieuw:     %s \"%s\"\n", w, r->f[6]);
+			txt_values(&rp->part_txt, "             ", r);
+			const char *h[] = { "<li><strong>nieuw:</strong> \xE2\x80\x9C", r->f[6], "\xE2\x80\x9D</li>\n", NULL };
+			add_html(&rp->part_html, h, 3);
+		} else if (strcmp(o->f[5], r->f[5]) || !same_wording(o->f[6], r->f[6])) {
+			cc->choices_changed++;
+			sb_printf(&rp->part_txt, "  gewijzigd: %s (%s -> %s)\n    was: \"%s\"\n", w, o->f[5], r->f[5], o->f[6]);
+			if (*o->f[8])
+				sb_printf(&rp->part_txt, "         op: %s\n", o->f[8]);
+			sb_printf(&rp->part_txt, "    nu:  \"%s\"\n", r->f[6]);
+			if (*r->f[8])
+				sb_printf(&rp->part_txt, "         op: %s\n", r->f[8]);
+			/* a branch may print nothing: then the wording is gone, or new */
+			int gone = !*r->f[6], fresh = !*o->f[6];
+			const char *h[] = { fresh ? "<li>Nieuw: \xE2\x80\x9C" : "<li>\xE2\x80\x9C", fresh ? r->f[6] : o->f[6],
+					    fresh ? "\xE2\x80\x9D" : gone ? "\xE2\x80\x9D vervalt" : "\xE2\x80\x9D is nu \xE2\x80\x9C",
+					    fresh || gone ? NULL : r->f[6], fresh || gone ? NULL : "\xE2\x80\x9D", NULL,
+					    *r->f[8] ? " <small>(" : NULL, *r->f[8] ? r->f[8] : NULL,
+					    *r->f[8] ? ")</small>" : NULL, NULL, "</li>\n" };
+			add_html(&rp->part_html, h, 11);
+		}
+		free(w);
+	}
+	for (int i = 0; i < oc->n; i++) {
+		const rec *o = &oc->r[i];
+		if (strcmp(o->f[2], "keuze") || find(nc, o->key))
+			continue;
+		cc->choices_removed++;
+		char *w = where(o);
+		sb_printf(&rp->part_txt, "  vervallen: %s \"%s\"\n", w, o->f[6]);
+		const char *h[] = { "<li><strong>vervallen:</strong> \xE2\x80\x9C", o->f[6], "\xE2\x80\x9D</li>\n", NULL };
+		add_html(&rp->part_html, h, 3);
+		free(w);
+	}
+}
+
+/* Moves a finished section into the report: txt heading line (with counts)
+ * then its lines; html heading then its markup in `open`/`close`. */
+static void section(report *rp, const char *txt_head, const char *html_head, const char *open, const char *close,
+		    int count)
+{
+	sb_printf(&rp->txt, "%s\n%s\n", txt_head, rp->part_txt.s ? rp->part_txt.s : "");
+	if (count) {
+		sb_add(&rp->html, "<h2>");
+		esc(&rp->html, html_head);
+		sb_printf(&rp->html, "</h2>\n%s%s%s", open, rp->part_html.s ? rp->part_html.s : "", close);
+	}
+	sb_free(&rp->part_txt);
+	sb_free(&rp->part_html);
+	sb_init(&rp->part_txt);
+	sb_init(&rp->part_html);
+}
+
+static int write_to(const char *dir, const char *name, const strbuf *b, struct err *e)
 {
 	char *p = xasprintf("%s/%s", dir, name);
-	csv_table *t = NULL;
-	if (access(p, R_OK) == 0) {
-		t = csv_read(p, e);
-		if (!t)
-			*bad = 1;
-	}
+	int rc = write_file(p, b->s ? b->s : "", b->len) ? err_set(e, p, 0, "cannot write: %s", strerror(errno)) : 0;
 	free(p);
-	return t;
+	return rc;
 }
 
-static void describe_number(strbuf *b, const csv_row *r)
-{
-	/* figuur,item,categorie,groep,aantal,n,procent */
-	sb_printf(b, "figuur %s, %s, %s, %s", r->f[0], r->f[1], r->f[2], r->f[3]);
-}
-
-int changes_write(const char *old_dir, const char *new_dir, const char *variant, change_counts *cc,
-		  struct err *e)
+int changes_write(const change_paths *cp, change_counts *cc, struct err *e)
 {
 	memset(cc, 0, sizeof *cc);
-	int bad = 0;
-	keyed on = { load_if_there(old_dir, "cijfers.csv", e, &bad), 4 };
-	keyed nn = { load_if_there(new_dir, "cijfers.csv", e, &bad), 4 };
-	keyed oc = { load_if_there(old_dir, "beweringen.csv", e, &bad), 3 };
-	keyed nc = { load_if_there(new_dir, "beweringen.csv", e, &bad), 3 };
+	keyed on, nn, oc, nc, ot, nt;
+	int bad = load(cp->old_site, "cijfers.csv", 'c', &on, e);
+	bad |= load(cp->new_site, "cijfers.csv", 'c', &nn, e);
+	/* the record of the previous publication; before there was a state
+	 * directory it was published as out/<slug>/beweringen.csv */
+	char *obw = xasprintf("%s/beweringen.csv", cp->old_state ? cp->old_state : "");
+	const char *odir = cp->old_state && access(obw, R_OK) == 0 ? cp->old_state : cp->old_site;
+	free(obw);
+	bad |= load(odir, "beweringen.csv", 'b', &oc, e);
+	bad |= load(cp->new_state, "beweringen.csv", 'b', &nc, e);
+	bad |= load(cp->old_state, "totalen.csv", 't', &ot, e);
+	bad |= load(cp->new_state, "totalen.csv", 't', &nt, e);
 	int rc = 0;
-	strbuf b, body;
-	sb_init(&b);
-	sb_init(&body);
+	report rp;
+	sb_init(&rp.txt);
+	sb_init(&rp.html);
+	sb_init(&rp.part_txt);
+	sb_init(&rp.part_html);
 	if (bad) {
 		rc = -1;
 		goto out;
 	}
-	sb_printf(&b, "Wijzigingen ten opzichte van de vorige publicatie (%s)\n\n", variant);
+	sb_printf(&rp.txt, "Wijzigingen ten opzichte van de vorige publicatie (%s)\nStand van de gegevens: %s\n\n", cp->slug,
+		  cp->data_date);
+	sb_add(&rp.html, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+			 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Wijzigingen: ");
+	esc(&rp.html, cp->area);
+	sb_add(&rp.html, "</title>\n<link rel=\"stylesheet\" href=\"stijl.css\">\n</head>\n<body>\n"
+			 "<main id=\"inhoud\" class=\"wijzigingen\">\n<h1>Wijzigingen in de rapportage ");
+	esc(&rp.html, cp->area);
+	sb_add(&rp.html, "</h1>\n<p>Stand van de gegevens: ");
+	esc(&rp.html, cp->data_date);
+	sb_add(&rp.html, ". <a href=\"index.html\">Naar de rapportage</a></p>\n");
 	if (!on.t) {
 		cc->first = 1;
-		sb_add(&b, "Geen vorige publicatie gevonden: dit is de eerste.\n");
+		sb_add(&rp.txt, "Geen vorige publicatie gevonden: dit is de eerste.\n");
+		sb_add(&rp.html, "<p>Dit is de eerste publicatie van deze rapportage.</p>\n");
 		goto write;
 	}
-	/* numbers */
-	for (int i = 1; nn.t && i < nn.t->nrows; i++) {
-		const csv_row *r = &nn.t->rows[i];
-		char *k = key_of(r, 4);
-		const csv_row *o = find(&on, k);
-		free(k);
-		if (!o) {
-			cc->numbers_added++;
-			sb_add(&body, "  nieuw:     ");
-			describe_number(&body, r);
-			sb_printf(&body, ": %s%% (n=%s)\n", r->f[6], r->f[5]);
-		} else if (strcmp(o->f[6], r->f[6]) || strcmp(o->f[5], r->f[5])) {
-			cc->numbers_changed++;
-			sb_add(&body, "  gewijzigd: ");
-			describe_number(&body, r);
-			sb_printf(&body, ": %s%% (n=%s) -> %s%% (n=%s)\n", o->f[6], o->f[5], r->f[6], r->f[5]);
-		}
-	}
-	for (int i = 1; i < on.t->nrows; i++) {
-		char *k = key_of(&on.t->rows[i], 4);
-		if (!find(&nn, k)) {
-			cc->numbers_removed++;
-			sb_add(&body, "  vervallen: ");
-			describe_number(&body, &on.t->rows[i]);
-			sb_addc(&body, '\n');
-		}
-		free(k);
-	}
-	sb_printf(&b, "Getallen: %d gewijzigd, %d nieuw, %d vervallen\n%s\n", cc->numbers_changed,
-		  cc->numbers_added, cc->numbers_removed, body.s ? body.s : "");
-	sb_free(&body);
-	/* statements */
-	for (int i = 1; nc.t && i < nc.t->nrows; i++) {
-		const csv_row *r = &nc.t->rows[i];
-		char *k = key_of(r, 3);
-		const csv_row *o = oc.t ? find(&oc, k) : NULL;
-		free(k);
-		const char *where = r->f[0];
-		if (!o) {
-			cc->claims_added++;
-			sb_printf(&body, "  nieuw:            %s:%s \"%s\"\n", where, r->f[1], r->f[4]);
-		} else if (strcmp(o->f[3], r->f[3])) {
-			int broken = !strcmp(r->f[3], "nee");
-			if (broken)
-				cc->claims_broken++;
-			else
-				cc->claims_restored++;
-			sb_printf(&body, "  %s %s:%s \"%s\"\n", broken ? "klopt niet meer:" : "klopt weer:      ",
-				  where, r->f[1], r->f[4]);
-		} else if (strcmp(o->f[4], r->f[4])) {
-			cc->claims_reworded++;
-			sb_printf(&body, "  andere tekst:     %s:%s \"%s\"\n                    was \"%s\"\n", where,
-				  r->f[1], r->f[4], o->f[4]);
-		}
-	}
-	for (int i = 1; oc.t && i < oc.t->nrows; i++) {
-		char *k = key_of(&oc.t->rows[i], 3);
-		if (!find(&nc, k)) {
-			cc->claims_removed++;
-			sb_printf(&body, "  vervallen:        %s:%s\n", oc.t->rows[i].f[0], oc.t->rows[i].f[1]);
-		}
-		free(k);
-	}
-	sb_printf(&b, "Beweringen: %d klopt niet meer, %d klopt weer, %d met andere getallen of tekst, %d nieuw, %d vervallen\n%s",
-		  cc->claims_broken, cc->claims_restored, cc->claims_reworded, cc->claims_added, cc->claims_removed,
-		  body.s ? body.s : "");
-write:;
-	char *p = xasprintf("%s/wijzigingen.txt", new_dir);
-	if (write_file(p, b.s, b.len))
-		rc = err_set(e, p, 0, "cannot write");
-	free(p);
+	totals(&rp, &ot, &nt, ot.t != NULL, cc);
+	char *head = xasprintf("Totalen: %d gewijzigd", cc->totals_changed);
+	section(&rp, head, "Respondenten en respons", "<ul>\n", "</ul>\n", cc->totals_changed);
+	free(head);
+	numbers(&rp, &on, &nn, cc);
+	head = xasprintf("Getallen: %d gewijzigd, %d nieuw, %d vervallen", cc->numbers_changed, cc->numbers_added,
+			 cc->numbers_removed);
+	section(&rp, head, "Getallen",
+		/* wide on a phone: the table scrolls, not the page */
+		"<div style=\"overflow-x:auto\"><table class=\"tabel\">\n<thead><tr><th scope=\"col\">Getal</th>"
+		"<th scope=\"col\">Procent</th><th scope=\"col\">Aantal</th><th scope=\"col\">n</th></tr></thead>\n<tbody>\n",
+		"</tbody>\n</table></div>\n", cc->numbers_changed + cc->numbers_added + cc->numbers_removed);
+	free(head);
+	statements(&rp, &oc, &nc, cc);
+	head = xasprintf("Beweringen: %d klopt niet meer, %d klopt weer, %d met andere getallen of tekst, %d nieuw, %d vervallen",
+			 cc->claims_broken, cc->claims_restored, cc->claims_reworded, cc->claims_added, cc->claims_removed);
+	section(&rp, head, "Uitspraken in de tekst", "<ul>\n", "</ul>\n",
+		cc->claims_broken + cc->claims_restored + cc->claims_reworded + cc->claims_added + cc->claims_removed);
+	free(head);
+	choices(&rp, &oc, &nc, cc);
+	head = xasprintf("Formuleringen gekozen door de gegevens: %d gewijzigd, %d nieuw, %d vervallen", cc->choices_changed,
+			 cc->choices_added, cc->choices_removed);
+	section(&rp, head, "Formuleringen die met de gegevens veranderden", "<ul>\n", "</ul>\n",
+		cc->choices_changed + cc->choices_added + cc->choices_removed);
+	free(head);
+	int any = cc->totals_changed + cc->numbers_changed + cc->numbers_added + cc->numbers_removed + cc->claims_broken +
+		  cc->claims_restored + cc->claims_reworded + cc->claims_added + cc->claims_removed + cc->choices_changed +
+		  cc->choices_added + cc->choices_removed;
+	if (!any)
+		sb_add(&rp.html, "<p>Sinds de vorige publicatie is niets gewijzigd.</p>\n");
+	else
+		fprintf(stderr, "gen: %s: %d totalen, %d getallen gewijzigd; %d beweringen klopten niet meer, %d weer, "
+				"%d met andere tekst; %d formuleringen gewijzigd (zie %s/wijzigingen.txt)\n",
+			cp->slug, cc->totals_changed, cc->numbers_changed + cc->numbers_added + cc->numbers_removed,
+			cc->claims_broken, cc->claims_restored, cc->claims_reworded,
+			cc->choices_changed + cc->choices_added + cc->choices_removed, cp->shown);
+write:
+	sb_add(&rp.html, "</main>\n</body>\n</html>\n");
+	if (write_to(cp->new_site, "wijzigingen.txt", &rp.txt, e) || write_to(cp->new_site, "wijzigingen.html", &rp.html, e))
+		rc = -1;
 out:
-	sb_free(&b);
-	sb_free(&body);
-	csv_table_free(on.t);
-	csv_table_free(nn.t);
-	csv_table_free(oc.t);
-	csv_table_free(nc.t);
+	sb_free(&rp.txt);
+	sb_free(&rp.html);
+	sb_free(&rp.part_txt);
+	sb_free(&rp.part_html);
+	unload(&on);
+	unload(&nn);
+	unload(&oc);
+	unload(&nc);
+	unload(&ot);
+	unload(&nt);
 	return rc;
 }

@@ -58,6 +58,8 @@ void doc_free(doc *d)
 	for (int i = 0; i < d->nclaims; i++) {
 		free(d->claims[i].file);
 		free(d->claims[i].text);
+		free(d->claims[i].test);
+		free(d->claims[i].values);
 	}
 	free(d->claims);
 	free(d);

@@ -123,13 +123,26 @@ typedef struct {
 	char *lang;       /* "nl" */
 } doc_meta;
 
-/* Every claim (<bewering>) the evaluator checked, held or not: written per
- * variant as beweringen.csv, so a new run can say which statements changed. */
+/* Every data-dependent piece of text the evaluator decided: each statement
+ * (<bewering>) it checked, held or not, and each wording chosen by the data
+ * (<kies>, <keuze>). Written per variant as beweringen.csv, so a new run can
+ * say which statements and wordings changed (changes.c). New kinds or
+ * reasons (e.g. a value that was suppressed) get a new enum value and, if
+ * needed, a new field at the end; readers match on kind. */
+typedef enum {
+	DOC_CLAIM_STATEMENT, /* <bewering test>: holds or not */
+	DOC_CLAIM_CHOICE     /* <kies>/<keuze>: which branch the data chose */
+} doc_claim_kind;
+
 typedef struct {
+	doc_claim_kind kind;
 	char *file;
 	int line;
-	int holds;
-	char *text;       /* the statement as printed */
+	int holds;        /* statement: its test is true */
+	int branch;       /* choice: 1-based index of the <als> taken, 0 for <anders>, -1 for none */
+	char *text;       /* the statement, or the chosen wording, as printed */
+	char *test;       /* the test(s) evaluated: a choice's tests up to the one taken, joined by "; " */
+	char *values;     /* what the tests read: "pct(a) = 47; pct(b) = 50" */
 } doc_claim;
 
 typedef struct {

@@ -710,6 +710,8 @@ static void body(html *h)
 	flush_notes(h);
 	if (h->section_open)
 		sb_add(o, "</section>\n");
+	/* publish.c/changes.c write wijzigingen.html beside every edition */
+	sb_add(o, "<p class=\"wijzigingen\"><a href=\"wijzigingen.html\">Wijzigingen sinds de vorige publicatie</a></p>\n");
 	sb_add(o, "</main>\n</body>\n</html>\n");
 }
 

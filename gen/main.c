@@ -2,16 +2,20 @@
  *
  *   gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--strict] [--jobs N]
  *
- * Loads and checks all input first, then builds every variant into a
- * staging directory beside out/, and only when everything succeeded swaps
- * the staging directory into place. Any error leaves out/ as it was. */
+ * Loads and checks all input first, then takes the publication lock and
+ * builds every requested edition into the staging directory beside out/
+ * (publish.h), and only when every edition succeeded publishes them, one
+ * atomic swap per edition, and rewrites the landing page. Any error leaves
+ * out/ as it was. */
 #include "aggregate.h"
 #include "doc.h"
 #include "doc_writers.h"
 #include "chart.h"
 #include "changes.h"
+#include "expr.h"
 #include "jobs.h"
 #include "open_answers.h"
+#include "publish.h"
 #include "survey.h"
 #include "template.h"
 
@@ -20,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 typedef struct {
@@ -121,8 +126,11 @@ static void name_charts(doc_node *n)
 	}
 }
 
-static int build_variant(const survey *s, const templates *t, const char *slug, const char *stage,
-			 const options *o, struct err *e, int *claims)
+/* Builds edition slug into the staging area: the published files into
+ * <stage>/<slug>, the internal record into <stage>/.state/<slug>, and the
+ * account of what changed against what out/ holds now. */
+static int build_variant(const survey *s, const templates *t, const char *slug, const publication *pub,
+			 const options *o, const char *data_date, struct err *e, int *claims)
 {
 	variant *v = variant_new(s, slug);
 	if (!v)
@@ -130,19 +138,20 @@ static int build_variant(const survey *s, const templates *t, const char *slug, 
 	int rc = 0;
 	stats *st = stats_compute(v);
 	doc *d = NULL;
-	char *dir = xasprintf("%s/%s", stage, slug);
+	char *dir = xasprintf("%s/%s", publish_stage_dir(pub), slug);
+	char *state = xasprintf("%s/%s", publish_stage_state(pub), slug);
 	char msg[1024];
 	if (v->n == 0) {
 		rc = err_set(e, slug, 0, "no respondents in this area; expected at least one");
 		goto done;
 	}
-	if (mkdir_p(dir)) {
+	if (mkdir_p(dir) || mkdir_p(state)) {
 		rc = err_set(e, dir, 0, "cannot create the directory: %s", strerror(errno));
 		goto done;
 	}
 	char *cij = xasprintf("%s/cijfers.csv", dir);
 	if (stats_write_cijfers(st, cij))
-		rc = err_set(e, cij, 0, "cannot write");
+		rc = err_set(e, cij, 0, "cannot write: %s", strerror(errno));
 	free(cij);
 	if (rc)
 		goto done;
@@ -175,64 +184,67 @@ static int build_variant(const survey *s, const templates *t, const char *slug, 
 	free(pdf);
 	if (rc)
 		goto done;
-	char *bw = xasprintf("%s/beweringen.csv", dir);
+	char *bw = xasprintf("%s/beweringen.csv", state), *tot = xasprintf("%s/totalen.csv", state);
 	if (claims_write_csv(d, bw))
-		rc = err_set(e, bw, 0, "cannot write");
+		rc = err_set(e, bw, 0, "cannot write: %s", strerror(errno));
+	else if (totals_write_csv(st, tot))
+		rc = err_set(e, tot, 0, "cannot write: %s", strerror(errno));
 	free(bw);
+	free(tot);
 	if (rc)
 		goto done;
-	/* what changed against what is published now */
-	char *old = xasprintf("%s/%s", o->out, slug);
+	/* what changed against what is published now (the lock is held) */
+	char *old = xasprintf("%s/%s", publish_dir(pub), slug);
+	char *old_state = xasprintf("%s/%s", publish_state(pub), slug);
+	char *shown = xasprintf("%s/%s", publish_out(pub), slug);
+	change_paths cp = { .old_site = old, .old_state = old_state, .new_site = dir, .new_state = state,
+			    .slug = slug, .area = v->area, .data_date = data_date, .shown = shown };
 	change_counts cc;
-	rc = changes_write(old, dir, slug, &cc, e);
+	rc = changes_write(&cp, &cc, e);
 	free(old);
-	if (!rc && !cc.first && (cc.numbers_changed || cc.numbers_added || cc.numbers_removed || cc.claims_broken ||
-				 cc.claims_restored || cc.claims_reworded))
-		fprintf(stderr, "gen: %s: %d getallen gewijzigd, %d beweringen klopten niet meer, %d weer, %d met andere getallen (zie %s/wijzigingen.txt)\n",
-			slug, cc.numbers_changed + cc.numbers_added + cc.numbers_removed, cc.claims_broken,
-			cc.claims_restored, cc.claims_reworded, slug);
+	free(old_state);
+	free(shown);
 done:
 	free(dir);
+	free(state);
 	doc_free(d);
 	stats_free(st);
 	variant_free(v);
 	return rc;
 }
 
-/* One edition as a task of jobs_run: each writes only stage/<slug>. */
+/* One edition as a task of jobs_run: each writes only its own part of the
+ * staging area (<stage>/<slug>, <stage>/.state/<slug>). */
 struct edition_ctx {
 	const survey *s;
 	const templates *t;
 	const char *const *slugs;
-	const char *stage;
+	const publication *pub;
 	const options *o;
+	const char *data_date;
 };
 
 static int build_edition(int i, void *ctx, struct err *e, int *claims)
 {
 	const struct edition_ctx *c = ctx;
-	return build_variant(c->s, c->t, c->slugs[i], c->stage, c->o, e, claims);
+	return build_variant(c->s, c->t, c->slugs[i], c->pub, c->o, c->data_date, e, claims);
 }
 
-/* Swaps stage into out: out -> old, stage -> out, remove old. */
-static int publish(const char *stage, const char *out, struct err *e)
+/* "1 december 2026": the day the responses file was last changed, as the
+ * date of the data on wijzigingen.html. */
+static char *data_date_of(const char *path)
 {
-	char *old = xasprintf("%s.old-%ld", out, (long)getpid());
 	struct stat sb;
-	int had = stat(out, &sb) == 0;
-	if (had && rename(out, old))
-		return err_set(e, out, 0, "cannot move the old output aside: %s", strerror(errno));
-	if (rename(stage, out)) {
-		int er = errno;
-		if (had)
-			rename(old, out);
-		free(old);
-		return err_set(e, out, 0, "cannot put the new output in place: %s", strerror(er));
-	}
-	if (had)
-		rm_rf(old);
-	free(old);
-	return 0;
+	if (stat(path, &sb))
+		return xstrdup("onbekend");
+	struct tm tm;
+	gmtime_r(&sb.st_mtime, &tm);
+	char iso[16];
+	strftime(iso, sizeof iso, "%Y-%m-%d", &tm);
+	char *dm = nl_date_day_month(iso);
+	char *s = xasprintf("%s %d", dm, tm.tm_year + 1900);
+	free(dm);
+	return s;
 }
 
 int main(int argc, char **argv)
@@ -248,7 +260,8 @@ int main(int argc, char **argv)
 	char *sav = xasprintf("%s/antwoorden.sav", o.input);
 	char *rng_q = schema_path(argv[0], &o, "vragenlijst.rng");
 	char *rng_t = schema_path(argv[0], &o, "sjabloon.rng");
-	char *stage = xasprintf("%s.staging-%ld", o.out, (long)getpid());
+	publication *pub = NULL;
+	char *data_date = NULL;
 	questionnaire *qn = NULL;
 	registry *reg = NULL;
 	survey *s = NULL;
@@ -277,42 +290,50 @@ int main(int argc, char **argv)
 			all[nv++] = slugs[i];
 		}
 	}
-	rm_rf(stage);
-	if (mkdir_p(stage)) {
-		err_set(&e, stage, 0, "cannot create the staging directory: %s", strerror(errno));
-		goto out_slugs;
-	}
-	int claims = 0;
-	struct edition_ctx ec = { s, t, all, stage, &o };
-	if (jobs_run(nv, o.jobs, build_edition, &ec, &e, &claims))
-		goto out_slugs;
-	const char *names[14];
-	for (int i = 0; i < nv; i++) {
-		variant *v = variant_new(s, all[i]);
-		names[i] = v ? xstrdup(v->area) : xstrdup(all[i]);
+	/* the names of every declared edition, for the landing page */
+	const char *decl[14], *names[14];
+	int nd = 0;
+	decl[nd++] = "nederland";
+	const char *const *provs = province_names();
+	char *pslugs[13] = { 0 };
+	for (int i = 0; provs[i] && nd < 14; i++)
+		decl[nd++] = pslugs[i] = province_slug(provs[i]);
+	for (int i = 0; i < nd; i++) {
+		variant *v = variant_new(s, decl[i]);
+		names[i] = v ? xstrdup(v->area) : xstrdup(decl[i]);
 		variant_free(v);
 	}
-	char msg[1024];
-	int lrc = html_write_landing(stage, all, names, nv, msg, sizeof msg);
+	data_date = data_date_of(access(csv, F_OK) == 0 ? csv : sav);
+	int claims = 0;
+	if (!(pub = publish_begin(o.out, &e)))
+		goto out_names;
+	struct edition_ctx ec = { s, t, all, pub, &o, data_date };
+	if (jobs_run(nv, o.jobs, build_edition, &ec, &e, &claims))
+		goto out_names;
+	/* every edition built: publish them, one atomic swap each */
 	for (int i = 0; i < nv; i++)
-		free((char *)names[i]);
-	if (lrc) {
-		err_set(&e, stage, 0, "landing page: %s", msg);
-		goto out_slugs;
-	}
-	if (publish(stage, o.out, &e))
-		goto out_slugs;
+		if (publish_edition(pub, all[i], &e))
+			goto out_names;
+	if (publish_commit(pub, decl, names, nd, !strcmp(o.variant, "all"), &e))
+		goto out_names;
 	if (claims)
 		fprintf(stderr, "gen: %d bewering(en) klopten niet; gemarkeerd in de uitvoer\n", claims);
 	rc = 0;
-out_slugs:
+out_names:
+	for (int i = 0; i < nd; i++)
+		free((char *)names[i]);
+	for (int i = 0; i < 13; i++)
+		free(pslugs[i]);
 	for (int i = 0; i < 13; i++)
 		free(slugs[i]);
 out:
 	if (rc) {
+		/* name what the user knows (out/x), not the staging directory */
+		publish_unstage_msg(pub, e.msg, sizeof e.msg);
 		fprintf(stderr, "%s\n", e.msg);
-		rm_rf(stage);
 	}
+	publish_end(pub);
+	free(data_date);
 	templates_free(t);
 	survey_free(s);
 	registry_free(reg);
@@ -323,6 +344,5 @@ out:
 	free(sav);
 	free(rng_q);
 	free(rng_t);
-	free(stage);
 	return rc;
 }

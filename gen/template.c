@@ -148,18 +148,94 @@ static void add_text(doc_node *parent, const char *s)
 
 static int inlines(ctx *c, xmlNodePtr from, doc_node *parent);
 
-/* Values that a failed claim's test mentions, for the editor: the test
- * with each function call evaluated would be ideal; the test itself and its
- * place are what an editor needs to find it. */
-static void record_claim(ctx *c, xmlNodePtr n, int holds, const doc_node *statement)
+/* The values a test reads, for the account of changes: every function call
+ * and bare reference at the top level of the test, evaluated on its own:
+ * "pct(a@100k+) = 50; pct(a@lt50k) = 47". Terms that do not evaluate alone
+ * are left out (the test itself is recorded beside them). */
+static void test_values(ctx *c, const char *src, long line, strbuf *out)
+{
+	const char *p = src;
+	while (*p) {
+		if (*p == '\'') {
+			const char *q = strchr(p + 1, '\'');
+			p = q ? q + 1 : p + strlen(p);
+			continue;
+		}
+		int starts = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_';
+		if (!starts) {
+			p++;
+			continue;
+		}
+		const char *s = p;
+		while (*p && !strchr(" \t\n\r()<>=!,'", *p))
+			p++;
+		if (*p == '(') {
+			int depth = 0;
+			for (; *p; p++) {
+				if (*p == '\'') {
+					const char *q = strchr(p + 1, '\'');
+					if (!q)
+						break;
+					p = q;
+				} else if (*p == '(') {
+					depth++;
+				} else if (*p == ')' && --depth == 0) {
+					p++;
+					break;
+				}
+			}
+		}
+		char *term = xstrndup(s, (size_t)(p - s));
+		if (!strcmp(term, "and") || !strcmp(term, "or") || !strcmp(term, "not")) {
+			free(term);
+			continue;
+		}
+		char *seen = xasprintf("%s = ", term), *later = xasprintf("; %s = ", term);
+		int dup = out->s && (!strncmp(out->s, seen, strlen(seen)) || strstr(out->s, later));
+		free(later);
+		if (dup) {
+			free(seen);
+			free(term);
+			continue;
+		}
+		value v;
+		struct err scratch;
+		if (expr_eval(&c->env, term, c->file, line, &v, &scratch) == 0) {
+			char *d = value_describe(&v);
+			sb_printf(out, "%s%s%s", out->len ? "; " : "", seen, d);
+			free(d);
+			value_free(&v);
+		}
+		free(seen);
+		free(term);
+	}
+}
+
+static void record(ctx *c, xmlNodePtr n, doc_claim_kind kind, int holds, int branch, char *text, char *tests,
+		   char *values)
 {
 	doc *d = c->d;
 	d->claims = xrealloc(d->claims, (size_t)(d->nclaims + 1) * sizeof *d->claims);
 	doc_claim *k = &d->claims[d->nclaims++];
+	memset(k, 0, sizeof *k);
+	k->kind = kind;
 	k->file = xstrdup(c->file);
 	k->line = (int)line_of(n);
 	k->holds = holds;
-	k->text = doc_plain_text(statement);
+	k->branch = branch;
+	k->text = text;
+	k->test = tests;
+	k->values = values;
+}
+
+static void record_claim(ctx *c, xmlNodePtr n, int holds, const doc_node *statement, const char *src)
+{
+	strbuf vals;
+	sb_init(&vals);
+	test_values(c, src, line_of(n), &vals);
+	record(c, n, DOC_CLAIM_STATEMENT, holds, -1, doc_plain_text(statement), xstrdup(src),
+	       xstrdup(vals.s ? vals.s : ""));
+	sb_free(&vals);
 }
 
 static int claim(ctx *c, xmlNodePtr n, doc_node *parent)
@@ -169,10 +245,10 @@ static int claim(ctx *c, xmlNodePtr n, doc_node *parent)
 	if (test(c, n, &truth, &src))
 		return -1;
 	if (truth) {
-		free(src);
 		doc_node *tmp = doc_node_new(DOC_PARAGRAPH);
 		int rc = inlines(c, n->children, tmp);
-		record_claim(c, n, 1, tmp);
+		record_claim(c, n, 1, tmp, src);
+		free(src);
 		/* the statement goes into the text as it is */
 		for (doc_node *x = tmp->first; x;) {
 			doc_node *next = x->next;
@@ -190,7 +266,7 @@ static int claim(ctx *c, xmlNodePtr n, doc_node *parent)
 		free(src);
 		return -1;
 	}
-	record_claim(c, n, 0, cl);
+	record_claim(c, n, 0, cl, src);
 	char *said = doc_plain_text(cl);
 	fprintf(stderr, "%s:%ld: bewering klopt niet (%s): \"%s\" — test: %s\n", c->file, line_of(n),
 		c->st->v->slug, said, src);
@@ -206,6 +282,7 @@ static int claim(ctx *c, xmlNodePtr n, doc_node *parent)
 }
 
 static int choose(ctx *c, xmlNodePtr n, doc_node *parent, int blocks);
+static int para(ctx *c, xmlNodePtr n, doc_node *parent, doc_type t, int flags);
 
 static int inline_elem(ctx *c, xmlNodePtr n, doc_node *parent)
 {
@@ -295,20 +372,87 @@ static void trim(doc_node *block)
 
 static int blocks(ctx *c, xmlNodePtr from, doc_node *parent);
 
+/* Plain text of the blocks appended to parent after `before`. */
+static char *text_after(doc_node *parent, doc_node *before)
+{
+	strbuf b;
+	sb_init(&b);
+	for (doc_node *x = before ? before->next : parent->first; x; x = x->next) {
+		char *t = doc_plain_text(x);
+		if (t && *t)
+			sb_printf(&b, "%s%s", b.len ? " " : "", t);
+		free(t);
+	}
+	if (!b.s)
+		sb_add(&b, "");
+	return sb_take(&b);
+}
+
+/* <kies> (inline) and <keuze> (blocks; in a list, items): evaluates the
+ * tests in order, puts the first branch whose test holds (or <anders>)
+ * into parent, and records which one with its wording and the values the
+ * tests read. */
 static int choose(ctx *c, xmlNodePtr n, doc_node *parent, int as_blocks)
 {
-	for (xmlNodePtr a = n->children; a; a = a->next) {
+	strbuf tests, vals;
+	sb_init(&tests);
+	sb_init(&vals);
+	int k = 0, branch = -1, rc = 0;
+	xmlNodePtr taken = NULL;
+	for (xmlNodePtr a = n->children; a && !taken; a = a->next) {
 		if (xml_is(a, "als")) {
 			int truth;
-			if (test(c, a, &truth, NULL))
-				return -1;
-			if (truth)
-				return as_blocks ? blocks(c, a->children, parent) : inlines(c, a->children, parent);
+			char *src;
+			k++;
+			if (test(c, a, &truth, &src)) {
+				rc = -1;
+				break;
+			}
+			sb_printf(&tests, "%s%s", tests.len ? "; " : "", src);
+			test_values(c, src, line_of(a), &vals);
+			free(src);
+			if (truth) {
+				taken = a;
+				branch = k;
+			}
 		} else if (xml_is(a, "anders")) {
-			return as_blocks ? blocks(c, a->children, parent) : inlines(c, a->children, parent);
+			taken = a;
+			branch = 0;
 		}
 	}
-	return 0;
+	char *text = NULL;
+	if (!rc && taken) {
+		doc_node *before = parent->last;
+		if (as_blocks == 2) {
+			for (xmlNodePtr x = taken->children; x && !rc; x = x->next)
+				if (xml_is(x, "li"))
+					rc = para(c, x, parent, DOC_ITEM, 0);
+		} else if (as_blocks) {
+			rc = blocks(c, taken->children, parent);
+		} else {
+			doc_node *tmp = doc_node_new(DOC_PARAGRAPH);
+			rc = inlines(c, taken->children, tmp);
+			text = doc_plain_text(tmp);
+			for (doc_node *x = tmp->first; x;) {
+				doc_node *next = x->next;
+				x->prev = x->next = NULL;
+				doc_append(parent, x);
+				x = next;
+			}
+			tmp->first = tmp->last = NULL;
+			doc_node_free(tmp);
+		}
+		if (!text)
+			text = text_after(parent, before);
+	}
+	if (!rc)
+		record(c, n, DOC_CLAIM_CHOICE, 1, branch, text ? text : xstrdup(""),
+		       xstrdup(tests.s ? tests.s : ""), xstrdup(vals.s ? vals.s : ""));
+	else
+		free(text);
+	sb_free(&tests);
+	sb_free(&vals);
+	return rc;
 }
 
 static int para(ctx *c, xmlNodePtr n, doc_node *parent, doc_type t, int flags)
@@ -361,17 +505,8 @@ static int list(ctx *c, xmlNodePtr n, doc_node *parent)
 			if (para(c, li, l, DOC_ITEM, 0))
 				return -1;
 		} else if (xml_is(li, "keuze")) {
-			for (xmlNodePtr a = li->children; a; a = a->next) {
-				int truth = 1;
-				if (xml_is(a, "als") && test(c, a, &truth, NULL))
-					return -1;
-				if (!(xml_is(a, "als") || xml_is(a, "anders")) || !truth)
-					continue;
-				for (xmlNodePtr x = a->children; x; x = x->next)
-					if (xml_is(x, "li") && para(c, x, l, DOC_ITEM, 0))
-						return -1;
-				break;
-			}
+			if (choose(c, li, l, 2))
+				return -1;
 		}
 	}
 	return 0;

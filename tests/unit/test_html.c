@@ -27,6 +27,7 @@
 
 #include "chart.h"
 #include "doc.h"
+#include "changes.h"
 #include "doc_writers.h"
 #include "util.h"
 
@@ -307,6 +308,16 @@ static int write_site(void **state)
 	free(pdf);
 	if (rc)
 		return -1;
+
+	/* the edition's page of changes, which index.html links to */
+	change_paths cp = { .new_site = outdir, .slug = "nederland", .area = "Nederland",
+			    .data_date = "1 mei 2013", .shown = "nederland" };
+	change_counts cc;
+	struct err ce;
+	if (changes_write(&cp, &cc, &ce)) {
+		fprintf(stderr, "%s\n", ce.msg);
+		return -1;
+	}
 
 	static const char *const variants[] = { "nederland" };
 	static const char *const names[] = { "Nederland" };
