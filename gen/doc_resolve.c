@@ -380,7 +380,8 @@ int doc_resolve(doc *d, char *msg, size_t msglen)
 	}
 
 	/* Pass 3: cross-references, now that every target has its number. */
-	qsort(ids.v, ids.n, sizeof *ids.v, id_cmp);
+	if (ids.n) /* qsort(NULL, 0) is undefined: a part without headings has no ids (found by fuzzing) */
+		qsort(ids.v, ids.n, sizeof *ids.v, id_cmp);
 	doc_iter_init(&it, d->root);
 	while ((ev = doc_iter_next(&it)) != DOC_EV_NONE) {
 		doc_node *n = it.cur;

@@ -287,6 +287,20 @@ static void test_sav_noncharacter(void **state)
 	unload(w);
 }
 
+/* Found by fuzz_template: a part without headings, figures or footnotes
+ * has no ids, and resolving it called qsort(NULL, 0) (undefined). The input
+ * is fuzz/corpus/template/regress-resolve-no-ids.xml. */
+static void test_resolve_without_ids(void **state)
+{
+	(void)state;
+	doc *d = doc_new();
+	doc_append(d->root, doc_node_new(DOC_TITLEPAGE));
+	doc_append(d->root, doc_node_new(DOC_TOC));
+	char msg[256];
+	assert_int_equal(doc_resolve(d, msg, sizeof msg), 0);
+	doc_free(d);
+}
+
 /* Input I/O errors say why (strerror) and what was expected. */
 static void test_read_errors_say_why(void **state)
 {
@@ -327,6 +341,7 @@ int main(void)
 		cmocka_unit_test(test_questionnaire_errors_do_not_leak),
 		cmocka_unit_test(test_bidi_isolate),
 		cmocka_unit_test(test_sav_noncharacter),
+		cmocka_unit_test(test_resolve_without_ids),
 		cmocka_unit_test(test_read_errors_say_why),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
