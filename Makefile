@@ -3,6 +3,7 @@
 #   make          install missing Debian packages, build, generate out/
 #   make check    build with ASan+UBSan and run every test
 #   make bench    time and measure a full generation
+#   make fuzz     run every libFuzzer harness in fuzz/ for FUZZ_TIME seconds
 #
 # Sources are picked up by wildcard: gen/*.c is the program, charts/*.c the
 # chart library, tests/unit/test_*.c one cmocka binary each.
@@ -19,6 +20,12 @@ LIBS     = $(PKG_LIBS) -lreadstat -lhyphen -lm
 MODE    ?= release
 ifeq ($(MODE),asan)
 OPT     := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+else ifeq ($(MODE),fuzz)
+# libFuzzer needs clang; the library is instrumented for coverage and built
+# with ASan+UBSan. Warnings are not errors here: clang warns differently.
+CC      := clang
+OPT     := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+WARN    := $(filter-out -Werror,$(WARN))
 else
 OPT     := -O2 -g
 endif
@@ -31,7 +38,11 @@ LIB_OBJ   := $(patsubst %.c,$(B)/%.o,$(GEN_SRC) $(CHART_SRC))
 TEST_SRC  := $(wildcard tests/unit/test_*.c)
 TEST_BIN  := $(patsubst tests/unit/%.c,$(B)/tests/%,$(TEST_SRC))
 
-.PHONY: all deps build out check check-deps tests-bin bench clean reconstruct
+FUZZ_SRC  := $(wildcard fuzz/fuzz_*.c)
+FUZZ_BIN  := $(patsubst fuzz/%.c,$(B)/fuzz/%,$(FUZZ_SRC))
+FUZZ_TIME ?= 60
+
+.PHONY: all deps build out check check-deps tests-bin bench clean reconstruct fuzz fuzz-bin
 
 all: deps
 	$(MAKE) build
@@ -73,11 +84,26 @@ $(B)/tests/%: tests/unit/%.c $(B)/libreport.a
 
 tests-bin: $(TEST_BIN) $(B)/bin/gen $(B)/bin/sav-export
 
+# libFuzzer harnesses (fuzz/fuzz_*.c), one binary each; use with MODE=fuzz.
+$(B)/fuzz/%: fuzz/%.c fuzz/fuzz_common.h $(B)/libreport.a
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(OPT) -fsanitize=fuzzer $(DEFS) $(INCS) $(PKG_CFLAGS) -o $@ $< $(B)/libreport.a $(LIBS)
+
+fuzz-bin: $(FUZZ_BIN)
+
 # make check: release build for out/, sanitizer build for the tests, then run all.
 check: check-deps
 	$(MAKE) build
 	$(MAKE) MODE=asan tests-bin
+	$(MAKE) MODE=fuzz fuzz-bin
 	tests/run.sh build/asan
+
+# make fuzz: every harness for FUZZ_TIME seconds (default 60) on its seed
+# corpus in fuzz/corpus/; new inputs go to build/fuzz/corpus/, crashes to
+# build/fuzz/crashes/. make check runs a short smoke of the same.
+fuzz: check-deps
+	$(MAKE) MODE=fuzz fuzz-bin
+	fuzz/run.sh build/fuzz $(FUZZ_TIME)
 
 bench: deps
 	$(MAKE) build

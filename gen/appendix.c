@@ -2,7 +2,7 @@
  * class and by province, against the register), the questionnaire as asked,
  * frequency tables of every question overall and by size class, and the
  * open answers. All strings from respondents go into DOC_TEXT nodes, which
- * every writer escapes. */
+ * every writer escapes, bidi-isolated (doc_append_isolated). */
 #include "template.h"
 #include "open_answers.h"
 
@@ -199,9 +199,9 @@ void append_open_answers(doc_node *parent, const stats *st, const question_stats
 	for (int i = 0; i < sel->n; i++) {
 		doc_node *it = doc_append(list, doc_node_new(DOC_ITEM));
 		doc_node *b = doc_append(it, doc_node_new(DOC_STRONG));
-		doc_append_text(b, sel->picks[i].gem->name);
+		doc_append_isolated(b, sel->picks[i].gem->name);
 		doc_append_text(it, ": ");
-		doc_append_text(it, sel->picks[i].text);
+		doc_append_isolated(it, sel->picks[i].text);
 	}
 	if (!sel->n) {
 		doc_node *it = doc_append(list, doc_node_new(DOC_ITEM));

@@ -45,9 +45,10 @@ static long count_nl(const char *s, size_t n)
 /* Adds one complete field that starts on `line`. */
 static int add_field(struct reader *r, const char *p, size_t len, long line)
 {
-	/* most fields are short ASCII ("vaak", "1") and need no more than a glance */
+	/* most fields are short printable ASCII ("vaak", "1") and need no more
+	 * than a glance; anything else gets the full check of input text */
 	size_t i = 0;
-	while (i < len && (unsigned char)p[i] - 1u < 0x7fu)
+	while (i < len && (unsigned char)p[i] - 0x20u < 0x5fu)
 		i++;
 	if (i < len && utf8_check_at(r->path, p, len, line, r->e))
 		return -1;

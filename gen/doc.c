@@ -188,6 +188,78 @@ doc_event doc_iter_next(doc_iter *it)
 	return it->ev;
 }
 
+/* Bidi isolation of untrusted text. Per UAX #9, a PDI closes every
+ * embedding and override opened since its isolate initiator, so wrapping in
+ * FSI ... PDI confines an unterminated U+202A..U+202E to the string. Two
+ * things could still break out: a stray PDI in the string (it would close
+ * our FSI early), and a paragraph separator (the bidi state starts afresh
+ * in every paragraph, outside our isolate). So stray PDIs are dropped, open
+ * isolates are closed at the end of each paragraph, and every paragraph is
+ * wrapped on its own. The input is valid UTF-8 (checked when read). */
+static int is_para_sep(unsigned cp)
+{
+	return cp == '\n' || cp == '\r' || (cp >= 0x1C && cp <= 0x1E) || cp == 0x85 || cp == 0x2029;
+}
+
+char *bidi_isolate(const char *text)
+{
+	static const char FSI[] = "\xE2\x81\xA8", PDI[] = "\xE2\x81\xA9";
+	const unsigned char *s = (const unsigned char *)text;
+	strbuf b;
+	sb_init(&b);
+	sb_add(&b, FSI);
+	int depth = 0;
+	while (*s) {
+		unsigned cp = *s;
+		size_t len = 1;
+		if (cp >= 0xF0)
+			len = 4, cp &= 0x07;
+		else if (cp >= 0xE0)
+			len = 3, cp &= 0x0F;
+		else if (cp >= 0xC0)
+			len = 2, cp &= 0x1F;
+		for (size_t i = 1; i < len; i++) {
+			if ((s[i] & 0xC0) != 0x80) { /* not UTF-8 after all: take the byte alone */
+				len = 1;
+				cp = *s;
+				break;
+			}
+			cp = (cp << 6) | (s[i] & 0x3F);
+		}
+		if (cp >= 0x2066 && cp <= 0x2068) {
+			depth++;
+		} else if (cp == 0x2069) {
+			if (depth == 0) { /* stray: it would end our isolate */
+				s += len;
+				continue;
+			}
+			depth--;
+		} else if (is_para_sep(cp)) {
+			for (; depth > 0; depth--)
+				sb_add(&b, PDI);
+			sb_add(&b, PDI);
+			sb_addn(&b, (const char *)s, len);
+			sb_add(&b, FSI);
+			s += len;
+			continue;
+		}
+		sb_addn(&b, (const char *)s, len);
+		s += len;
+	}
+	for (; depth > 0; depth--)
+		sb_add(&b, PDI);
+	sb_add(&b, PDI);
+	return sb_take(&b);
+}
+
+doc_node *doc_append_isolated(doc_node *parent, const char *text)
+{
+	doc_node *n = doc_append(parent, doc_node_new(DOC_TEXT));
+	n->text = bidi_isolate(text);
+	n->flags |= DOC_ISOLATE;
+	return n;
+}
+
 static void plain(const doc_node *n, strbuf *b)
 {
 	for (const doc_node *c = n->first; c; c = c->next) {

@@ -88,6 +88,7 @@ enum {
 	DOC_DASH_LIST = 1 << 6,  /* DOC_LIST: en-dash bullets, as the report prints them */
 	DOC_NUMERIC = 1 << 7,    /* DOC_TABLE_CELL: right-aligned number (tabular figures) */
 	DOC_INTRO = 1 << 8,      /* DOC_PARAGRAPH: the research question that opens a chapter */
+	DOC_ISOLATE = 1 << 15,   /* DOC_TEXT: untrusted text (respondents, register), bidi-isolated */
 };
 
 typedef struct doc_node doc_node;
@@ -161,6 +162,14 @@ doc_node *doc_node_new(doc_type type);
 doc_node *doc_append(doc_node *parent, doc_node *child);
 /* Convenience: appends a DOC_TEXT with a copy of text. */
 doc_node *doc_append_text(doc_node *parent, const char *text);
+/* Appends untrusted text (an open answer, a gemeente name) as a DOC_TEXT
+ * with DOC_ISOLATE, its every paragraph wrapped in U+2068 FSI ... U+2069
+ * PDI and its own isolates balanced, so a stray bidi control (U+202E
+ * right-to-left override) cannot reorder the text around it in any writer.
+ * The HTML writer adds <bdi> around it as well. */
+doc_node *doc_append_isolated(doc_node *parent, const char *text);
+/* The isolated form of text (see doc_append_isolated). malloc'd. */
+char *bidi_isolate(const char *text);
 /* Convenience for generated tables: a row (DOC_HEADER_ROW if header), and a
  * cell holding text (DOC_NUMERIC if numeric). */
 doc_node *doc_append_row(doc_node *table, int header);

@@ -171,7 +171,11 @@ static void inline_node(html *h, const doc_node *n, inline_mode mode)
 	switch (n->type) {
 	case DOC_TEXT:
 	case DOC_VALUE:
+		if (n->flags & DOC_ISOLATE) /* respondent text: <bdi> keeps its direction to itself */
+			sb_add(o, "<bdi>");
 		html_esc(o, n->text);
+		if (n->flags & DOC_ISOLATE)
+			sb_add(o, "</bdi>");
 		break;
 	case DOC_EMPH:
 		sb_add(o, "<em>");

@@ -335,14 +335,14 @@ int doc_resolve(doc *d, char *msg, size_t msglen)
 		if (ev != DOC_EV_ENTER || !n->id)
 			continue;
 		if (!valid_id(n->id)) {
-			char *what = xasprintf("ongeldig id '%s' (leeg of met witruimte)", n->id);
+			char *what = xasprintf("id '%s' is empty or contains white space; expected a name without spaces", n->id);
 			where(n, msg, msglen, what);
 			free(what);
 			rc = -1;
 			goto out;
 		}
 		if (ids_has(&ids, n->id)) {
-			char *what = xasprintf("id '%s' komt twee keer voor", n->id);
+			char *what = xasprintf("id '%s' is used twice; expected each id once", n->id);
 			where(n, msg, msglen, what);
 			free(what);
 			rc = -1;
@@ -380,7 +380,8 @@ int doc_resolve(doc *d, char *msg, size_t msglen)
 	}
 
 	/* Pass 3: cross-references, now that every target has its number. */
-	qsort(ids.v, ids.n, sizeof *ids.v, id_cmp);
+	if (ids.n) /* qsort(NULL, 0) is undefined: a part without headings has no ids (found by fuzzing) */
+		qsort(ids.v, ids.n, sizeof *ids.v, id_cmp);
 	doc_iter_init(&it, d->root);
 	while ((ev = doc_iter_next(&it)) != DOC_EV_NONE) {
 		doc_node *n = it.cur;
@@ -388,7 +389,7 @@ int doc_resolve(doc *d, char *msg, size_t msglen)
 			continue;
 		doc_node *t = n->target ? ids_find(&ids, n->target) : NULL;
 		if (!t) {
-			char *what = xasprintf("verwijzing naar onbekend id '%s'",
+			char *what = xasprintf("reference to unknown id '%s'; expected the id of a heading, figure, panel or footnote",
 					       n->target ? n->target : "");
 			where(n, msg, msglen, what);
 			free(what);

@@ -9,6 +9,11 @@
 #include <string.h>
 #include <time.h>
 
+/* The largest magnitude a report prints: beyond it a number is a template
+ * error, not text. Whole numbers up to here are exact in a double and fit a
+ * long, so formatting and rounding never overflow. */
+#define EXPR_MAX 1e15
+
 typedef struct {
 	const expr_env *env;
 	const char *src, *p;
@@ -341,8 +346,10 @@ static int call(parser *ps, const char *name, value *out)
 			rc = ref_value(ps, r, w, out);
 		}
 		free(r);
-		if (!rc && !accept(ps, ")"))
+		if (!rc && !accept(ps, ")")) {
+			value_free(out);
 			rc = fail(ps, "expected ')' after the reference of %s()%s", name, "");
+		}
 		return rc;
 	}
 	for (int i = 0; qid_funcs[i]; i++) {
@@ -372,8 +379,10 @@ static int call(parser *ps, const char *name, value *out)
 	int nargs = 0;
 	if (!accept(ps, ")")) {
 		do {
-			if (nargs == 8)
-				return fail(ps, "too many arguments to %s()%s", name, "");
+			if (nargs == 8) {
+				fail(ps, "too many arguments to %s(); expected at most %s", name, "8");
+				goto bad;
+			}
 			if (parse_expr(ps, &args[nargs]))
 				goto bad;
 			nargs++;
@@ -411,12 +420,25 @@ static int call(parser *ps, const char *name, value *out)
 			*out = num(round(days / 7.0), F_COUNT);
 		}
 	} else if (!strcmp(name, "woord") || !strcmp(name, "breuk")) {
+		double x = nargs == 1 && args[0].t == V_NUM ? args[0].num : 0;
+		/* a share: percentages and numbers above 1 count in hundredths */
+		double share = nargs == 1 && (args[0].fmt == F_PCT || args[0].fmt == F_EXACT || x > 1) ? x / 100.0 : x;
+		char *s = NULL;
 		if (nargs != 1 || args[0].t != V_NUM)
 			rc = fail(ps, "%s() takes one number%s", name, "");
-		else {
-			double x = args[0].num;
-			char *s = !strcmp(name, "woord") ? nl_number_word(lround(x))
-				  : nl_fraction_words(args[0].fmt == F_PCT || args[0].fmt == F_EXACT || x > 1 ? x / 100.0 : x);
+		else if (isnan(x))
+			s = xstrdup("–"); /* no base: printed as a dash, like the number itself */
+		else if (!strcmp(name, "woord") && !(fabs(x) <= EXPR_MAX))
+			rc = fail(ps, "woord(): the number is out of range; expected at most %s in size%s", "10^15", "");
+		else if (!strcmp(name, "woord"))
+			s = nl_number_word(lround(x));
+		else if (!(share >= -1e-9 && share <= 1 + 1e-9)) {
+			char *d = value_describe(&args[0]);
+			rc = fail(ps, "breuk(%s) is not a share; expected a number from 0 to 1, or a percentage from 0%% to 100%%%s", d, "");
+			free(d);
+		} else
+			s = nl_fraction_words(share);
+		if (s) {
 			*out = str(s);
 			free(s);
 		}
@@ -426,11 +448,19 @@ static int call(parser *ps, const char *name, value *out)
 		value *flat = NULL;
 		int top = !strcmp(name, "top") || !strcmp(name, "max");
 		int nlists = nargs;
+		double kk = 1;
 		if ((!strcmp(name, "top") || !strcmp(name, "bottom")) && nargs == 2 && args[1].t == V_NUM) {
-			k = (int)args[1].num;
+			kk = args[1].num;
 			nlists = 1;
 		}
-		if (nargs == 0)
+		/* a position: whole, and checked before it becomes an int */
+		if (!(kk >= 1 && kk <= 1e6 && kk == floor(kk)))
+			rc = fail(ps, "%s(): the position is not a whole number from 1 to the length of the list; expected e.g. %s(vraag.*, 2)", name, name);
+		else
+			k = (int)kk;
+		if (rc)
+			;
+		else if (nargs == 0)
 			rc = fail(ps, "%s() needs a list%s", name, "");
 		else if (!(rc = gather(ps, args, nlists, &flat, &nflat))) {
 			int kept = 0; /* values without a base take no part */
@@ -439,7 +469,9 @@ static int call(parser *ps, const char *name, value *out)
 					flat[kept++] = flat[i];
 			nflat = kept;
 			if (nflat == 0 || k < 1 || k > nflat) {
-				rc = fail(ps, "%s(): there is no such element in the list%s", name, "");
+				char *len = xasprintf("%d", nflat);
+				rc = fail(ps, "%s(): there is no such element in the list; expected a position from 1 to %s", name, len);
+				free(len);
 			} else {
 				/* order: by value, ties by position (questionnaire order) */
 				int *order = xcalloc((size_t)nflat, sizeof *order);
@@ -510,6 +542,12 @@ static int parse_primary(parser *ps, value *out)
 	if (isdigit((unsigned char)*ps->p)) {
 		char *end;
 		double x = strtod(ps->p, &end);
+		if (!(fabs(x) <= EXPR_MAX)) {
+			char *lit = xstrndup(ps->p, (size_t)(end - ps->p));
+			int rc = fail(ps, "the number %s is out of range; expected at most %s in size", lit, "10^15");
+			free(lit);
+			return rc;
+		}
 		ps->p = end;
 		*out = num(x, F_PLAIN);
 		return 0;
@@ -576,7 +614,10 @@ static int arith(parser *ps, char op, value *a, value *b, value *out)
 	if (op == '/' && y == 0) {
 		return fail(ps, "division by zero%s%s", "", "");
 	}
-	*out = num(op == '+' ? x + y : op == '-' ? x - y : op == '*' ? x * y : x / y, f);
+	double r = op == '+' ? x + y : op == '-' ? x - y : op == '*' ? x * y : x / y;
+	if (fabs(r) > EXPR_MAX) /* NaN (no base) passes: it prints as a dash */
+		return fail(ps, "the result of '%s' is out of range; expected at most 10^15 in size%s", (char[]){ op, 0 }, "");
+	*out = num(r, f);
 	if (op == '/' && (a->fmt == F_PCT || a->fmt == F_EXACT) && b->fmt == F_PLAIN)
 		out->fmt = F_EXACT; /* a mean of percentages is still a percentage */
 	return 0;
@@ -728,6 +769,10 @@ char *value_format(const value *v, const char *file, long line, const char *src,
 	double x = v->num;
 	if (isnan(x))
 		return xstrdup("–");
+	if (!(fabs(x) <= EXPR_MAX)) {
+		err_set(e, file, line, "expressie '%s': the value is out of range and cannot be printed; expected a number of at most 10^15 in size", src);
+		return NULL;
+	}
 	int whole = fabs(x - round(x)) < 1e-9;
 	switch (v->fmt) {
 	case F_PCT: {

@@ -29,6 +29,11 @@ if [ "${1:-}" = "--check" ]; then
   have_cmd java           || need+=(default-jre-headless)
   have_cmd node           || need+=(nodejs)
   have_cmd npm            || need+=(npm)
+  # issue 12: fuzzing (libFuzzer comes with clang's runtime) and the valgrind test
+  have_cmd clang          || need+=(clang)
+  compgen -G "/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a" >/dev/null \
+                          || need+=(libclang-rt-14-dev)
+  have_cmd valgrind       || need+=(valgrind)
 fi
 
 if [ ${#need[@]} -eq 0 ]; then

@@ -168,7 +168,8 @@ static int build_variant(const survey *s, const templates *t, const char *slug, 
 	}
 	*claims += d->nclaims_failed;
 	if (doc_resolve(d, msg, sizeof msg)) {
-		rc = err_set(e, t->dir, 0, "%s", msg);
+		snprintf(e->msg, sizeof e->msg, "%s", msg); /* already "templates/X.xml:LINE: ..." */
+		rc = -1;
 		goto done;
 	}
 	name_charts(d->root);

@@ -78,12 +78,12 @@ static int load_scale(scale *s, xmlNodePtr n, const char *path, struct err *e)
 		char *sub = xml_attr(c, "substantief");
 		cat->substantive = !(sub && !strcmp(sub, "nee"));
 		free(sub);
-		for (int j = 0; j < s->ncat; j++)
+		s->ncat++; /* counted before the check, so scale_free frees it on an error */
+		for (int j = 0; j < s->ncat - 1; j++)
 			if (!strcmp(s->cats[j].id, cat->id))
 				return err_set(e, path, xmlGetLineNo(c),
 					       "category '%s' appears twice in scale '%s'; expected unique ids",
 					       cat->id, s->id);
-		s->ncat++;
 	}
 	return 0;
 }
@@ -112,10 +112,10 @@ static int load_question(questionnaire *qn, question *q, xmlNodePtr n, const cha
 			if (has_wn && q->wn == WN_NONE)
 				rc = err_set(e, path, q->line, "question '%s': its scale has a 'weet niet' category; expected weet-niet=\"getoond\" or \"uit-basis\"", q->id);
 			if (!has_wn && q->wn != WN_NONE)
-				rc = err_set(e, path, q->line, "question '%s' sets weet-niet but scale '%s' has no non-substantive category", q->id, sc);
+				rc = err_set(e, path, q->line, "question '%s' sets weet-niet but scale '%s' has no non-substantive category; expected no weet-niet attribute", q->id, sc);
 		}
 	} else if (sc) {
-		rc = err_set(e, path, q->line, "question '%s' is not a grid but names a scale", q->id);
+		rc = err_set(e, path, q->line, "question '%s' is not a grid but names a scale; expected schaal only with soort=\"raster\"", q->id);
 	}
 	free(unit);
 	free(kind);
@@ -127,8 +127,10 @@ static int load_question(questionnaire *qn, question *q, xmlNodePtr n, const cha
 	q->items = xcalloc((size_t)count_children(n, "item"), sizeof *q->items);
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		if (xml_is(c, "tekst")) {
+			free(q->text); /* the schema allows one; a second must not leak */
 			q->text = xml_text(c);
 		} else if (xml_is(c, "bijschrift")) {
+			free(q->caption);
 			q->caption = xml_text(c);
 		} else if (xml_is(c, "item")) {
 			item *it = &q->items[q->nitems];
@@ -138,10 +140,10 @@ static int load_question(questionnaire *qn, question *q, xmlNodePtr n, const cha
 			char *inf = xml_attr(c, "in-figuur");
 			it->in_figure = !(inf && !strcmp(inf, "nee"));
 			free(inf);
-			for (int j = 0; j < q->nitems; j++)
+			q->nitems++; /* counted before the check, so question_free frees it on an error */
+			for (int j = 0; j < q->nitems - 1; j++)
 				if (!strcmp(q->items[j].id, it->id))
 					return err_set(e, path, xmlGetLineNo(c), "item '%s' appears twice in question '%s'; expected unique item ids", it->id, q->id);
-			q->nitems++;
 		}
 	}
 	if (q->kind != Q_OPEN && q->nitems == 0)
@@ -162,12 +164,13 @@ questionnaire *questionnaire_load(const char *xml_path, const char *rng_path, st
 	int rc = 0;
 	for (xmlNodePtr c = root->children; c && !rc; c = c->next) {
 		if (xml_is(c, "toelichting")) {
+			free(qn->note);
 			qn->note = xml_text(c);
 		} else if (xml_is(c, "schaal")) {
 			rc = load_scale(&qn->scales[qn->nscales++], c, xml_path, e);
 			for (int j = 0; !rc && j < qn->nscales - 1; j++)
 				if (!strcmp(qn->scales[j].id, qn->scales[qn->nscales - 1].id))
-					rc = err_set(e, xml_path, xmlGetLineNo(c), "scale '%s' is defined twice", qn->scales[j].id);
+					rc = err_set(e, xml_path, xmlGetLineNo(c), "scale '%s' is defined twice; expected unique scale ids", qn->scales[j].id);
 		} else if (xml_is(c, "vraag")) {
 			question *q = &qn->questions[qn->nquestions++];
 			rc = load_question(qn, q, c, xml_path, e);

@@ -249,8 +249,14 @@ static int sav_cell_answer(const survey *s, int c, const sav_data *d, const sav_
 	a->text = NULL;
 	if (q->kind == Q_OPEN) {
 		/* checked when mapping the variables: open questions are strings */
-		if (cell->s && *cell->s)
+		if (cell->s && *cell->s) {
+			char *where = xasprintf("variable %s: ", colname);
+			int bad = text_check(path, line, where, cell->s, e);
+			free(where);
+			if (bad)
+				return -1;
 			a->text = xstrdup(cell->s);
+		}
 		return 0;
 	}
 	const char *id; /* the category id (grids) or "0"/"1" (mentions) */

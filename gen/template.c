@@ -8,14 +8,19 @@
 #include "xmlload.h"
 
 #include <libxml/parser.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 templates *templates_load(const char *dir, const char *rng_path, struct err *e)
 {
 	templates *t = xcalloc(1, sizeof *t);
 	t->dir = xstrdup(dir);
-	char *path = xasprintf("%s/rapport.xml", dir);
+	/* "templates/" as typed: messages say templates/X.xml, not templates//X.xml */
+	for (size_t n = strlen(t->dir); n > 1 && t->dir[n - 1] == '/'; n--)
+		t->dir[n - 1] = 0;
+	char *path = xasprintf("%s/rapport.xml", t->dir);
 	t->rapport = xml_load_valid(path, rng_path, e);
 	if (!t->rapport) {
 		free(path);
@@ -29,7 +34,6 @@ templates *templates_load(const char *dir, const char *rng_path, struct err *e)
 		templates_free(t);
 		return NULL;
 	}
-	free(path);
 	int n = 0;
 	for (xmlNodePtr c = root->children; c; c = c->next)
 		n += xml_is(c, "deel");
@@ -47,19 +51,32 @@ templates *templates_load(const char *dir, const char *rng_path, struct err *e)
 			continue;
 		char *file = xml_attr(c, "bestand");
 		template_part *p = &t->parts[t->nparts++];
-		p->path = xasprintf("%s/%s", dir, file);
+		p->path = xasprintf("%s/%s", t->dir, file);
+		/* a part that is not there is an error of rapport.xml, at the
+		 * line of its <deel> */
+		if (access(p->path, R_OK) != 0) {
+			err_set(e, path, xmlGetLineNo(c), "<deel bestand=\"%s\">: cannot open %s: %s; expected a template part in %s/",
+				file, p->path, strerror(errno), t->dir);
+			free(file);
+			free(path);
+			templates_free(t);
+			return NULL;
+		}
 		free(file);
 		p->xml = xml_load_valid(p->path, rng_path, e);
 		if (!p->xml) {
+			free(path);
 			templates_free(t);
 			return NULL;
 		}
 		if (!xml_is(xmlDocGetRootElement(p->xml), "deel")) {
 			err_set(e, p->path, 1, "root element is not <deel>; expected a part of the report");
+			free(path);
 			templates_free(t);
 			return NULL;
 		}
 	}
+	free(path);
 	return t;
 }
 
@@ -333,7 +350,7 @@ static int inline_elem(ctx *c, xmlNodePtr n, doc_node *parent)
 		return claim(c, n, parent);
 	if (!strcmp(name, "kies"))
 		return choose(c, n, parent, 0);
-	return err_set(c->e, c->file, line_of(n), "unexpected <%s> in running text", name);
+	return err_set(c->e, c->file, line_of(n), "unexpected <%s> in running text; expected an inline element of sjabloon.rng", name);
 }
 
 static int inlines(ctx *c, xmlNodePtr from, doc_node *parent)
@@ -638,7 +655,7 @@ static int block(ctx *c, xmlNodePtr n, doc_node *parent)
 		const question_stats *qs = stats_question(c->st, q);
 		int rc = 0;
 		if (!qs || qs->q->kind != Q_OPEN)
-			rc = err_set(c->e, c->file, line_of(n), "open-antwoorden: '%s' is not an open question of vragenlijst.xml", q);
+			rc = err_set(c->e, c->file, line_of(n), "open-antwoorden: '%s' is not an open question of vragenlijst.xml; expected the id of a question with soort=\"open\"", q);
 		char *mx = !rc ? xml_attr(n, "max") : NULL;
 		int max = OPEN_ANSWERS_MAX;
 		if (mx) {
@@ -654,7 +671,7 @@ static int block(ctx *c, xmlNodePtr n, doc_node *parent)
 		free(q);
 		return rc;
 	}
-	return err_set(c->e, c->file, line_of(n), "unexpected block <%s>", name);
+	return err_set(c->e, c->file, line_of(n), "unexpected block <%s>; expected a block element of sjabloon.rng", name);
 }
 
 static int blocks(ctx *c, xmlNodePtr from, doc_node *parent)

@@ -155,20 +155,21 @@ char *read_file(const char *path, size_t *len, struct err *e)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		err_set(e, path, 0, "cannot open: %s", strerror(errno));
+		err_set(e, path, 0, "cannot open: %s; expected a readable file", strerror(errno));
 		return NULL;
 	}
 	strbuf b;
 	sb_init(&b);
+	errno = 0;
 	char buf[65536];
 	size_t n;
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
 		sb_addn(&b, buf, n);
-	int bad = ferror(f);
+	int bad = ferror(f) ? (errno ? errno : EIO) : 0;
 	fclose(f);
 	if (bad) {
 		sb_free(&b);
-		err_set(e, path, 0, "read error");
+		err_set(e, path, 0, "cannot read: %s; expected a readable file", strerror(bad));
 		return NULL;
 	}
 	if (len)
@@ -176,28 +177,30 @@ char *read_file(const char *path, size_t *len, struct err *e)
 	return sb_take(&b);
 }
 
-int utf8_check(const char *path, const char *buf, size_t len, struct err *e)
-{
-	return utf8_check_at(path, buf, len, 1, e);
-}
-
-int utf8_check_at(const char *path, const char *buf, size_t len, long first_line, struct err *e)
+/* The one check of input text (files and strings from .sav): UTF-8, and no
+ * code point a report cannot print. `where` prefixes the message (a column
+ * of a case); lines are counted only in whole files. */
+static int text_scan(const char *path, long line, int count_lines, const char *where, const char *buf,
+		     size_t len, struct err *e)
 {
 	const unsigned char *s = (const unsigned char *)buf;
-	long line = first_line;
 	size_t i = 0;
 	while (i < len) {
 		unsigned c = s[i];
 		size_t k;
 		unsigned min;
 		if (c == '\n') {
-			line++;
+			line += count_lines;
 			i++;
 			continue;
 		}
 		if (c < 0x80) {
 			if (c == 0)
-				return err_set(e, path, line, "NUL byte; expected UTF-8 text");
+				return err_set(e, path, line, "%sNUL byte; expected UTF-8 text", where);
+			if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F)
+				return err_set(e, path, line,
+					       "%scontrol character U+%04X; expected text (tab and line ends are the only control characters allowed)",
+					       where, c);
 			i++;
 			continue;
 		} else if ((c & 0xE0) == 0xC0) {
@@ -222,13 +225,39 @@ int utf8_check_at(const char *path, const char *buf, size_t len, long first_line
 		}
 		if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
 			goto bad;
+		/* Valid UTF-8 that no report can print: cairo refuses
+		 * noncharacters when it writes the PDF (which would only fail
+		 * at the end, naming the output), and C1 controls are a sign
+		 * of text converted from Windows-1252 twice. */
+		if (c >= 0x80 && c <= 0x9F)
+			return err_set(e, path, line,
+				       "%scontrol character U+%04X; expected text (a C1 control usually means the file was converted from Windows-1252 twice)",
+				       where, c);
+		if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+			return err_set(e, path, line,
+				       "%sU+%04X is a Unicode noncharacter; expected text characters only", where, c);
 		i += k + 1;
 	}
 	return 0;
 bad:
 	return err_set(e, path, line,
-		       "byte 0x%02X is not valid UTF-8; expected the file to be saved as UTF-8",
-		       s[i]);
+		       "%sbyte 0x%02X is not valid UTF-8; expected the file to be saved as UTF-8",
+		       where, s[i]);
+}
+
+int utf8_check(const char *path, const char *buf, size_t len, struct err *e)
+{
+	return text_scan(path, 1, 1, "", buf, len, e);
+}
+
+int utf8_check_at(const char *path, const char *buf, size_t len, long first_line, struct err *e)
+{
+	return text_scan(path, first_line, 1, "", buf, len, e);
+}
+
+int text_check(const char *path, long line, const char *where, const char *s, struct err *e)
+{
+	return text_scan(path, line, 0, where, s, strlen(s), e);
 }
 
 char *read_text_input(const char *path, size_t *len, const char *expected, struct err *e)
@@ -311,7 +340,9 @@ char *nl_int(long v)
 {
 	char digits[32];
 	int neg = v < 0;
-	snprintf(digits, sizeof digits, "%ld", neg ? -v : v);
+	/* the magnitude as unsigned: -LONG_MIN does not fit a long */
+	unsigned long mag = neg ? 0UL - (unsigned long)v : (unsigned long)v;
+	snprintf(digits, sizeof digits, "%lu", mag);
 	size_t n = strlen(digits);
 	strbuf b;
 	sb_init(&b);

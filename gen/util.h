@@ -41,11 +41,15 @@ int err_set(struct err *e, const char *file, long line, const char *fmt, ...)
 
 /* Reads a whole file. Returns NULL and sets *e when it cannot. */
 char *read_file(const char *path, size_t *len, struct err *e);
-/* Checks that buf is valid UTF-8; on failure reports the line of the first
- * bad byte. Returns 0 or -1. */
+/* Checks that buf is valid UTF-8 without code points a report cannot print
+ * (Unicode noncharacters, control characters other than tab and line
+ * ends); on failure reports the line of the first bad one. Returns 0 or -1. */
 int utf8_check(const char *path, const char *buf, size_t len, struct err *e);
 /* The same for a piece of a file that starts on line first_line. */
 int utf8_check_at(const char *path, const char *buf, size_t len, long first_line, struct err *e);
+/* The same check for one string read from a binary file (.sav): the
+ * message is "path:line: <where>what is wrong; expected ...". */
+int text_check(const char *path, long line, const char *where, const char *s, struct err *e);
 /* Reads an input text file and checks it is not empty (only white space or a
  * BOM counts as empty: "file is empty; expected <expected>") and is UTF-8. */
 char *read_text_input(const char *path, size_t *len, const char *expected, struct err *e);

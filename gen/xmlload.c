@@ -112,7 +112,7 @@ xmlDocPtr xml_load_valid(const char *path, const char *rng_path, struct err *e)
 		free(buf);
 		xmlFreeDoc(doc);
 		xmlSetStructuredErrorFunc(NULL, NULL);
-		err_set(e, rng_path, 0, "cannot read the schema");
+		err_set(e, rng_path, 0, "cannot read the schema; expected a RELAX NG schema (GEN_SCHEMA_DIR or gen/schema/)");
 		return NULL;
 	}
 	xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);

@@ -21,24 +21,31 @@ tree_hash() {
 	(cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum
 }
 
-# expect_input_error REGEX: runs the generator on $TMP/in and asserts a
-# non-zero exit, one message matching REGEX (file:line: what, expected), and
-# an untouched out/ with no staging directory left behind.
+# expect_input_error REGEX: runs the generator on $TMP/in (templates: $TPL,
+# default $ROOT/templates) and asserts a
+# non-zero exit (1, with no sanitizer report: error paths do not leak), one
+# message matching REGEX (file:line: what, expected), and an untouched out/
+# with no staging directory left behind.
 expect_input_error() {
 	local want=$1
 	make_published_out
 	local before
 	before=$(tree_hash "$TMP/out")
 	set +e
-	"$GEN" --input "$TMP/in" --templates "$ROOT/templates" --out "$TMP/out" --variant nederland 2>"$TMP/err"
+	"$GEN" --input "$TMP/in" --templates "${TPL:-$ROOT/templates}" --out "$TMP/out" --variant nederland 2>"$TMP/err"
 	local rc=$?
 	set -e
 	cat "$TMP/err"
 	[ "$rc" -ne 0 ] || { echo "expected a non-zero exit, got 0"; exit 1; }
+	# under ASan/LSan (make check) an error path must also be clean: a
+	# leak or a sanitizer report is a failure, not "some non-zero exit"
+	if grep -Eq 'Sanitizer|runtime error' "$TMP/err"; then echo "sanitizer report on the error path"; exit 1; fi
+	[ "$rc" -eq 1 ] || { echo "expected exit 1 for an input error, got $rc"; exit 1; }
 	grep -Eq -- "$want" "$TMP/err" || { echo "message does not match: $want"; exit 1; }
 	grep -q "expected" "$TMP/err" || { echo "message does not say what was expected"; exit 1; }
 	[ "$(tree_hash "$TMP/out")" = "$before" ] || { echo "out/ was changed"; exit 1; }
-	if ls -d "$TMP"/out.* >/dev/null 2>&1; then echo "a staging directory was left behind"; exit 1; fi
+	# out.lock and out.state are the publisher's own (README), not debris
+	if ls -d "$TMP"/out.staging-* "$TMP"/out.old-* >/dev/null 2>&1; then echo "a staging directory was left behind"; exit 1; fi
 }
 
 # Replaces line N (1-based) of a file.

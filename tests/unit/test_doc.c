@@ -200,7 +200,7 @@ static void test_xref_to_missing_id_is_an_error(void **state)
 	xref(p, "bestaat-niet", "templates/h4.xml", 12);
 	char msg[256] = "";
 	assert_int_equal(doc_resolve(f->d, msg, sizeof msg), -1);
-	assert_string_equal(msg, "templates/h4.xml:12: verwijzing naar onbekend id 'bestaat-niet'");
+	assert_string_equal(msg, "templates/h4.xml:12: reference to unknown id 'bestaat-niet'; expected the id of a heading, figure, panel or footnote");
 }
 
 static void test_duplicate_template_id_is_an_error(void **state)
@@ -211,7 +211,7 @@ static void test_duplicate_template_id_is_an_error(void **state)
 	g->src_line = 7;
 	char msg[256] = "";
 	assert_int_equal(doc_resolve(f->d, msg, sizeof msg), -1);
-	assert_string_equal(msg, "templates/h4.xml:7: id 'fig-voorkomen' komt twee keer voor");
+	assert_string_equal(msg, "templates/h4.xml:7: id 'fig-voorkomen' is used twice; expected each id once");
 }
 
 /* A template id equal to one resolve would generate must not produce two
