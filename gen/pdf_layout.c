@@ -644,6 +644,12 @@ static void layout_heading(pdf_layout *l, const doc_node *h, double x, double w,
 	sb_add(&b.t, t);
 	free(t);
 	double before = h->level <= 1 ? 0 : h->level == 2 ? 16 : 11;
+	/* the structure skips no heading level (a run-in subheading right
+	 * under a chapter is the chapter's H2), as a screen reader's outline
+	 * would otherwise show a gap */
+	int lvl = h->level <= 1 ? 1 : h->level > l->head_level + 1 ? l->head_level + 1 : h->level;
+	l->head_level = lvl;
+	l->para_el = new_elem(l, lvl == 1 ? "H1" : lvl == 2 ? "H2" : "H3", l->parent);
 	int first = add_paragraph(l, &b, st, bc, x, w, before, 1, h);
 	ib_free(&b);
 	if (h->level <= 1)

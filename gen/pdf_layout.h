@@ -145,7 +145,8 @@ typedef struct pdf_layout {
 	double label_x;
 	pdf_elem *parent;       /* container of the next block's elements (NULL: Document) */
 	pdf_elem *el;           /* element of the ops being added */
-	pdf_elem *para_el;      /* element the next paragraph uses instead of a new P (LBody) */
+	pdf_elem *para_el;      /* element the next paragraph uses instead of a new P (LBody, Hn) */
+	int head_level;         /* level of the last heading's element */
 } pdf_layout;
 
 /* A pango context for cr set up the way the typesetter measures: 72 dpi,
