@@ -314,7 +314,11 @@ int pdf_ua_finish(const char *pdf, size_t len, const pdf_ua_info *info, const ch
 		goto out;
 
 	/* same input, same bytes: the /ID is a digest of the content */
-	qpdf_init_write(q, path);
+	if (qpdf_init_write(q, path) & QPDF_ERRORS) {
+		qpdf_error e = qpdf_get_error(q);
+		snprintf(msg, msglen, "%s: cannot write: %s", path, e ? qpdf_get_error_full_text(q, e) : "qpdf error");
+		goto out;
+	}
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
 	qpdf_force_pdf_version(q, "1.7");
 	qpdf_write(q);
