@@ -32,6 +32,37 @@
 #define ACCENT 0.07, 0.22, 0.40
 #define GREY 0.40, 0.40, 0.40
 
+/* PDF/UA wants every link annotation described (/Contents): "Naar" and
+ * where it goes, recorded once per destination for pdf_ua.c. */
+static void add_link_text(pdf_ua_info *in, const char *dest, const doc_node *target)
+{
+	for (int i = 0; i < in->nlinks; i++)
+		if (!strcmp(in->link_dests[i], dest))
+			return;
+	char *t;
+	if (!target)
+		t = xstrdup("Naar elders in dit rapport");
+	else if (target->type == DOC_HEADING) {
+		char *h = pdf_heading_text(target);
+		t = xasprintf("Naar %s", h);
+		free(h);
+	} else if (target->type == DOC_FIGURE)
+		t = xasprintf("Naar figuur %s", target->number ? target->number : "");
+	else if (target->type == DOC_FOOTNOTE)
+		t = xasprintf("Naar voetnoot %s", target->number ? target->number : "");
+	else if (target->type == DOC_PANEL && target->text)
+		t = xasprintf("Naar het kader %s", target->text);
+	else {
+		char *p = doc_plain_text(target);
+		t = xasprintf("Naar %s", p);
+		free(p);
+	}
+	in->link_dests = xrealloc(in->link_dests, (size_t)(in->nlinks + 1) * sizeof *in->link_dests);
+	in->link_texts = xrealloc(in->link_texts, (size_t)(in->nlinks + 1) * sizeof *in->link_texts);
+	in->link_dests[in->nlinks] = xstrdup(dest);
+	in->link_texts[in->nlinks++] = t;
+}
+
 /* ---------- the tagger ---------- */
 
 /* An open structure element: a pdf_elem, a Span holding text of one (el
@@ -272,15 +303,22 @@ static void draw_op(tagger *tg, cairo_t *cr, PangoContext *ctx, pdf_layout *l, c
 	case PDF_OP_LINK: {
 		/* only to places that exist: a dangling dest would break the file */
 		int ok = 0;
+		const doc_node *target = NULL;
 		for (int i = 0; i < l->nitems && !ok; i++)
 			for (int k = 0; k < l->items[i].nops && !ok; k++)
-				if (l->items[i].ops[k].kind == PDF_OP_DEST && !strcmp(l->items[i].ops[k].name, o->name))
+				if (l->items[i].ops[k].kind == PDF_OP_DEST && !strcmp(l->items[i].ops[k].name, o->name)) {
 					ok = 1;
+					target = l->items[i].anchor;
+				}
 		for (int i = 0; i < l->nnotes && !ok; i++)
-			if (!strcmp(l->notes[i].ops[0].name, o->name))
+			if (!strcmp(l->notes[i].ops[0].name, o->name)) {
 				ok = 1;
+				target = l->notes[i].node;
+			}
 		if (!ok)
 			break;
+		if (tg)
+			add_link_text(tg->info, o->name, target);
 		/* the Link element goes in the element whose text it covers
 		 * (that element keeps its text in Spans: see pdf_elem) */
 		if (tg)
@@ -597,6 +635,12 @@ int doc_write_pdf(const doc *d, const char *path, char *msg, size_t msglen)
 		free(info.alts[i]);
 	free(info.alts);
 	free(info.scopes);
+	for (int i = 0; i < info.nlinks; i++) {
+		free(info.link_dests[i]);
+		free(info.link_texts[i]);
+	}
+	free(info.link_dests);
+	free(info.link_texts);
 	free(title);
 	sb_free(&pdf);
 	return rc;

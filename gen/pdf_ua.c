@@ -1,8 +1,8 @@
 /* pdf_ua.c: the accessible-PDF finishing pass (see pdf_ua.h).
  *
  * Owns everything the tagged PDF needs beyond what cairo 1.16 writes:
- * artifacts, /Alt and /Scope, the document language, XMP metadata with
- * the PDF/UA identifier, DisplayDocTitle and /Tabs /S. The file is read
+ * artifacts, /Alt and /Scope, link descriptions, the document language,
+ * XMP metadata with the PDF/UA identifier, DisplayDocTitle and /Tabs /S. The file is read
  * and written with libqpdf's C API; nothing here parses PDF syntax. The
  * one edit inside a content stream is the replacement of the marked
  * content cairo writes for a marker element, "/Private << /MCID n >> BDC",
@@ -152,6 +152,35 @@ static int rewrite_artifacts(ua *u, qpdf_oh stream)
 	return n;
 }
 
+/* Gives every link annotation of the page its description (/Contents),
+ * found by its destination. Returns 0, or -1 (u->err set). */
+static int describe_links(ua *u, qpdf_oh page)
+{
+	qpdf_data q = u->q;
+	if (!qpdf_oh_has_key(q, page, "/Annots"))
+		return 0;
+	qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots");
+	for (int i = 0; i < qpdf_oh_get_array_n_items(q, annots); i++) {
+		qpdf_oh a = qpdf_oh_get_array_item(q, annots, i);
+		if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, a, "/Subtype"), "/Link"))
+			continue;
+		qpdf_oh d = qpdf_oh_get_key(q, a, "/Dest");
+		if (!qpdf_oh_is_string(q, d) && qpdf_oh_is_dictionary(q, qpdf_oh_get_key(q, a, "/A")))
+			d = qpdf_oh_get_key(q, qpdf_oh_get_key(q, a, "/A"), "/D");
+		const char *dest = qpdf_oh_is_string(q, d) ? qpdf_oh_get_utf8_value(q, d) : NULL;
+		const char *text = NULL;
+		for (int k = 0; dest && k < u->info->nlinks && !text; k++)
+			if (!strcmp(u->info->link_dests[k], dest))
+				text = u->info->link_texts[k];
+		if (!text) {
+			snprintf(u->err, sizeof u->err, "a link to %s that the layout did not make", dest ? dest : "?");
+			return -1;
+		}
+		qpdf_oh_replace_key(q, a, "/Contents", qpdf_oh_new_unicode_string(q, text));
+	}
+	return 0;
+}
+
 static void xml_esc(strbuf *b, const char *s)
 {
 	for (; s && *s; s++) {
@@ -283,6 +312,10 @@ int pdf_ua_finish(const char *pdf, size_t len, const pdf_ua_info *info, const ch
 			rewritten += r;
 		}
 		qpdf_oh_replace_key(q, page, "/Tabs", qpdf_oh_new_name(q, "/S"));
+		if (describe_links(&u, page) < 0) {
+			snprintf(msg, msglen, "%s: page %d: %s", path, p + 1, u.err);
+			goto out;
+		}
 	}
 	if (rewritten != u.removed) {
 		snprintf(msg, msglen, "%s: %d artifact elements but %d artifact sequences in the pages", path, u.removed,

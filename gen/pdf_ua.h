@@ -33,6 +33,9 @@ typedef struct {
 	char **alts;             /* /Alt of the n-th Figure */
 	int nscopes;
 	int *scopes;             /* /Scope of the n-th TH: 1 Column, 2 Row */
+	/* the description (/Contents) of each link annotation, by destination */
+	int nlinks;
+	char **link_dests, **link_texts;
 } pdf_ua_info;
 
 /* Finishes the PDF that cairo wrote to memory (pdf, len) and writes it to

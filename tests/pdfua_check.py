@@ -22,7 +22,8 @@ data decoded), never through a PDF parser of its own, and checks:
               every TH with /Scope; L > LI > Lbl/LBody; TOC > TOCI with a
               Link; every Note right after the Link from its marker; headings
               start at H1 and skip no level                    (13-004, 15-003, 16-001, 14-002/003, 19-xxx)
-  links       every link annotation in the tree (Link > OBJR) and /Tabs /S (28-011, 28-002 area)
+  links       every link annotation in the tree (Link > OBJR) with a
+              description in /Contents                         (28-011, 28-002 area; PDF/UA 7.18.5)
   labels      a page label for every page; each printed page number (the
               last line pdftotext finds on the page) equals the page's label
               (roman for the title page and contents)
@@ -341,6 +342,8 @@ class Checker:
                 if ad.get("/Subtype") == "/Link":
                     if "/StructParent" not in ad or a not in self.objr:
                         self.bad("%s: a link annotation outside the structure tree" % where)
+                    if not text(ad.get("/Contents")):
+                        self.bad("%s: a link annotation without a description (/Contents)" % where)
 
     def labels(self):
         lj = self.pdf.labels_json
