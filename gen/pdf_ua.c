@@ -20,7 +20,8 @@ typedef struct {
 	qpdf_data q;
 	const pdf_ua_info *info;
 	int alt, scope;   /* next /Alt, /Scope to give */
-	int removed;      /* Artifact elements taken out of the tree */
+	int removed;      /* marker elements taken out of the tree */
+	int notes;        /* Note elements given an /ID */
 	char err[200];
 } ua;
 
@@ -53,6 +54,11 @@ static void walk_elem(ua *u, qpdf_oh e, int depth)
 				qpdf_oh_replace_key(q, e, "/A", a);
 			}
 			u->scope++;
+		} else if (qpdf_oh_is_name_and_equals(q, s, "/Note")) {
+			/* PDF/UA: a Note has a unique ID */
+			char id[32];
+			snprintf(id, sizeof id, "voetnoot-%d", ++u->notes);
+			qpdf_oh_replace_key(q, e, "/ID", qpdf_oh_new_string(q, id));
 		}
 	}
 	if (!qpdf_oh_has_key(q, e, "/K"))

@@ -20,7 +20,8 @@ data decoded), never through a PDF parser of its own, and checks:
               with a non-empty /Alt, as many as the edition has charts, and
               the same texts as the HTML's <img alt>; Table > TR > TH/TD and
               every TH with /Scope; L > LI > Lbl/LBody; TOC > TOCI with a
-              Link; every Note right after the Link from its marker; headings
+              Link; every Note with a unique /ID, right after the Link from
+              its marker; headings
               start at H1 and skip no level                    (13-004, 15-003, 16-001, 14-002/003, 19-xxx)
   links       every link annotation in the tree (Link > OBJR) with a
               description in /Contents                         (28-011, 28-002 area; PDF/UA 7.18.5)
@@ -244,7 +245,10 @@ class Checker:
             if not counts.get(s):
                 self.bad("no %s element in the structure tree" % s)
         self.counts = counts
-        # a Note comes right after the Link from its marker
+        # a Note has a unique /ID and comes right after the Link from its marker
+        ids = [text(e.get("/ID")) for _, s, e, _ in self.elems if s == "Note"]
+        if not all(ids) or len(set(ids)) != len(ids):
+            self.bad("Note elements without a unique /ID")
         for _, s, e, _ in self.elems:
             kt = self.children[id(e)]
             for i, t in enumerate(kt):
