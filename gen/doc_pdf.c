@@ -5,11 +5,20 @@
  * charts and the PNGs), lets pdf_layout.c measure and paginate the whole
  * report, and then draws the finished pages: title page, running header and
  * footer, panel backgrounds, text lines, charts, footnotes, the contents
- * page numbers with dot leaders, links, destinations and bookmarks. The
- * document info (dates included) comes from doc->meta and SOURCE_DATE_EPOCH
- * only, so two runs give the same bytes. */
+ * page numbers with dot leaders, links, destinations and bookmarks.
+ *
+ * The draw pass also tags: the "tagger" below opens and closes the
+ * structure elements the layout assigned to each op (pdf_elem), in page
+ * order, and draws page furniture (running header and footer, page
+ * numbers, rules, backgrounds, dot leaders, repeated table headers) inside
+ * marker elements (PDF_UA_ARTIFACT_TAG), which pdf_ua.c turns into real
+ * artifacts. cairo's
+ * file goes to memory; pdf_ua.c finishes it (language, /Alt, XMP...) and
+ * writes it. The document info (dates included) comes from doc->meta and
+ * SOURCE_DATE_EPOCH only, so two runs give the same bytes. */
 #include "doc_writers.h"
 #include "pdf_layout.h"
+#include "pdf_ua.h"
 #include "chart.h"
 #include "util.h"
 
@@ -22,6 +31,135 @@
 
 #define ACCENT 0.07, 0.22, 0.40
 #define GREY 0.40, 0.40, 0.40
+
+/* PDF/UA wants every link annotation described (/Contents): "Naar" and
+ * where it goes, recorded once per destination for pdf_ua.c. */
+static void add_link_text(pdf_ua_info *in, const char *dest, const doc_node *target)
+{
+	for (int i = 0; i < in->nlinks; i++)
+		if (!strcmp(in->link_dests[i], dest))
+			return;
+	char *t;
+	if (!target)
+		t = xstrdup("Naar elders in dit rapport");
+	else if (target->type == DOC_HEADING) {
+		char *h = pdf_heading_text(target);
+		t = xasprintf("Naar %s", h);
+		free(h);
+	} else if (target->type == DOC_FIGURE)
+		t = xasprintf("Naar figuur %s", target->number ? target->number : "");
+	else if (target->type == DOC_FOOTNOTE)
+		t = xasprintf("Naar voetnoot %s", target->number ? target->number : "");
+	else if (target->type == DOC_PANEL && target->text)
+		t = xasprintf("Naar het kader %s", target->text);
+	else {
+		char *p = doc_plain_text(target);
+		t = xasprintf("Naar %s", p);
+		free(p);
+	}
+	in->link_dests = xrealloc(in->link_dests, (size_t)(in->nlinks + 1) * sizeof *in->link_dests);
+	in->link_texts = xrealloc(in->link_texts, (size_t)(in->nlinks + 1) * sizeof *in->link_texts);
+	in->link_dests[in->nlinks] = xstrdup(dest);
+	in->link_texts[in->nlinks++] = t;
+}
+
+/* ---------- the tagger ---------- */
+
+/* An open structure element: a pdf_elem, a Span holding text of one (el
+ * is its owner), or an artifact. */
+enum { TG_ELEM, TG_SPAN, TG_ARTIFACT };
+typedef struct {
+	int kind;
+	const pdf_elem *el;
+} tg_entry;
+
+typedef struct {
+	cairo_t *cr;
+	tg_entry st[64];
+	int n;
+	pdf_ua_info *info; /* collects /Alt and /Scope in structure order */
+} tagger;
+
+static void tg_push(tagger *tg, int kind, const pdf_elem *el)
+{
+	const char *tag = kind == TG_ARTIFACT ? PDF_UA_ARTIFACT_TAG : kind == TG_SPAN ? "Span" : el->tag;
+	if (tg->n == (int)(sizeof tg->st / sizeof tg->st[0]))
+		abort(); /* the layout nests a few levels; this is a bug */
+	cairo_tag_begin(tg->cr, tag, NULL);
+	tg->st[tg->n].kind = kind;
+	tg->st[tg->n].el = el;
+	tg->n++;
+	if (kind != TG_ELEM)
+		return;
+	pdf_ua_info *in = tg->info;
+	if (!strcmp(el->tag, "Figure")) {
+		in->alts = xrealloc(in->alts, (size_t)(in->nalts + 1) * sizeof *in->alts);
+		in->alts[in->nalts++] = xstrdup(el->alt ? el->alt : "");
+	} else if (!strcmp(el->tag, "TH")) {
+		in->scopes = xrealloc(in->scopes, (size_t)(in->nscopes + 1) * sizeof *in->scopes);
+		in->scopes[in->nscopes++] = el->scope;
+	}
+}
+
+static void tg_pop(tagger *tg)
+{
+	tg_entry *e = &tg->st[--tg->n];
+	cairo_tag_end(tg->cr, e->kind == TG_ARTIFACT ? PDF_UA_ARTIFACT_TAG : e->kind == TG_SPAN ? "Span" : e->el->tag);
+}
+
+/* Closes what holds content (a Span, an artifact, a leaf element), so
+ * that only containers stay open: at a page's end (marked content does not
+ * cross pages) and before a child element begins. */
+static void tg_close_content(tagger *tg)
+{
+	while (tg->n && (tg->st[tg->n - 1].kind != TG_ELEM || tg->st[tg->n - 1].el->leaf))
+		tg_pop(tg);
+}
+
+/* Makes e (NULL: Document) the innermost open element. */
+static void tg_to(tagger *tg, const pdf_elem *e)
+{
+	const pdf_elem *path[64];
+	int np = 0;
+	for (const pdf_elem *p = e; p && np < 64; p = p->parent)
+		path[np++] = p;
+	int k = 0;
+	while (k < tg->n && k < np && tg->st[k].kind == TG_ELEM && tg->st[k].el == path[np - 1 - k])
+		k++;
+	while (tg->n > k)
+		tg_pop(tg);
+	for (; k < np; k++)
+		tg_push(tg, TG_ELEM, path[np - 1 - k]);
+}
+
+/* What is drawn next is page furniture. */
+static void tg_artifact(tagger *tg)
+{
+	if (tg->n && tg->st[tg->n - 1].kind == TG_ARTIFACT)
+		return;
+	tg_close_content(tg);
+	tg_push(tg, TG_ARTIFACT, NULL);
+}
+
+/* What is drawn next is content of e (NULL: an artifact). */
+static void tg_content(tagger *tg, const pdf_elem *e)
+{
+	if (!e) {
+		tg_artifact(tg);
+		return;
+	}
+	const tg_entry *top = tg->n ? &tg->st[tg->n - 1] : NULL;
+	if (e->span) {
+		if (top && top->kind == TG_SPAN && top->el == e)
+			return;
+		tg_to(tg, e);
+		tg_push(tg, TG_SPAN, e);
+	} else {
+		if (top && top->kind == TG_ELEM && top->el == e)
+			return;
+		tg_to(tg, e);
+	}
+}
 
 /* Draws one line of text with its own pango layout (title page, header,
  * footer, page numbers). align: 0 left at x, 1 centred on x, 2 right at x. */
@@ -54,17 +192,25 @@ static double draw_text(cairo_t *cr, PangoContext *ctx, const char *text, double
 	return h / (double)PANGO_SCALE;
 }
 
-static void draw_titlepage(cairo_t *cr, PangoContext *ctx, const doc_meta *m)
+/* The title page's structure: kind of document, title (H1), subtitle,
+ * edition, client, authors, place and date, each a leaf of its own. */
+static void draw_titlepage(tagger *tg, cairo_t *cr, PangoContext *ctx, const doc_meta *m)
 {
+	pdf_elem e_type = { .tag = "P", .leaf = 1 }, e_title = { .tag = "H1", .leaf = 1 },
+		 e_sub = { .tag = "P", .leaf = 1 }, e_ed = { .tag = "P", .leaf = 1 }, e_to = { .tag = "P", .leaf = 1 },
+		 e_from = { .tag = "P", .leaf = 1 }, e_date = { .tag = "P", .leaf = 1 };
 	double x = PDF_MARGIN_L, w = PDF_TEXT_W;
 	/* a band of the accent colour down the left edge */
+	tg_artifact(tg);
 	cairo_set_source_rgb(cr, ACCENT);
 	cairo_rectangle(cr, 0, 0, 28, PDF_PAGE_H);
 	cairo_fill(cr);
 
 	double y = 150;
+	tg_content(tg, &e_type);
 	cairo_set_source_rgb(cr, GREY);
 	y += draw_text(cr, ctx, m->doctype ? m->doctype : "Rapportage", 13, 0, 0, x, y, w, 0) + 18;
+	tg_content(tg, &e_title);
 	cairo_set_source_rgb(cr, ACCENT);
 	if (m->title_lines[0]) {
 		for (int i = 0; i < 4 && m->title_lines[i]; i++)
@@ -73,10 +219,12 @@ static void draw_titlepage(cairo_t *cr, PangoContext *ctx, const doc_meta *m)
 		y += draw_text(cr, ctx, m->title, 26, 1, 0, x, y, w, 0);
 	}
 	y += 14;
+	tg_artifact(tg);
 	cairo_rectangle(cr, x, y, 60, 2.5);
 	cairo_fill(cr);
 	y += 18;
 	if (m->subtitle) {
+		tg_content(tg, &e_sub);
 		cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
 		y += draw_text(cr, ctx, m->subtitle, 12.5, 0, 1, x, y, w * 0.9, 0);
 	}
@@ -84,16 +232,19 @@ static void draw_titlepage(cairo_t *cr, PangoContext *ctx, const doc_meta *m)
 		/* a province edition says so on its cover */
 		char *ed = xasprintf("Editie provincie %s", m->area);
 		y += 16;
+		tg_content(tg, &e_ed);
 		cairo_set_source_rgb(cr, 0.07, 0.22, 0.40);
 		y += draw_text(cr, ctx, ed, 14, 1, 0, x, y, w, 0);
 		free(ed);
 	}
 
 	y = 560;
+	tg_content(tg, &e_to);
 	cairo_set_source_rgb(cr, GREY);
 	draw_text(cr, ctx, "Aan", 10, 1, 0, x, y, 0, 0);
 	cairo_set_source_rgb(cr, 0, 0, 0);
 	y += draw_text(cr, ctx, m->client, 10, 0, 0, x + 50, y, w - 50, 0) + 14;
+	tg_content(tg, &e_from);
 	cairo_set_source_rgb(cr, GREY);
 	draw_text(cr, ctx, "Van", 10, 1, 0, x, y, 0, 0);
 	cairo_set_source_rgb(cr, 0, 0, 0);
@@ -101,12 +252,18 @@ static void draw_titlepage(cairo_t *cr, PangoContext *ctx, const doc_meta *m)
 		y += draw_text(cr, ctx, m->authors[i], 10, 0, 0, x + 50, y, w - 50, 0);
 	y += 28;
 	char *pd = xasprintf("%s%s%s", m->place ? m->place : "", m->place && m->date ? ", " : "", m->date ? m->date : "");
+	tg_content(tg, &e_date);
 	draw_text(cr, ctx, pd, 10, 0, 0, x, y, w, 0);
 	free(pd);
+	/* the local elements must be closed before they go out of scope */
+	tg_close_content(tg);
 }
 
-static void draw_header_footer(cairo_t *cr, PangoContext *ctx, const doc *d, const pdf_page *pg, int pageno)
+/* Running header, rule and page number: page furniture, an artifact. */
+static void draw_header_footer(tagger *tg, cairo_t *cr, PangoContext *ctx, const doc *d, const pdf_page *pg,
+			       const char *label)
 {
+	tg_artifact(tg);
 	char *chap = pg->chapter ? pdf_heading_text(pg->chapter) : NULL;
 	cairo_set_source_rgb(cr, GREY);
 	draw_text(cr, ctx, d->meta.title ? d->meta.title : "", 8, 0, 0, PDF_MARGIN_L, PDF_HEADER_BASELINE - 10, 0, 0);
@@ -116,13 +273,16 @@ static void draw_header_footer(cairo_t *cr, PangoContext *ctx, const doc *d, con
 	}
 	cairo_rectangle(cr, PDF_MARGIN_L, PDF_HEADER_BASELINE + 4, PDF_TEXT_W, 0.5);
 	cairo_fill(cr);
-	char num[16];
-	snprintf(num, sizeof num, "%d", pageno);
-	draw_text(cr, ctx, num, 9, 0, 0, PDF_MARGIN_L + PDF_TEXT_W / 2, PDF_FOOTER_BASELINE - 9, 0, 1);
+	draw_text(cr, ctx, label, 9, 0, 0, PDF_MARGIN_L + PDF_TEXT_W / 2, PDF_FOOTER_BASELINE - 9, 0, 1);
 }
 
-static void draw_op(cairo_t *cr, PangoContext *ctx, pdf_layout *l, const pdf_op *o, double top, int repeat)
+/* Draws one op; with a tagger, inside the op's element (o->el, NULL: an
+ * artifact), else in whatever is open. */
+static void draw_op(tagger *tg, cairo_t *cr, PangoContext *ctx, pdf_layout *l, const pdf_op *o, double top,
+		    int repeat)
 {
+	if (tg && o->kind != PDF_OP_DEST && o->kind != PDF_OP_LINK)
+		tg_content(tg, o->el);
 	switch (o->kind) {
 	case PDF_OP_LINE:
 		cairo_set_source_rgb(cr, 0, 0, 0);
@@ -143,15 +303,26 @@ static void draw_op(cairo_t *cr, PangoContext *ctx, pdf_layout *l, const pdf_op 
 	case PDF_OP_LINK: {
 		/* only to places that exist: a dangling dest would break the file */
 		int ok = 0;
+		const doc_node *target = NULL;
 		for (int i = 0; i < l->nitems && !ok; i++)
 			for (int k = 0; k < l->items[i].nops && !ok; k++)
-				if (l->items[i].ops[k].kind == PDF_OP_DEST && !strcmp(l->items[i].ops[k].name, o->name))
+				if (l->items[i].ops[k].kind == PDF_OP_DEST && !strcmp(l->items[i].ops[k].name, o->name)) {
 					ok = 1;
+					target = l->items[i].anchor;
+				}
 		for (int i = 0; i < l->nnotes && !ok; i++)
-			if (!strcmp(l->notes[i].ops[0].name, o->name))
+			if (!strcmp(l->notes[i].ops[0].name, o->name)) {
 				ok = 1;
+				target = l->notes[i].node;
+			}
 		if (!ok)
 			break;
+		if (tg)
+			add_link_text(tg->info, o->name, target);
+		/* the Link element goes in the element whose text it covers
+		 * (that element keeps its text in Spans: see pdf_elem) */
+		if (tg)
+			tg_to(tg, o->el);
 		char *a = xasprintf("dest='%s' rect=[%.2f %.2f %.2f %.2f]", o->name, o->x, top + o->y, o->w, o->h);
 		cairo_tag_begin(cr, CAIRO_TAG_LINK, a);
 		cairo_tag_end(cr, CAIRO_TAG_LINK);
@@ -168,9 +339,7 @@ static void draw_op(cairo_t *cr, PangoContext *ctx, pdf_layout *l, const pdf_op 
 		break;
 	}
 	case PDF_OP_TOCNUM: {
-		int page = pdf_layout_page_of(l, o->node);
-		char num[16];
-		snprintf(num, sizeof num, "%d", page);
+		char *num = pdf_page_label(l, pdf_layout_page_of(l, o->node));
 		PangoLayout *ly = pango_layout_new(ctx);
 		PangoFontDescription *fd = pango_font_description_new();
 		pango_font_description_set_family(fd, PDF_FONT);
@@ -190,9 +359,13 @@ static void draw_op(cairo_t *cr, PangoContext *ctx, pdf_layout *l, const pdf_op 
 		cairo_move_to(cr, nx, top + o->y);
 		pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(ly, 0));
 		g_object_unref(ly);
+		free(num);
 		/* dot leader on a fixed grid, so the dots of all entries align */
 		const double step = 4.5;
 		double from = o->x + 6, to = nx - 5;
+		if (tg)
+			tg_artifact(tg);
+		cairo_new_path(cr); /* no line from the number to the first dot */
 		cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
 		for (double dx = PDF_MARGIN_L + step * (double)(long)((from - PDF_MARGIN_L) / step + 1); dx <= to; dx += step) {
 			cairo_arc(cr, dx, top + o->y - 0.6, 0.55, 0, 6.2831853);
@@ -239,7 +412,10 @@ static char *authors_text(const doc_meta *m)
 	return sb_take(&b);
 }
 
-static void set_metadata(cairo_surface_t *s, const doc_meta *m)
+#define PDF_CREATOR "doe-democratie rapportgenerator"
+
+/* Sets the info dictionary; returns the title (for the XMP), malloc'd. */
+static char *set_metadata(cairo_surface_t *s, const doc_meta *m)
 {
 	char *title = m->title ? xstrdup(m->title) : xstrdup("Rapport");
 	if (m->area && *m->area) {
@@ -248,7 +424,6 @@ static void set_metadata(cairo_surface_t *s, const doc_meta *m)
 		title = t;
 	}
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
-	free(title);
 	char *au = authors_text(m);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, au);
 	free(au);
@@ -256,22 +431,45 @@ static void set_metadata(cairo_surface_t *s, const doc_meta *m)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, m->subtitle);
 	if (m->keywords)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, m->keywords);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "doe-democratie rapportgenerator");
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, PDF_CREATOR);
 	char *date = pdf_date(m);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
 	free(date);
+	return title;
 }
 
-static void draw_page(cairo_t *cr, cairo_surface_t *surf, PangoContext *ctx, const doc *d, pdf_layout *l, int pgi,
+/* Footnote k of the page (at note_y[k] on it) as a Note inside element
+ * el: drawn at the foot of the page, but in the structure right after the
+ * link from its marker, which is its place in the reading order. */
+static void draw_note(tagger *tg, cairo_t *cr, PangoContext *ctx, pdf_layout *l, const pdf_page *pg,
+		      const double *note_y, int *drawn, int k, const pdf_elem *el)
+{
+	if (drawn[k])
+		return;
+	drawn[k] = 1;
+	const pdf_note *nt = &l->notes[pg->notes[k]];
+	tg_to(tg, el);
+	cairo_tag_begin(cr, "Note", NULL);
+	for (int o = 0; o < nt->nops; o++)
+		draw_op(NULL, cr, ctx, l, &nt->ops[o], note_y[k], 0);
+	cairo_tag_end(cr, "Note");
+}
+
+static void draw_page(tagger *tg, cairo_surface_t *surf, PangoContext *ctx, const doc *d, pdf_layout *l, int pgi,
 		      int *outline_parent)
 {
+	cairo_t *cr = tg->cr;
 	const pdf_page *pg = &l->pages[pgi];
+	char *label = pdf_page_label(l, pgi + 1);
+	cairo_pdf_surface_set_page_label(surf, label);
 	if (pg->is_title) {
-		draw_titlepage(cr, ctx, &d->meta);
+		draw_titlepage(tg, cr, ctx, &d->meta);
+		free(label);
 		return;
 	}
-	draw_header_footer(cr, ctx, d, pg, pgi + 1);
+	draw_header_footer(tg, cr, ctx, d, pg, label);
+	free(label);
 
 	/* panel backgrounds first, one rectangle per run of a panel's items */
 	for (int k = 0; k < pg->nplace; k++) {
@@ -283,6 +481,7 @@ static void draw_page(cairo_t *cr, cairo_surface_t *surf, PangoContext *ctx, con
 			e++;
 		double y0 = PDF_BODY_TOP + pg->place[k].y;
 		double y1 = PDF_BODY_TOP + pg->place[e].y + l->items[pg->place[e].item].h;
+		tg_artifact(tg);
 		cairo_set_source_rgb(cr, 0.93, 0.95, 0.97);
 		cairo_rectangle(cr, it->panel_x, y0, it->panel_w, y1 - y0);
 		cairo_fill(cr);
@@ -292,27 +491,53 @@ static void draw_page(cairo_t *cr, cairo_surface_t *surf, PangoContext *ctx, con
 		k = e;
 	}
 
-	/* Structure elements: one per paragraph (or heading, caption,
-	 * contents entry) and page; a paragraph broken over two pages becomes
-	 * two, since cairo's marked content does not cross a page. */
-	const char *open_tag = NULL;
-	int open_block = 0;
+	/* where the footnotes go: under a rule at the foot of the page */
+	double *note_y = xcalloc((size_t)(pg->nnotes ? pg->nnotes : 1), sizeof *note_y);
+	int *drawn = xcalloc((size_t)(pg->nnotes ? pg->nnotes : 1), sizeof *drawn);
+	if (pg->nnotes) {
+		double y = PDF_BODY_BOTTOM - pg->notes_h;
+		tg_artifact(tg);
+		cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+		cairo_rectangle(cr, PDF_MARGIN_L, y + 5, 110, 0.5);
+		cairo_fill(cr);
+		y += 14;
+		for (int k = 0; k < pg->nnotes; k++) {
+			note_y[k] = y;
+			y += l->notes[pg->notes[k]].h;
+		}
+	}
+
+	/* The items in page order, each op in its structure element. Rules
+	 * and backgrounds of an item first, so the tagger does not close and
+	 * reopen an element around them; a repeated table header row is
+	 * furniture as a whole. */
 	for (int k = 0; k < pg->nplace; k++) {
 		const pdf_item *it = &l->items[pg->place[k].item];
 		double top = PDF_BODY_TOP + pg->place[k].y;
-		if (open_tag && (it->block != open_block || !it->tag)) {
-			cairo_tag_end(cr, open_tag);
-			open_tag = NULL;
-		}
-		if (it->tag && !open_tag) {
-			cairo_tag_begin(cr, it->tag, NULL);
-			open_tag = it->tag;
-			open_block = it->block;
-		}
+		int repeat = pg->place[k].repeat;
+		if (repeat)
+			tg_artifact(tg);
 		for (int o = 0; o < it->nops; o++)
-			draw_op(cr, ctx, l, &it->ops[o], top, pg->place[k].repeat);
+			if (it->ops[o].kind == PDF_OP_RECT)
+				draw_op(repeat ? NULL : tg, cr, ctx, l, &it->ops[o], top, repeat);
+		for (int o = 0; o < it->nops; o++) {
+			const pdf_op *op = &it->ops[o];
+			if (op->kind == PDF_OP_RECT || (repeat && op->kind == PDF_OP_LINK))
+				continue;
+			draw_op(repeat ? NULL : tg, cr, ctx, l, op, top, repeat);
+			if (op->kind != PDF_OP_LINK || repeat)
+				continue;
+			for (int k = 0; k < pg->nnotes; k++)
+				if (!strcmp(l->notes[pg->notes[k]].ops[0].name, op->name))
+					draw_note(tg, cr, ctx, l, pg, note_y, drawn, k, op->el);
+		}
+		/* a note whose marker got no link (too narrow) follows its item */
+		for (int n = 0; n < it->nnotes && !repeat; n++)
+			for (int k = 0; k < pg->nnotes; k++)
+				if (pg->notes[k] == it->notes[n])
+					draw_note(tg, cr, ctx, l, pg, note_y, drawn, k, it->note_els[n]);
 		const doc_node *a = it->anchor;
-		if (a && !pg->place[k].repeat && a->type == DOC_HEADING && a->level <= 2) {
+		if (a && !repeat && a->type == DOC_HEADING && a->level <= 2) {
 			char *t = pdf_heading_text(a);
 			char *attr = xasprintf("dest='%s'", pdf_dest_name(l, a));
 			if (a->level == 1) {
@@ -325,25 +550,17 @@ static void draw_page(cairo_t *cr, cairo_surface_t *surf, PangoContext *ctx, con
 			free(t);
 		}
 	}
+	free(note_y);
+	free(drawn);
+	/* marked content ends with the page; containers (a table, a list)
+	 * stay open and continue on the next */
+	tg_close_content(tg);
+}
 
-	if (open_tag)
-		cairo_tag_end(cr, open_tag);
-
-	if (pg->nnotes) {
-		double y = PDF_BODY_BOTTOM - pg->notes_h;
-		cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-		cairo_rectangle(cr, PDF_MARGIN_L, y + 5, 110, 0.5);
-		cairo_fill(cr);
-		y += 14;
-		for (int k = 0; k < pg->nnotes; k++) {
-			const pdf_note *nt = &l->notes[pg->notes[k]];
-			cairo_tag_begin(cr, "Note", NULL);
-			for (int o = 0; o < nt->nops; o++)
-				draw_op(cr, ctx, l, &nt->ops[o], y, 0);
-			cairo_tag_end(cr, "Note");
-			y += nt->h;
-		}
-	}
+static cairo_status_t to_memory(void *closure, const unsigned char *data, unsigned int length)
+{
+	sb_addn(closure, (const char *)data, length);
+	return CAIRO_STATUS_SUCCESS;
 }
 
 int doc_write_pdf(const doc *d, const char *path, char *msg, size_t msglen)
@@ -353,29 +570,37 @@ int doc_write_pdf(const doc *d, const char *path, char *msg, size_t msglen)
 		snprintf(msg, msglen, "%s: cannot load the Dutch hyphenation dictionary (package hyphen-nl)", HYPH_NL_DICT);
 		return -1;
 	}
-	cairo_surface_t *surf = cairo_pdf_surface_create(path, PDF_PAGE_W, PDF_PAGE_H);
+	/* cairo writes to memory; pdf_ua_finish writes the finished file */
+	strbuf pdf;
+	sb_init(&pdf);
+	cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(to_memory, &pdf, PDF_PAGE_W, PDF_PAGE_H);
 	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
 		snprintf(msg, msglen, "%s: %s", path, cairo_status_to_string(cairo_surface_status(surf)));
 		cairo_surface_destroy(surf);
+		sb_free(&pdf);
 		hyph_close(hy);
 		return -1;
 	}
-	set_metadata(surf, &d->meta);
+	char *title = set_metadata(surf, &d->meta);
 	cairo_t *cr = cairo_create(surf);
 
 	PangoContext *ctx = pdf_context_new(cr);
 
 	pdf_layout *l = pdf_layout_new(d, ctx, hy);
 	int outline_parent = CAIRO_PDF_OUTLINE_ROOT;
+	pdf_ua_info info = { 0 };
+	tagger tg = { .cr = cr, .info = &info };
 	/* The Document structure element is more than accessibility: cairo
 	 * 1.16 gives every link annotation a structure parent, and writes
 	 * those objects only when a structure tree exists; without one the
 	 * file references objects it never wrote (qpdf: "file is damaged"). */
 	cairo_tag_begin(cr, "Document", NULL);
 	for (int p = 0; p < l->npages; p++) {
-		draw_page(cr, surf, ctx, d, l, p, &outline_parent);
+		draw_page(&tg, surf, ctx, d, l, p, &outline_parent);
 		cairo_show_page(cr);
 	}
+	while (tg.n)
+		tg_pop(&tg);
 	cairo_tag_end(cr, "Document");
 	pdf_layout_free(l);
 	g_object_unref(ctx);
@@ -387,9 +612,36 @@ int doc_write_pdf(const doc *d, const char *path, char *msg, size_t msglen)
 		st = cairo_surface_status(surf);
 	cairo_surface_destroy(surf);
 	hyph_close(hy);
+	int rc = 0;
 	if (st != CAIRO_STATUS_SUCCESS) {
 		snprintf(msg, msglen, "%s: %s", path, cairo_status_to_string(st));
-		return -1;
+		rc = -1;
+	} else {
+		char *date = pdf_date(&d->meta);
+		char *authors[9] = { 0 };
+		for (int i = 0; i < 8 && d->meta.authors[i]; i++)
+			authors[i] = d->meta.authors[i];
+		info.title = title;
+		info.subject = d->meta.subtitle;
+		info.keywords = d->meta.keywords;
+		info.authors = (const char *const *)authors;
+		info.creator_tool = PDF_CREATOR;
+		info.date = date;
+		info.lang = "nl-NL";
+		rc = pdf_ua_finish(pdf.s, pdf.len, &info, path, msg, msglen);
+		free(date);
 	}
-	return 0;
+	for (int i = 0; i < info.nalts; i++)
+		free(info.alts[i]);
+	free(info.alts);
+	free(info.scopes);
+	for (int i = 0; i < info.nlinks; i++) {
+		free(info.link_dests[i]);
+		free(info.link_texts[i]);
+	}
+	free(info.link_dests);
+	free(info.link_texts);
+	free(title);
+	sb_free(&pdf);
+	return rc;
 }

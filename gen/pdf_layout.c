@@ -124,18 +124,20 @@ static int new_item(pdf_layout *l, const bctx *bc)
 	return l->nitems++;
 }
 
-static pdf_op *add_op(pdf_item *it, pdf_op_kind kind)
+/* A new op of item it, in the element the measure pass is in (l->el). */
+static pdf_op *add_op(pdf_layout *l, pdf_item *it, pdf_op_kind kind)
 {
 	it->ops = grow(it->ops, &it->capops, it->nops + 1, sizeof *it->ops);
 	pdf_op *o = &it->ops[it->nops++];
 	memset(o, 0, sizeof *o);
 	o->kind = kind;
+	o->el = kind == PDF_OP_RECT ? NULL : l->el;
 	return o;
 }
 
-static void add_rect(pdf_item *it, double x, double y, double w, double h, double r, double g, double b)
+static void add_rect(pdf_layout *l, pdf_item *it, double x, double y, double w, double h, double r, double g, double b)
 {
-	pdf_op *o = add_op(it, PDF_OP_RECT);
+	pdf_op *o = add_op(l, it, PDF_OP_RECT);
 	o->x = x;
 	o->y = y;
 	o->w = w;
@@ -145,10 +147,23 @@ static void add_rect(pdf_item *it, double x, double y, double w, double h, doubl
 	o->rgb[2] = b;
 }
 
-static void item_add_note(pdf_item *it, int note)
+static void item_add_note(pdf_item *it, int note, pdf_elem *el)
 {
 	it->notes = xrealloc(it->notes, (size_t)(it->nnotes + 1) * sizeof *it->notes);
-	it->notes[it->nnotes++] = note;
+	it->note_els = xrealloc(it->note_els, (size_t)(it->nnotes + 1) * sizeof *it->note_els);
+	it->notes[it->nnotes] = note;
+	it->note_els[it->nnotes++] = el;
+}
+
+/* A new structure element under parent (NULL: Document). */
+static pdf_elem *new_elem(pdf_layout *l, const char *tag, pdf_elem *parent)
+{
+	l->elems = grow(l->elems, &l->capelems, l->nelems + 1, sizeof *l->elems);
+	pdf_elem *e = xcalloc(1, sizeof *e);
+	e->tag = tag;
+	e->parent = parent;
+	l->elems[l->nelems++] = e;
+	return e;
 }
 
 /* ---------- inline text ---------- */
@@ -439,9 +454,9 @@ static int layout_lines(pdf_layout *l, PangoLayout *ly, double leading, lgeom **
 	return i;
 }
 
-static void add_line_op(pdf_item *it, const lgeom *g, double x, double y)
+static void add_line_op(pdf_layout *l, pdf_item *it, const lgeom *g, double x, double y)
 {
-	pdf_op *o = add_op(it, PDF_OP_LINE);
+	pdf_op *o = add_op(l, it, PDF_OP_LINE);
 	o->line = pango_layout_line_ref(g->line);
 	o->x = x + g->x;
 	o->y = y + g->baseline;
@@ -449,7 +464,7 @@ static void add_line_op(pdf_item *it, const lgeom *g, double x, double y)
 	o->h = g->h;
 }
 
-static void add_link_rects(pdf_item *it, PangoLayoutLine *line, int s, int e, double x, double ytop, double h,
+static void add_link_rects(pdf_layout *l, pdf_item *it, PangoLayoutLine *line, int s, int e, double x, double ytop, double h,
 			   const char *dest)
 {
 	int *ranges = NULL, nr = 0;
@@ -458,7 +473,7 @@ static void add_link_rects(pdf_item *it, PangoLayoutLine *line, int s, int e, do
 		double x0 = ranges[2 * r] / (double)PANGO_SCALE, x1 = ranges[2 * r + 1] / (double)PANGO_SCALE;
 		if (x1 - x0 < 0.5)
 			continue;
-		pdf_op *o = add_op(it, PDF_OP_LINK);
+		pdf_op *o = add_op(l, it, PDF_OP_LINK);
 		o->x = x + x0;
 		o->y = ytop;
 		o->w = x1 - x0;
@@ -477,16 +492,16 @@ static void add_line_refs(pdf_layout *l, pdf_item *it, const ibuild *b, const lg
 		int s = b->links[k].start > ls ? b->links[k].start : ls;
 		int e = b->links[k].end < le ? b->links[k].end : le;
 		if (s < e)
-			add_link_rects(it, g->orig, s, e, x, ytop, g->h, b->links[k].dest);
+			add_link_rects(l, it, g->orig, s, e, x, ytop, g->h, b->links[k].dest);
 	}
 	for (int k = 0; k < b->nnotes; k++) {
 		if (b->note_at[k] < ls || b->note_at[k] >= le)
 			continue;
-		item_add_note(it, b->notes[k]);
+		item_add_note(it, b->notes[k], l->el);
 		const pdf_note *nt = &l->notes[b->notes[k]];
 		const char *num = nt->node->number ? nt->node->number : "*";
 		int e = b->note_at[k] + (int)strlen(num);
-		add_link_rects(it, g->orig, b->note_at[k], e < le ? e : le, x, ytop, g->h, nt->ops[0].name);
+		add_link_rects(l, it, g->orig, b->note_at[k], e < le ? e : le, x, ytop, g->h, nt->ops[0].name);
 	}
 }
 
@@ -499,7 +514,7 @@ static double add_layout_ops(pdf_layout *l, int idx, PangoLayout *ly, const ibui
 	double y = ytop;
 	for (int i = 0; i < n; i++) {
 		pdf_item *it = &l->items[idx];
-		add_line_op(it, &g[i], x, y);
+		add_line_op(l, it, &g[i], x, y);
 		if (b)
 			add_line_refs(l, it, b, &g[i], x, y);
 		y += g[i].h;
@@ -566,6 +581,11 @@ static int add_paragraph(pdf_layout *l, ibuild *b, const pstyle *st, const bctx 
 	l->gap = 0;
 	int block = ++l->nblocks;
 	const char *tag = st == &ST_H1 ? "H1" : st == &ST_H2 ? "H2" : st->bold && !(bc && bc->panel) ? "H3" : "P";
+	/* the paragraph's structure element: a new one, or the one laid ready
+	 * (a list item's LBody) */
+	pdf_elem *el = l->para_el ? l->para_el : new_elem(l, tag, l->parent);
+	l->para_el = NULL;
+	pdf_elem *outer_el = l->el;
 	for (int i = 0; i < n; i++) {
 		int idx = new_item(l, bc);
 		pdf_item *it = &l->items[idx];
@@ -579,21 +599,21 @@ static int add_paragraph(pdf_layout *l, ibuild *b, const pstyle *st, const bctx 
 			it->keep_with_next = 0;
 		if (i == 0 && anchor) {
 			it->anchor = anchor;
-			pdf_op *d = add_op(it, PDF_OP_DEST);
+			pdf_op *d = add_op(l, it, PDF_OP_DEST);
 			d->name = xstrdup(pdf_dest_name(l, anchor));
 			d->x = x;
 			d->y = 0;
 		}
-		add_line_op(it, &g[i], x, 0);
-		add_line_refs(l, it, b, &g[i], x, 0);
 		if (i == 0 && l->label) {
+			/* the list label first: Lbl comes before LBody */
 			ibuild lb;
 			ib_init(&lb, 0);
 			sb_add(&lb.t, l->label);
 			PangoLayout *ll = make_layout(l, &lb, st, bc, -1);
 			lgeom *lg;
 			layout_lines(l, ll, st->leading, &lg);
-			pdf_op *o = add_op(&l->items[idx], PDF_OP_LINE);
+			l->el = l->label_el;
+			pdf_op *o = add_op(l, &l->items[idx], PDF_OP_LINE);
 			o->line = pango_layout_line_ref(lg[0].line);
 			o->x = l->label_x;
 			o->y = g[0].baseline;
@@ -602,7 +622,11 @@ static int add_paragraph(pdf_layout *l, ibuild *b, const pstyle *st, const bctx 
 			free(l->label);
 			l->label = NULL;
 		}
+		l->el = el;
+		add_line_op(l, &l->items[idx], &g[i], x, 0);
+		add_line_refs(l, &l->items[idx], b, &g[i], x, 0);
 	}
+	l->el = outer_el;
 	free(g);
 	return first;
 }
@@ -620,6 +644,12 @@ static void layout_heading(pdf_layout *l, const doc_node *h, double x, double w,
 	sb_add(&b.t, t);
 	free(t);
 	double before = h->level <= 1 ? 0 : h->level == 2 ? 16 : 11;
+	/* the structure skips no heading level (a run-in subheading right
+	 * under a chapter is the chapter's H2), as a screen reader's outline
+	 * would otherwise show a gap */
+	int lvl = h->level <= 1 ? 1 : h->level > l->head_level + 1 ? l->head_level + 1 : h->level;
+	l->head_level = lvl;
+	l->para_el = new_elem(l, lvl == 1 ? "H1" : lvl == 2 ? "H2" : "H3", l->parent);
 	int first = add_paragraph(l, &b, st, bc, x, w, before, 1, h);
 	ib_free(&b);
 	if (h->level <= 1)
@@ -647,9 +677,16 @@ static void layout_list(pdf_layout *l, const doc_node *list, double x, double w,
 {
 	int k = 1;
 	double hang = (list->flags & DOC_ORDERED) ? 18.0 : LIST_HANG;
+	/* L > LI > (Lbl, LBody); an item of inline text is its LBody's text,
+	 * an item of blocks holds them in its LBody */
+	pdf_elem *outer = l->parent;
+	pdf_elem *lel = new_elem(l, "L", outer);
 	for (const doc_node *it = list->first; it; it = it->next, k++) {
 		if (it->type != DOC_ITEM)
 			continue;
+		pdf_elem *li = new_elem(l, "LI", lel);
+		l->label_el = new_elem(l, "Lbl", li);
+		pdf_elem *body = new_elem(l, "LBody", li);
 		free(l->label);
 		if (list->flags & DOC_ORDERED)
 			l->label = xasprintf("%d.", k);
@@ -662,16 +699,21 @@ static void layout_list(pdf_layout *l, const doc_node *list, double x, double w,
 		if (l->gap < gap)
 			l->gap = gap;
 		if (it->first && doc_is_block(it->first->type)) {
+			l->parent = body;
 			layout_blocks(l, it, x + hang, w - hang, bc);
+			l->parent = outer;
 		} else {
 			ibuild b;
 			ib_init(&b, 1);
 			ib_inlines(l, &b, it);
+			l->para_el = body;
 			add_paragraph(l, &b, &ST_BODY, bc, x + hang, w - hang, 0, 0, NULL);
+			l->para_el = NULL;
 			ib_free(&b);
 		}
 		free(l->label);
 		l->label = NULL;
+		l->label_el = NULL;
 	}
 }
 
@@ -692,15 +734,16 @@ static void panel_as_float(pdf_layout *l, int first, int last)
 		pdf_item *it = &l->items[i];
 		y += it->space_before;
 		for (int k = 0; k < it->nops; k++) {
-			pdf_op *o = add_op(dst, it->ops[k].kind);
+			pdf_op *o = add_op(l, dst, it->ops[k].kind);
 			*o = it->ops[k];
 			o->y += y;
 		}
 		for (int k = 0; k < it->nnotes; k++)
-			item_add_note(dst, it->notes[k]);
+			item_add_note(dst, it->notes[k], it->note_els[k]);
 		y += it->h;
 		free(it->ops);
 		free(it->notes);
+		free(it->note_els);
 	}
 	dst->h = y;
 	dst->keep_with_next = 0;
@@ -716,6 +759,8 @@ static void layout_panel(pdf_layout *l, const doc_node *p, double x, double w, c
 	bc.panel = ++l->npanels;
 	bc.panel_x = x;
 	bc.panel_w = w;
+	pdf_elem *outer_p = l->parent;
+	l->parent = new_elem(l, "Div", outer_p);
 	double gap = l->gap > 12 ? l->gap : 12;
 	l->gap = 0;
 	int top = new_item(l, &bc);
@@ -723,7 +768,7 @@ static void layout_panel(pdf_layout *l, const doc_node *p, double x, double w, c
 	l->items[top].space_before = gap;
 	l->items[top].keep_with_next = 1;
 	l->items[top].anchor = p;
-	pdf_op *d = add_op(&l->items[top], PDF_OP_DEST);
+	pdf_op *d = add_op(l, &l->items[top], PDF_OP_DEST);
 	d->name = xstrdup(pdf_dest_name(l, p));
 	d->x = x;
 	double ix = x + PANEL_PAD + 4, iw = w - 2 * PANEL_PAD - 4;
@@ -743,6 +788,7 @@ static void layout_panel(pdf_layout *l, const doc_node *p, double x, double w, c
 	int bot = new_item(l, &bc);
 	l->items[bot].h = PANEL_PAD;
 	panel_as_float(l, top, bot);
+	l->parent = outer_p;
 	l->gap = 12;
 }
 
@@ -812,11 +858,20 @@ static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, c
 
 	double gap = l->gap > 10 ? l->gap : 10;
 	l->gap = 0;
+	/* Table > TR > TH/TD; as in the HTML, with header rows the first cell
+	 * of every other row is its row header, so each number has both */
+	int has_header = 0;
+	for (const doc_node *r = t->first; r; r = r->next)
+		if (r->type == DOC_TABLE_ROW && (r->flags & DOC_HEADER_ROW))
+			has_header = 1;
+	pdf_elem *tel = new_elem(l, "Table", l->parent);
+	pdf_elem *outer_el = l->el;
 	int first_row = 1;
 	for (const doc_node *r = t->first; r; r = r->next) {
 		if (r->type != DOC_TABLE_ROW)
 			continue;
 		int header = (r->flags & DOC_HEADER_ROW) != 0;
+		pdf_elem *tr = new_elem(l, "TR", tel);
 		int idx = new_item(l, bc);
 		l->items[idx].table = table;
 		l->items[idx].is_header = header;
@@ -853,22 +908,27 @@ static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, c
 		pdf_item *it = &l->items[idx];
 		it->h = rowh;
 		if (header)
-			add_rect(it, x, 0, w, rowh, 0.86, 0.89, 0.93);
+			add_rect(l, it, x, 0, w, rowh, 0.86, 0.89, 0.93);
 		else
-			add_rect(it, x, rowh - 0.4, w, 0.4, 0.6, 0.6, 0.6);
+			add_rect(l, it, x, rowh - 0.4, w, 0.4, 0.6, 0.6, 0.6);
 		cx = x;
 		for (c = 0; c < ncols; c++) {
 			if (lys[c]) {
+				int th = header || (has_header && ncols > 1 && c == 0);
+				l->el = new_elem(l, th ? "TH" : "TD", tr);
+				if (th)
+					l->el->scope = header ? PDF_SCOPE_COLUMN : PDF_SCOPE_ROW;
 				add_layout_ops(l, idx, lys[c], &bs[c], cx + CELL_PAD_X, CELL_PAD_Y, ST_CELL.leading);
 				ib_free(&bs[c]);
 			}
 			cx += cw[c];
 		}
 		if (header)
-			add_rect(&l->items[idx], x, rowh - 0.8, w, 0.8, 0.07, 0.22, 0.40);
+			add_rect(l, &l->items[idx], x, rowh - 0.8, w, 0.8, 0.07, 0.22, 0.40);
 		free(lys);
 		free(bs);
 	}
+	l->el = outer_el;
 	free(cw);
 	l->gap = 10;
 }
@@ -897,12 +957,22 @@ static void layout_figure(pdf_layout *l, const doc_node *f, double x, double w, 
 		it->is_float = 1;
 		it->space_before = gap;
 		it->anchor = f;
-		pdf_op *d = add_op(it, PDF_OP_DEST);
+		/* Figure (the chart, with the text alternative the HTML uses)
+		 * followed by its Caption */
+		pdf_elem *outer_el = l->el;
+		l->el = new_elem(l, "Figure", l->parent);
+		/* the same text as the HTML's alt, with the same fallbacks */
+		l->el->alt = f->alt && *f->alt ? xstrdup(f->alt) : chart_alt_text(f->chart);
+		if (!l->el->alt || !*l->el->alt) {
+			free(l->el->alt);
+			l->el->alt = xasprintf("Figuur %s", f->number ? f->number : "");
+		}
+		pdf_op *d = add_op(l, it, PDF_OP_DEST);
 		d->name = xstrdup(pdf_dest_name(l, f));
 		d->x = x;
 		double ch = 0;
 		if (cl) {
-			pdf_op *o = add_op(it, PDF_OP_CHART);
+			pdf_op *o = add_op(l, it, PDF_OP_CHART);
 			o->chart = cl;
 			o->x = x;
 			o->y = 0;
@@ -916,7 +986,9 @@ static void layout_figure(pdf_layout *l, const doc_node *f, double x, double w, 
 		PangoLayout *ly = make_layout(l, &b, &ST_CAPTION, bc, w);
 		l->items[idx].tag = "Figure";
 		l->items[idx].block = ++l->nblocks;
+		l->el = new_elem(l, "Caption", l->parent);
 		double caph = add_layout_ops(l, idx, ly, &b, x, ch + 6, ST_CAPTION.leading);
+		l->el = outer_el;
 		l->items[idx].h = ch + 6 + caph;
 		ib_free(&b);
 		l->gap = 14;
@@ -930,7 +1002,7 @@ static void layout_figure(pdf_layout *l, const doc_node *f, double x, double w, 
 			layout_table(l, c, x, w, bc);
 	if (l->nitems > first) {
 		l->items[first].anchor = f;
-		pdf_op *d = add_op(&l->items[first], PDF_OP_DEST);
+		pdf_op *d = add_op(l, &l->items[first], PDF_OP_DEST);
 		d->name = xstrdup(pdf_dest_name(l, f));
 		d->x = x;
 		l->items[l->nitems - 1].keep_with_next = 1;
@@ -942,14 +1014,17 @@ static void layout_figure(pdf_layout *l, const doc_node *f, double x, double w, 
 	l->items[idx].space_before = 6;
 	if (l->nitems - 1 == first) {
 		l->items[idx].anchor = f;
-		pdf_op *d = add_op(&l->items[idx], PDF_OP_DEST);
+		pdf_op *d = add_op(l, &l->items[idx], PDF_OP_DEST);
 		d->name = xstrdup(pdf_dest_name(l, f));
 		d->x = x;
 	}
 	PangoLayout *ly = make_layout(l, &b, &ST_CAPTION, bc, w);
 	l->items[idx].tag = "Caption";
 	l->items[idx].block = ++l->nblocks;
+	pdf_elem *outer_el = l->el;
+	l->el = new_elem(l, "Caption", l->parent);
 	l->items[idx].h = add_layout_ops(l, idx, ly, &b, x, 0, ST_CAPTION.leading);
+	l->el = outer_el;
 	ib_free(&b);
 	l->gap = 14;
 }
@@ -971,6 +1046,8 @@ static void layout_toc(pdf_layout *l, const doc_node *toc, double x, double w)
 	ib_free(&b);
 	l->gap = 18;
 	const double numw = 34; /* room for the page number and its gap */
+	pdf_elem *tocel = new_elem(l, "TOC", l->parent);
+	pdf_elem *outer_el = l->el;
 	for (const doc_node *h = toc->parent ? toc->parent->first : NULL; h; h = h->next) {
 		if (!toc_entry(h))
 			continue;
@@ -992,6 +1069,7 @@ static void layout_toc(pdf_layout *l, const doc_node *toc, double x, double w)
 		pango_tab_array_free(tabs);
 		pango_layout_set_indent(ly, (int)(-hang * PANGO_SCALE));
 		int idx = new_item(l, NULL);
+		l->el = new_elem(l, "TOCI", tocel);
 		l->items[idx].tag = "TOCI";
 		l->items[idx].block = ++l->nblocks;
 		l->items[idx].space_before = h->level == 1 ? 8 : 1;
@@ -1005,15 +1083,15 @@ static void layout_toc(pdf_layout *l, const doc_node *toc, double x, double w)
 		const char *dest = pdf_dest_name(l, h);
 		for (int i = 0; i < n; i++) {
 			pdf_item *it = &l->items[idx];
-			add_line_op(it, &g[i], x + indent, y);
-			pdf_op *k = add_op(it, PDF_OP_LINK);
+			add_line_op(l, it, &g[i], x + indent, y);
+			pdf_op *k = add_op(l, it, PDF_OP_LINK);
 			k->x = x + indent;
 			k->y = y;
 			k->w = w - indent;
 			k->h = g[i].h;
 			k->name = xstrdup(dest);
 			if (i == n - 1) {
-				pdf_op *o = add_op(it, PDF_OP_TOCNUM);
+				pdf_op *o = add_op(l, it, PDF_OP_TOCNUM);
 				o->x = x + indent + g[i].x + g[i].w;
 				o->y = y + g[i].baseline;
 				o->w = x + w;
@@ -1026,6 +1104,7 @@ static void layout_toc(pdf_layout *l, const doc_node *toc, double x, double w)
 		l->items[idx].h = y;
 		ib_free(&b);
 	}
+	l->el = outer_el;
 	l->gap = 0;
 }
 
@@ -1048,7 +1127,7 @@ static void layout_block_inner(pdf_layout *l, const doc_node *n, double x, doubl
 		l->items[idx].full_page = 1;
 		l->items[idx].new_page = 1;
 		l->items[idx].h = PDF_BODY_H;
-		add_op(&l->items[idx], PDF_OP_TITLEPAGE);
+		add_op(l, &l->items[idx], PDF_OP_TITLEPAGE);
 		break;
 	}
 	case DOC_TOC:
@@ -1069,7 +1148,10 @@ static void layout_block_inner(pdf_layout *l, const doc_node *n, double x, doubl
 	case DOC_QUOTE: {
 		bctx q = *bc;
 		q.italic = 1;
+		pdf_elem *outer = l->parent;
+		l->parent = new_elem(l, "BlockQuote", outer);
 		layout_blocks(l, n, x + 20, w - 40, &q);
+		l->parent = outer;
 		break;
 	}
 	case DOC_FIGURE:
@@ -1286,6 +1368,60 @@ static void paginate(pdf_layout *l)
 	free(p.queue);
 }
 
+/* ---------- structure and page labels ---------- */
+
+/* Decides, now that the pages are known, which elements take their text
+ * directly (leaf) and which in Span children (span): those that also hold
+ * a link, a note or another element, or whose text runs over a page break
+ * (see pdf_elem). */
+static void mark_structure(pdf_layout *l)
+{
+	for (int i = 0; i < l->nelems; i++)
+		if (l->elems[i]->parent)
+			l->elems[i]->parent->span = 1;
+	for (int pg = 0; pg < l->npages; pg++) {
+		const pdf_page *p = &l->pages[pg];
+		for (int k = 0; k < p->nplace; k++) {
+			const pdf_item *it = &l->items[p->place[k].item];
+			if (p->place[k].repeat)
+				continue; /* drawn as an artifact */
+			for (int o = 0; o < it->nops; o++) {
+				pdf_elem *e = it->ops[o].el;
+				if (!e || it->ops[o].kind == PDF_OP_DEST)
+					continue;
+				if (it->ops[o].kind == PDF_OP_LINK || (e->page && e->page != pg + 1))
+					e->span = 1;
+				e->page = pg + 1;
+			}
+			for (int n = 0; n < it->nnotes; n++)
+				if (it->note_els[n])
+					it->note_els[n]->span = 1;
+		}
+	}
+	for (int i = 0; i < l->nelems; i++)
+		l->elems[i]->leaf = l->elems[i]->page && !l->elems[i]->span;
+	/* the front matter: every page before the first chapter's */
+	l->front = 0;
+	for (int pg = 0; pg < l->npages && !l->front; pg++)
+		for (int k = 0; k < l->pages[pg].nplace; k++) {
+			const doc_node *a = l->items[l->pages[pg].place[k].item].anchor;
+			if (a && a->type == DOC_HEADING && a->level == 1) {
+				l->front = pg;
+				break;
+			}
+		}
+}
+
+char *pdf_page_label(const pdf_layout *l, int n)
+{
+	if (n > l->front)
+		return xasprintf("%d", n - l->front);
+	/* lower-case roman numerals; the front matter is a few pages */
+	static const char *const ones[] = { "", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix" };
+	static const char *const tens[] = { "", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc" };
+	return xasprintf("%s%s", tens[(n / 10) % 10], ones[n % 10]);
+}
+
 /* ---------- public ---------- */
 
 PangoContext *pdf_context_new(cairo_t *cr)
@@ -1310,6 +1446,7 @@ pdf_layout *pdf_layout_new(const doc *d, PangoContext *ctx, hyph *hy)
 	bctx bc = { 0 };
 	layout_blocks(l, d->root, PDF_MARGIN_L, PDF_TEXT_W, &bc);
 	paginate(l);
+	mark_structure(l);
 	return l;
 }
 
@@ -1332,6 +1469,7 @@ void pdf_layout_free(pdf_layout *l)
 	for (int i = 0; i < l->nitems; i++) {
 		free_ops(l->items[i].ops, l->items[i].nops);
 		free(l->items[i].notes);
+		free(l->items[i].note_els);
 	}
 	free(l->items);
 	for (int i = 0; i < l->nnotes; i++)
@@ -1347,6 +1485,11 @@ void pdf_layout_free(pdf_layout *l)
 	free(l->dest_names);
 	free(l->dest_nodes);
 	g_ptr_array_free(l->layouts, TRUE);
+	for (int i = 0; i < l->nelems; i++) {
+		free(l->elems[i]->alt);
+		free(l->elems[i]);
+	}
+	free(l->elems);
 	free(l->label);
 	free(l);
 }

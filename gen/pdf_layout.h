@@ -19,6 +19,28 @@
 
 struct chart_layout;
 
+/* A structure element of the tagged PDF. The measure pass builds the tree
+ * (which table, row and cell, which list item, which paragraph each op
+ * belongs to); the draw pass opens and closes the elements around the ops,
+ * in page order, which makes reading order = structure order.
+ *
+ * cairo 1.16 writes marked content only for elements without child
+ * elements: text of an element that also holds a link or a note, or that
+ * runs over a page break, would be lost from the tree. Such an element
+ * (`span`, decided after pagination) gets its text in anonymous Span
+ * children, one per run between its links and notes and per page. */
+typedef struct pdf_elem {
+	const char *tag;         /* standard structure type: "P", "TD", "LBody"... */
+	struct pdf_elem *parent; /* NULL: directly under Document */
+	char *alt;               /* Figure: the text alternative (owned) */
+	int scope;               /* TH: PDF_SCOPE_COLUMN or PDF_SCOPE_ROW */
+	unsigned span : 1;       /* content goes into Span children (see above) */
+	unsigned leaf : 1;       /* content goes into the element itself */
+	int page;                /* last page with content of the element (pass state) */
+} pdf_elem;
+
+enum { PDF_SCOPE_COLUMN = 1, PDF_SCOPE_ROW = 2 };
+
 /* Page geometry: A4 with a 10/14.5 pt text block of 455 pt. */
 #define PDF_PAGE_W 595.276
 #define PDF_PAGE_H 841.89
@@ -50,6 +72,8 @@ typedef struct {
 	struct chart_layout *chart; /* PDF_OP_CHART (owned by the layout) */
 	char *name;                 /* PDF_OP_LINK, PDF_OP_DEST */
 	const doc_node *node;       /* PDF_OP_TOCNUM: heading whose page is printed */
+	pdf_elem *el;               /* structure element of the content; NULL: an artifact
+				     * (rules, backgrounds: PDF_OP_RECT is always one) */
 } pdf_op;
 
 typedef struct {
@@ -66,6 +90,7 @@ typedef struct {
 	int nops, capops;
 	pdf_op *ops;
 	int *notes;          /* footnotes referenced from this item (indexes into notes) */
+	pdf_elem **note_els; /* the element holding each note's marker: the Note goes under it */
 	int nnotes;
 	const doc_node *anchor; /* heading, figure or panel that starts at this item */
 	const char *tag;     /* structure element ("P", "H1", "Caption"), or NULL */
@@ -106,6 +131,9 @@ typedef struct pdf_layout {
 	int npages, cappages;
 	pdf_page *pages;
 	int ntables, npanels, nblocks;
+	int nelems, capelems;   /* every structure element, in creation order */
+	pdf_elem **elems;
+	int front;              /* pages before the first chapter (title, contents): numbered i, ii */
 	int ndests, capdests;   /* destination names of nodes without an id */
 	const doc_node **dest_nodes;
 	char **dest_names;
@@ -113,7 +141,12 @@ typedef struct pdf_layout {
 	/* state of the measure pass between blocks */
 	double gap;             /* space asked for above the next block */
 	char *label;            /* list label waiting for the item's first line */
+	pdf_elem *label_el;     /* its Lbl element */
 	double label_x;
+	pdf_elem *parent;       /* container of the next block's elements (NULL: Document) */
+	pdf_elem *el;           /* element of the ops being added */
+	pdf_elem *para_el;      /* element the next paragraph uses instead of a new P (LBody, Hn) */
+	int head_level;         /* level of the last heading's element */
 } pdf_layout;
 
 /* A pango context for cr set up the way the typesetter measures: 72 dpi,
@@ -133,6 +166,11 @@ int pdf_layout_page_of(const pdf_layout *l, const doc_node *n);
 /* Destination name of a node: its id, or a generated one ("pdf-dest-3",
  * numbered in document order so two runs give the same bytes). */
 const char *pdf_dest_name(pdf_layout *l, const doc_node *n);
+
+/* The page label of 1-based page n, as printed at its foot, in the
+ * contents and in the viewer: "i", "ii" for the pages before the first
+ * chapter, then "1", "2"... malloc'd. */
+char *pdf_page_label(const pdf_layout *l, int n);
 
 /* The contents: every heading of level 1 and 2 (and annexes) with its page,
  * in order. Fills up to max entries; returns how many there are. */

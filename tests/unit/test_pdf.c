@@ -622,6 +622,18 @@ static void test_write_pdf(void **state)
 	/* dates from doc->meta, bookmarks present */
 	assert_true(contains(ba, la, "/CreationDate (20130605000000Z)")); /* cairo 1.16 writes no "D:" */
 	assert_true(contains(ba, la, "/Outlines"));
+	/* the PDF/UA finishing pass: language, XMP, tab order, real tables,
+	 * lists and notes, no furniture marker left (tests/pdfua_check.py
+	 * checks the whole of it on the report) */
+	assert_true(contains(ba, la, "/Lang (nl-NL)"));
+	assert_true(contains(ba, la, "<pdfuaid:part>1</pdfuaid:part>"));
+	assert_true(contains(ba, la, "/DisplayDocTitle true"));
+	assert_true(contains(ba, la, "/Tabs /S"));
+	assert_true(contains(ba, la, "/S /TH"));
+	assert_true(contains(ba, la, "/Scope /Column"));
+	assert_true(contains(ba, la, "/S /LBody"));
+	assert_true(contains(ba, la, "/S /Note"));
+	assert_false(contains(ba, la, "/S /Private"));
 	free(ba);
 	free(bb);
 	const char *keep = getenv("TEST_PDF_OUT");
@@ -646,6 +658,53 @@ static void test_write_pdf(void **state)
 	doc_free(d);
 }
 
+/* The structure the layout gives the ops: rules are artifacts, a table's
+ * header cells are column headers and the first cell of a body row its
+ * row header, a list label precedes its body in the same item, and an
+ * element holding a link keeps its text in Spans (cairo 1.16 drops the
+ * text of an element with children). */
+static void test_structure(void **state)
+{
+	pdf_layout *l = ((fixture *)*state)->l;
+	int th_col = 0, th_row = 0, td = 0, lbl_first = 0, rects = 0;
+	for (int i = 0; i < l->nitems; i++) {
+		const pdf_item *it = &l->items[i];
+		for (int k = 0; k < it->nops; k++) {
+			const pdf_op *o = &it->ops[k];
+			if (o->kind == PDF_OP_RECT) {
+				assert_null(o->el);
+				rects++;
+				continue;
+			}
+			if (!o->el)
+				continue;
+			if (!strcmp(o->el->tag, "TH")) {
+				assert_string_equal(o->el->parent->tag, "TR");
+				assert_string_equal(o->el->parent->parent->tag, "Table");
+				th_col += o->el->scope == PDF_SCOPE_COLUMN;
+				th_row += o->el->scope == PDF_SCOPE_ROW;
+			}
+			td += !strcmp(o->el->tag, "TD");
+			if (!strcmp(o->el->tag, "Lbl")) {
+				assert_string_equal(o->el->parent->tag, "LI");
+				assert_string_equal(o->el->parent->parent->tag, "L");
+				/* the body's line comes after the label in the same item */
+				int body = 0;
+				for (int m = k + 1; m < it->nops; m++)
+					body |= it->ops[m].el && it->ops[m].el->parent == o->el->parent;
+				lbl_first += body;
+			}
+			if (o->kind == PDF_OP_LINK)
+				assert_true(o->el->span);
+		}
+	}
+	assert_true(th_col > 0);
+	assert_true(th_row > 0);
+	assert_true(td > 0);
+	assert_true(lbl_first > 0);
+	assert_true(rects > 0);
+}
+
 /* fontconfig keeps its caches until exit; they are not ours to free. */
 const char *__lsan_default_suppressions(void);
 const char *__lsan_default_suppressions(void)
@@ -665,6 +724,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_soft_hyphens_not_drawn, layout_setup, layout_teardown),
 		cmocka_unit_test_setup_teardown(test_widows_orphans, layout_setup, layout_teardown),
 		cmocka_unit_test_setup_teardown(test_links, layout_setup, layout_teardown),
+		cmocka_unit_test_setup_teardown(test_structure, layout_setup, layout_teardown),
 		cmocka_unit_test(test_write_pdf),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# pdfua.sh: the machine-checkable part of PDF/UA-1 on every edition's PDF
+# (tests/pdfua_check.py: language, XMP, tagged content and artifacts,
+# reading order, tables, lists, notes, contents, figures with the HTML's
+# alt texts, page labels against the printed numbers). The checker must
+# also fail on a PDF without them, so it is run on cairo's bare output too.
+set -euo pipefail
+: "${ROOT:?}" "${TMP:?}"
+. "$ROOT/tests/e2e_lib.sh"
+"$GEN" --input "$ROOT/input" --templates "$ROOT/templates" --out "$TMP/out" --variant all >"$TMP/gen.log" 2>&1 ||
+	{ cat "$TMP/gen.log"; exit 1; }
+pdfs=("$TMP"/out/*/rapport.pdf)
+[ ${#pdfs[@]} -ge 13 ] || { echo "expected 13 editions, found ${#pdfs[@]}"; exit 1; }
+python3 "$ROOT/tests/pdfua_check.py" "${pdfs[@]}"
+echo "info: ${#pdfs[@]} edition PDFs pass the PDF/UA checks"
+
+# the checker can fail: the same file with the catalogue's language,
+# XMP and one Figure's /Alt removed (qpdf rewrites it, no parser of ours)
+qpdf --qdf --object-streams=disable "$TMP/out/nederland/rapport.pdf" "$TMP/qdf.pdf"
+python3 - "$TMP/qdf.pdf" "$TMP/broken.pdf" <<'PY'
+import re, sys
+d = open(sys.argv[1], "rb").read()
+d = d.replace(b"/Lang (nl-NL)", b"/Lang (en-GB)", 1)
+d = re.sub(rb"/Alt \((?:[^()\\]|\\.)*\)", b"/Alt ()", d, count=1)
+d = d.replace(b"/Tabs /S", b"/Tabs /R", 1)
+open(sys.argv[2], "wb").write(d)
+PY
+qpdf "$TMP/broken.pdf" "$TMP/broken2.pdf" 2>/dev/null || true
+if python3 "$ROOT/tests/pdfua_check.py" "$TMP/broken2.pdf" >"$TMP/broken.log"; then
+	echo "pdfua_check passed a PDF without language, alt text and tab order"
+	exit 1
+fi
+for want in "/Lang is 'en-GB'" "Figure without /Alt" "no /Tabs /S"; do
+	grep -q -- "$want" "$TMP/broken.log" || { echo "pdfua_check did not report: $want"; cat "$TMP/broken.log"; exit 1; }
+done
