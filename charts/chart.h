@@ -75,6 +75,8 @@ typedef struct chart {
 	char *number;  /* figure number as printed, "2.2" */
 	char *caption; /* the caption as printed, with its n: "Het voorkomen ... (n=98)." */
 	char *source;  /* source line, e.g. "Bron: enquête doe-democratie 2013, Nederland" */
+	int n;         /* the base the caption prints when the bars print none
+	                  (0: none); for the CSV and the alt text */
 	/* Reference comparison (area editions): when ref_label is set every
 	 * bar of a stacked chart has a reference bar, labelled ref_label, drawn
 	 * below the area's bar labelled area_label. */
@@ -182,13 +184,27 @@ double chart_contrast_ratio(const double a[3], const double b[3]);
 void chart_text_rgb_on(const double bg[3], double rgb[3]);
 
 /* Convenience: lay out at width_pt and write a file. PNG is drawn at `scale`
- * pixels per point (2.0 for the site: at least 1200 px wide for the report's
- * charts). The SVG's unit is the CSS pixel (a 600 pt chart is 600 px wide,
- * next to its 1200 px 2x PNG). Both are deterministic: the same chart gives
- * the same bytes. Both refuse a chart that does not validate. Return 0, or
- * -1 with msg set. */
+ * pixels per point (3.0 for the site's 420 pt charts: 1260 px wide) and
+ * encoded with zlib's fastest level: it is a download, not the page's
+ * image, and must not dominate the run. The SVG is our own (chart_svg.c):
+ * one unit per CSS pixel, real <text>, <title>/<desc> from the chart's
+ * number, caption, alt text and source. Both are deterministic: the same
+ * chart gives the same bytes. Both refuse a chart that does not validate.
+ * Return 0, or -1 with msg set. */
 int chart_write_svg(const chart *c, double width_pt, const char *path, char *msg, size_t msglen);
+int chart_write_svg_form(const chart *c, double width_pt, chart_form form, const char *path,
+                         char *msg, size_t msglen);
 int chart_write_png(const chart *c, double width_pt, double scale, const char *path, char *msg, size_t msglen);
+/* The SVG document of a laid-out chart, malloc'd. Its ids (title, desc)
+ * start with id_prefix (the chart id when NULL) so that charts inlined in
+ * one page do not collide. */
+char *chart_layout_svg(const chart_layout *l, const chart *c, const char *id_prefix);
+/* The chart's numbers as CSV (UTF-8, comma, RFC 4180 quoting), with the
+ * labels as printed: stacked charts one row per item and series with a
+ * column per category (suppressed values empty, a column with the reason);
+ * rankings rank, item, count. Nothing is recomputed: these are the values
+ * the chart draws. malloc'd. */
+char *chart_csv(const chart *c);
 /* The PNG's pixels, for tests and for callers that encode themselves: a
  * white ARGB32 image of ceil(width*scale) x ceil(height*scale) pixels with
  * the layout drawn at `scale`, shifted by (dx_px, dy_px) pixels. */

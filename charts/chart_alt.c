@@ -21,6 +21,13 @@ static void add_row(strbuf *b, const chart_row *r)
 	free(n);
 }
 
+/* " (n=98)" when the chart has one base. */
+static void add_n(strbuf *b, const chart *c)
+{
+	if (c->n > 0)
+		sb_printf(b, " (n=%d)", c->n);
+}
+
 /* "94%" or, with a reference, "94%; Nederland 90%" for category 0. */
 static void add_value(strbuf *b, const chart *c, const chart_bar *bar)
 {
@@ -39,7 +46,9 @@ static char *alt_stacked(const chart *c)
 	sb_init(&b);
 	/* Categories are separated by semicolons: their own text may hold
 	 * commas ("Vaak, dit is een gangbare praktijk"). */
-	sb_printf(&b, "Gestapeld staafdiagram: %s. Per onderdeel het percentage per antwoord (", c->title);
+	sb_printf(&b, "Gestapeld staafdiagram: %s", c->title);
+	add_n(&b, c);
+	sb_add(&b, ". Per onderdeel het percentage per antwoord (");
 	for (int k = 0; k < c->ncat; k++)
 		sb_printf(&b, "%s%s", k ? "; " : "", c->cats[k].label);
 	sb_add(&b, ").");
@@ -109,9 +118,11 @@ static char *alt_ranking(const chart *c)
 	/* Titles that already say "ranglijst van ..." are not prefixed
 	 * again ("Ranglijst: ranglijst van"). */
 	if (strncasecmp(c->title, "ranglijst", 9) == 0)
-		sb_printf(&b, "R%s. Per onderdeel hoe vaak het genoemd is.", c->title + 1);
+		sb_printf(&b, "R%s", c->title + 1);
 	else
-		sb_printf(&b, "Ranglijst: %s. Per onderdeel hoe vaak het genoemd is.", c->title);
+		sb_printf(&b, "Ranglijst: %s", c->title);
+	add_n(&b, c);
+	sb_add(&b, ". Per onderdeel hoe vaak het genoemd is.");
 	add_extremes(&b, c, 1);
 	return sb_take(&b);
 }
@@ -120,8 +131,10 @@ static char *alt_topbottom(const chart *c)
 {
 	strbuf b;
 	sb_init(&b);
-	sb_printf(&b, "Twee ranglijsten naast elkaar: %s. Links '%s', rechts '%s', met per onderdeel hoe vaak het genoemd is.",
-	          c->title, c->cols[0].heading ? c->cols[0].heading : "",
+	sb_printf(&b, "Twee ranglijsten naast elkaar: %s", c->title);
+	add_n(&b, c);
+	sb_printf(&b, ". Links '%s', rechts '%s', met per onderdeel hoe vaak het genoemd is.",
+	          c->cols[0].heading ? c->cols[0].heading : "",
 	          c->cols[1].heading ? c->cols[1].heading : "");
 	add_extremes(&b, c, 2);
 	return sb_take(&b);
