@@ -49,7 +49,9 @@ static const chart_style *style_of(const chart_layout *l)
 #define SERIES_PT (style_of(l)->series)
 #define BAR_H (style_of(l)->bar_h)
 #define BAR_GAP (style_of(l)->bar_gap)
-#define SEGMENT_SEP 0.75  /* white gap between segments, keeps them apart in grey-scale */
+#define SEGMENT_SEP 1.0   /* white gap between segments: neighbours with less than 3:1
+                             contrast stay apart (WCAG 1.4.11), also in grey-scale */
+#define EDGE_W 0.5        /* outline of a light segment or swatch */
 #define SEGMENT_PAD 1.5   /* minimum room left and right of a segment label */
 #define COL_GAP 8.0
 #define SWATCH 8.0
@@ -184,6 +186,25 @@ static void add_text(chart_layout *l, PangoLayout *pl, double x, double y, const
 	l->nboxes++;
 }
 
+static void add_rect(chart_layout *l, double x, double y, double w, double h, const double rgb[3]);
+
+/* A filled area of a category colour: one lighter than 3:1 against the
+ * white page gets an outline in edge_rgb (4.6:1 on white, 3.2:1 on the
+ * lightest ramp colour), so its extent is visible without relying on the
+ * fill. */
+static void add_fill(chart_layout *l, double x, double y, double w, double h, const double rgb[3])
+{
+	static const double page[3] = { 1, 1, 1 };
+	static const double edge_rgb[3] = { 0x4a / 255.0, 0x78 / 255.0, 0xa8 / 255.0 };
+	if (chart_contrast_ratio(rgb, page) >= 3.0) {
+		add_rect(l, x, y, w, h, rgb);
+		return;
+	}
+	add_rect(l, x, y, w, h, edge_rgb);
+	if (w > 2 * EDGE_W && h > 2 * EDGE_W)
+		add_rect(l, x + EDGE_W, y + EDGE_W, w - 2 * EDGE_W, h - 2 * EDGE_W, rgb);
+}
+
 static void add_rect(chart_layout *l, double x, double y, double w, double h, const double rgb[3])
 {
 	if (w <= 0 || h <= 0)
@@ -277,7 +298,7 @@ static double layout_legend(chart_layout *l, const chart *c, double x0, double r
 			sy = y;
 		double rgb[3];
 		chart_category_rgb(c, k, rgb);
-		add_rect(l, x, sy, SWATCH, SWATCH, rgb);
+		add_fill(l, x, sy, SWATCH, SWATCH, rgb);
 		add_text(l, pls[k], x + SWATCH + sw_gap, y, "legend", ink, white);
 		if (ih > row_h)
 			row_h = ih;
@@ -320,7 +341,7 @@ static double layout_bar(chart_layout *l, const chart *c, const int *pct, const 
 		double sw = xb - xa - (k == last ? 0 : SEGMENT_SEP);
 		double rgb[3], fg[3];
 		chart_category_rgb(c, k, rgb);
-		add_rect(l, xa, y, sw, h, rgb);
+		add_fill(l, xa, y, sw, h, rgb);
 		if (!with_labels)
 			continue;
 		char *pt = xasprintf("%d%%", p);

@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include <pango/pangocairo.h>
+#include <libxml/parser.h>
 
 #include "chart.h"
 #include "chart_internal.h"
@@ -151,6 +152,125 @@ static void test_golden_images(void **state)
 		assert_in_range(d, 0, MAX_DIFF_PIXELS);
 		chart_free(c);
 	}
+}
+
+/* The narrow form (phones) has goldens of its own, <id>-smal.png, drawn
+ * at CHART_NARROW_WIDTH_PT and 1 px/pt; and the SVG writer's output is
+ * kept as <id>.svg and compared byte for byte (it is text: a change shows
+ * up in the diff of the commit that makes it). */
+static void test_golden_narrow_and_svg(void **state)
+{
+	for (int i = 0; i < NFIXTURES; i++) {
+		chart *c = fixture_chart(i);
+		chart_layout *l = chart_layout_new_form(c, CHART_NARROW_WIDTH_PT, CHART_NARROW);
+		assert_non_null(l);
+		cairo_surface_t *img = chart_layout_render_image(l, GOLDEN_SCALE, 0, 0);
+		char *stem = xasprintf("%s-smal", c->id);
+		char *pngpath = xasprintf("%s/%s.png", GOLDEN_DIR, stem);
+		chart_layout *w = chart_layout_new(c, GOLDEN_WIDTH);
+		char *svg = chart_layout_svg(w, c, NULL);
+		char *svgpath = xasprintf("%s/%s.svg", GOLDEN_DIR, c->id);
+		if (update_golden()) {
+			assert_int_equal(cairo_surface_write_to_png(img, pngpath), CAIRO_STATUS_SUCCESS);
+			assert_int_equal(write_file(svgpath, svg, strlen(svg)), 0);
+			print_message("wrote %s and %s\n", pngpath, svgpath);
+		} else {
+			long d = diff_against_golden(img, stem);
+			if (d < 0 || d > MAX_DIFF_PIXELS)
+				print_error("%s: %ld pixels differ from the golden image\n", stem, d);
+			assert_in_range(d, 0, MAX_DIFF_PIXELS);
+			size_t n;
+			struct err e;
+			char *want = read_file(svgpath, &n, &e);
+			if (!want)
+				print_error("no golden %s (make it with UPDATE_GOLDEN=1)\n", svgpath);
+			assert_non_null(want);
+			if (strcmp(want, svg) != 0) {
+				print_error("%s: SVG differs from %s\n", c->id, svgpath);
+				fail();
+			}
+			free(want);
+		}
+		free(svg);
+		free(svgpath);
+		chart_layout_free(w);
+		free(pngpath);
+		free(stem);
+		cairo_surface_destroy(img);
+		chart_layout_free(l);
+		chart_free(c);
+	}
+}
+
+/* The SVG holds the layout's marks and nothing else: one <rect> per
+ * rectangle (plus the white page), one <text> per text box with the box's
+ * lines, a <title> with the figure number and caption, a <desc> with the
+ * alt text and source, ids prefixed, no glyph <symbol>, and text from the
+ * data escaped. */
+static size_t count_str(const char *s, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = strstr(s, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+static void test_svg_writer(void **state)
+{
+	for (int i = 0; i < NFIXTURES; i++) {
+		chart *c = fixture_chart(i);
+		for (int f = 0; f < 2; f++) {
+			chart_layout *l = f ? chart_layout_new_form(c, CHART_NARROW_WIDTH_PT, CHART_NARROW)
+			                    : chart_layout_new(c, 600.0);
+			char *svg = chart_layout_svg(l, c, f ? "x-smal" : NULL);
+			assert_int_equal(count_str(svg, "<rect "), l->nrects + 1);
+			assert_int_equal(count_str(svg, "<text "), l->nboxes);
+			assert_int_equal(count_str(svg, "<symbol"), 0);
+			assert_int_equal(count_str(svg, "<title id=\""), 1);
+			assert_int_equal(count_str(svg, "<desc id=\""), 1);
+			char *id = xasprintf(" id=\"%s-titel\"", f ? "x-smal" : c->id);
+			assert_non_null(strstr(svg, id));
+			free(id);
+			/* Every text box's words are in the SVG (wrapped lines are
+			 * tspans, and pango may break after a hyphen or slash, so
+			 * check the pieces between spaces, hyphens and slashes). */
+			for (size_t k = 0; k < l->nboxes; k++) {
+				char *t = xstrdup(l->boxes[k].text);
+				for (char *save = NULL, *w = strtok_r(t, " -/", &save); w; w = strtok_r(NULL, " -/", &save)) {
+					if (strstr(w, "\u2060") || strchr(w, '&') || strchr(w, '<'))
+						continue;
+					if (!strstr(svg, w)) {
+						print_error("%s: \"%s\" not in the SVG\n", c->id, w);
+						fail();
+					}
+				}
+				free(t);
+			}
+			free(svg);
+			chart_layout_free(l);
+		}
+		chart_free(c);
+	}
+
+	chart *c = chart_new(CHART_RANKING, "figuur-9-9", "ranglijst van <script>alert(1)</script> & \"meer\"");
+	chart_add_row(c, 0, 1, "A <b>vet</b> & \"zo\"\x01", 3);
+	chart_add_row(c, 0, 2, "Twee", 1);
+	chart_set_caption(c, "9.9", "Titel & <i>meer</i> (n=4).", "Bron: test & co.");
+	chart_layout *l = chart_layout_new(c, 453.0);
+	char *svg = chart_layout_svg(l, c, NULL);
+	assert_null(strstr(svg, "<script"));
+	assert_null(strstr(svg, "<b>"));
+	assert_null(strstr(svg, "\x01"));
+	assert_non_null(strstr(svg, "A &lt;b&gt;vet&lt;/b&gt; &amp; &quot;zo&quot;"));
+	assert_non_null(strstr(svg, "<title id=\"figuur-9-9-titel\">Figuur 9.9: Titel &amp; &lt;i&gt;meer&lt;/i&gt; (n=4).</title>"));
+	assert_non_null(strstr(svg, "Bron: test &amp; co.</desc>"));
+	/* Well-formed enough for an XML parser. */
+	xmlDocPtr doc = xmlReadMemory(svg, (int)strlen(svg), "x.svg", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	assert_non_null(doc);
+	xmlFreeDoc(doc);
+	free(svg);
+	chart_layout_free(l);
+	chart_free(c);
 }
 
 /* The comparison must be able to fail: the same chart drawn one pixel to
@@ -426,6 +546,59 @@ static void test_segment_label_contrast(void **state)
 	assert_true(seen >= 14);
 	chart_layout_free(l);
 	chart_free(c);
+}
+
+/* WCAG 1.4.11 for the marks: a filled area lighter than 3:1 against the
+ * page lies inside an outline that reaches 3:1 against the page; and two neighbouring segments of a bar whose colours differ by
+ * less than 3:1 are kept apart by a white gap of at least 1 pt. Checked on
+ * every fixture in both forms. */
+static int inside(const mark_rect *a, const mark_rect *b)
+{
+	return a != b && a->x >= b->x + 0.4 && a->y >= b->y + 0.4 && a->x + a->w <= b->x + b->w - 0.4 &&
+	       a->y + a->h <= b->y + b->h - 0.4;
+}
+
+static void test_graphics_contrast(void **state)
+{
+	static const double page[3] = { 1, 1, 1 };
+	for (int i = 0; i < NFIXTURES; i++) {
+		chart *c = fixture_chart(i);
+		for (int f = 0; f < 2; f++) {
+			chart_layout *l = f ? chart_layout_new_form(c, CHART_NARROW_WIDTH_PT, CHART_NARROW)
+			                    : chart_layout_new(c, 600.0);
+			for (size_t k = 0; k < l->nrects; k++) {
+				const mark_rect *r = &l->rects[k];
+				if (chart_contrast_ratio(r->rgb, page) >= 3.0)
+					continue;
+				int framed = 0;
+				for (size_t j = 0; j < l->nrects && !framed; j++)
+					framed = inside(r, &l->rects[j]) &&
+					         chart_contrast_ratio(l->rects[j].rgb, page) >= 3.0;
+				if (!framed) {
+					print_error("%s: rect %g,%g %gx%g (contrast %.2f on white) has no outline\n", c->id,
+					            r->x, r->y, r->w, r->h, chart_contrast_ratio(r->rgb, page));
+					fail();
+				}
+			}
+			/* Neighbours in a bar: outer rects on the same band, by x. */
+			for (size_t k = 0; k < l->nrects; k++) {
+				const mark_rect *a = &l->rects[k];
+				for (size_t j = 0; j < l->nrects; j++) {
+					const mark_rect *b = &l->rects[j];
+					if (a == b || a->y != b->y || a->h != b->h || b->x < a->x + a->w - 0.01 ||
+					    b->x > a->x + a->w + 5.0 || a->h < 4.0)
+						continue;
+					double gap = b->x - (a->x + a->w);
+					if (gap < 0.99 && chart_contrast_ratio(a->rgb, b->rgb) < 3.0) {
+						print_error("%s: segments at x=%g and x=%g touch (gap %.2f)\n", c->id, a->x, b->x, gap);
+						fail();
+					}
+				}
+			}
+			chart_layout_free(l);
+		}
+		chart_free(c);
+	}
 }
 
 static void test_contrast_arithmetic(void **state)
@@ -761,7 +934,7 @@ static void test_suppressed_and_reference_layout(void **state)
 			const mark_rect *r = &l->rects[i];
 			if (r->h < 4.0) /* axis and ticks */
 				continue;
-			if (r->w == 8.0 && r->h == 8.0) /* legend swatches */
+			if (r->w <= 8.01 && r->h <= 8.01) /* legend swatches and their outlines */
 				continue;
 			if (r->h > hmax)
 				hmax = r->h;
@@ -852,12 +1025,15 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_golden_images),
 		cmocka_unit_test(test_golden_detects_one_pixel_shift),
+		cmocka_unit_test(test_golden_narrow_and_svg),
+		cmocka_unit_test(test_svg_writer),
 		cmocka_unit_test(test_golden_detects_changed_value),
 		cmocka_unit_test(test_geometry_no_overlap_inside),
 		cmocka_unit_test(test_text_boxes_complete),
 		cmocka_unit_test(test_labels_wrap),
 		cmocka_unit_test(test_layout_repeatable),
 		cmocka_unit_test(test_segment_label_contrast),
+		cmocka_unit_test(test_graphics_contrast),
 		cmocka_unit_test(test_contrast_arithmetic),
 		cmocka_unit_test(test_palette_monotone),
 		cmocka_unit_test(test_validate_fixtures_ok),
