@@ -42,6 +42,8 @@ static const chart_style *style_of(const chart_layout *l)
 	return l->form == CHART_NARROW ? &narrow_style : &wide_style;
 }
 
+/* Shorthands for the current form's sizes; each needs the chart_layout *l
+ * of the function it is used in. */
 #define LABEL_PT (style_of(l)->label)
 #define SEGMENT_PT (style_of(l)->segment)
 #define LEGEND_PT (style_of(l)->legend)

@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define DEFAULT_FILL "#1a1a1a"
+
 /* Escapes text for element content and attribute values. Control
  * characters other than tab/newline cannot appear in XML 1.0: dropped. */
 static void esc(strbuf *o, const char *s, size_t n)
@@ -98,12 +100,14 @@ static void svg_text(strbuf *o, const chart_layout *l, size_t i)
 		sb_add(o, " font-weight=\"bold\"");
 	if (b->italic)
 		sb_add(o, " font-style=\"italic\"");
-	/* Near-black is the default fill of the whole drawing. */
-	if (!(b->fg[0] == 0.10 && b->fg[1] == 0.10 && b->fg[2] == 0.10)) {
-		sb_add(o, " fill=\"");
-		color(o, b->fg);
-		sb_add(o, "\"");
-	}
+	/* The body-text colour is the default fill of the whole drawing
+	 * (DEFAULT_FILL on <svg>); other colours are written out. */
+	strbuf fill;
+	sb_init(&fill);
+	color(&fill, b->fg);
+	if (strcmp(fill.s, DEFAULT_FILL) != 0)
+		sb_printf(o, " fill=\"%s\"", fill.s);
+	sb_free(&fill);
 	int nlines = pango_layout_get_line_count(pl);
 	PangoLayoutIter *it = pango_layout_get_iter(pl);
 	if (nlines == 1) {
@@ -154,7 +158,7 @@ char *chart_layout_svg(const chart_layout *l, const chart *c, const char *id_pre
 	esc_all(&o, p);
 	sb_add(&o, "-titel\" aria-describedby=\"");
 	esc_all(&o, p);
-	sb_add(&o, "-beschrijving\" font-family=\"" CHART_FONT_STACK "\" fill=\"#1a1a1a\">\n<title id=\"");
+	sb_add(&o, "-beschrijving\" font-family=\"" CHART_FONT_STACK "\" fill=\"" DEFAULT_FILL "\">\n<title id=\"");
 	esc_all(&o, p);
 	sb_add(&o, "-titel\">");
 	if (c->number && *c->number) {
