@@ -9,11 +9,18 @@
  *   repository root and look at them before committing:
  *       UPDATE_GOLDEN=1 build/asan/tests/test_charts
  *   (the golden tests then write instead of compare, and still pass).
+ *   The narrow form has goldens <id>-smal.png; the SVG writer's output is
+ *   kept as <id>.svg and compared byte for byte.
  * - geometry: at 453 pt (the PDF text width) and 600 pt (the site), and at
  *   300 and 900 pt to stress the wrapping, no two text boxes overlap and all
- *   lie inside the chart.
- * - colour: every segment label reaches WCAG contrast 4.5:1 on its segment;
+ *   lie inside the chart; the same for the narrow form at 200-330 pt, whose
+ *   type is never below CHART_NARROW_MIN_PT.
+ * - colour: every text reaches WCAG contrast 4.5:1 on what is behind it;
+ *   fills under 3:1 on white are outlined and neighbours are kept apart;
  *   the ordinal ramp gets strictly lighter from strong to weak.
+ * - the SVG writer (marks, title/desc, prefixed ids, escaping), the CSV.
+ * - area editions: suppressed bars and reference bars (layout, validation,
+ *   alt text).
  * - validation, refusal to write invalid charts, byte-identical output,
  *   and the alt text.
  *
@@ -1010,6 +1017,39 @@ static void test_suppressed_and_reference_alt_text(void **state)
 	chart_free(c);
 }
 
+/* The CSV download holds the chart's own values with its labels: a row
+ * per item (and per series in an area edition), suppressed values empty
+ * with the reason, never 0; labels with commas quoted. */
+static void test_csv(void **state)
+{
+	chart *c = fixture_3_3_area();
+	char *csv = chart_csv(c);
+	assert_non_null(strstr(csv, "Onderdeel,Gebied,n,\"Vaak, dit is een gangbare praktijk (%)\",Met enige regelmaat (%),"
+	                            "\"Soms, op beperkte schaal (%)\",Niet (%),Niet getoond\r\n"));
+	assert_non_null(strstr(csv, "\"Vrij beschikbare middelen ter beschikking stellen als startkapitaal (seed-money), waarop burgers en organisaties kunnen voortbouwen\",Gelderland,9,0,11,33,56,\r\n"));
+	assert_non_null(strstr(csv, ",Nederland,82,2,10,31,57,\r\n"));
+	assert_non_null(strstr(csv, "aan te dragen,Gelderland,4,,,,,te weinig gemeenten (minder dan 5)\r\n"));
+	assert_non_null(strstr(csv, "kunnen krijgen,Nederland,0,,,,,geen antwoorden\r\n"));
+	assert_int_equal(count_str(csv, "\r\n"), 1 + 2 * 6);
+	free(csv);
+	chart_free(c);
+
+	c = fixture_2_3();
+	csv = chart_csv(c);
+	assert_non_null(strstr(csv, "Rang,Onderdeel,Aantal keer genoemd\r\n1,Eigen initiatieven en inzet versterken sociale samenhang en actieve deelname,82\r\n"));
+	assert_non_null(strstr(csv, "\r\n5,\"Eigen initiatieven en inzet maatschappelijke handhaving, toezicht en veiligheid\",24\r\n"));
+	free(csv);
+	chart_free(c);
+
+	/* A caption's n goes on every row when the bars print none. */
+	c = fixture_2_2();
+	c->n = 98;
+	csv = chart_csv(c);
+	assert_non_null(strstr(csv, "Sociaal ondernemerschap,98,47,41,12,\r\n"));
+	free(csv);
+	chart_free(c);
+}
+
 /* fontconfig keeps its configuration until FcFini, which needs
  * -lfontconfig that the Makefile does not link; after the font map is
  * dropped that block is all that is left, so it is the one suppression.
@@ -1044,6 +1084,7 @@ int main(void)
 		cmocka_unit_test(test_suppressed_and_reference_layout),
 		cmocka_unit_test(test_suppressed_and_reference_validation),
 		cmocka_unit_test(test_suppressed_and_reference_alt_text),
+		cmocka_unit_test(test_csv),
 	};
 	int rc = cmocka_run_group_tests_name("charts", tests, NULL, NULL);
 	/* Drop pango's and cairo's caches so LeakSanitizer sees only our own
