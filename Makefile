@@ -9,7 +9,7 @@
 # chart library, tests/unit/test_*.c one cmocka binary each.
 
 CC      ?= cc
-PKGS    := libxml-2.0 cairo cairo-pdf cairo-svg cairo-png pangocairo pango libqpdf
+PKGS    := libxml-2.0 cairo cairo-pdf cairo-svg cairo-png pangocairo pango libqpdf libpng
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN    := -std=c17 -Wall -Wextra -Werror -Wno-unused-parameter

@@ -380,29 +380,60 @@ static void table(html *h, const doc_node *t)
 	sb_add(o, "</table>\n</div>\n");
 }
 
-/* Draws the chart into figuren/ and writes the <img>. Its size attributes
- * come from the chart's layout (the SVG has one unit per CSS pixel), so the
- * page keeps the image's place while it loads. */
+/* Writes one file of a chart into figuren/; on failure marks the page
+ * failed with the writer's message. */
+static void chart_file(html *h, const char *stem, const char *suffix, const char *data)
+{
+	char *path = xasprintf("%s/figuren/%s%s", h->outdir, stem, suffix);
+	if (write_file(path, data, strlen(data)) != 0) {
+		char *m = xasprintf("%s: cannot write chart file", path);
+		fail(h, m);
+		free(m);
+	}
+	free(path);
+}
+
+/* Draws the chart into figuren/ and writes the <picture>: the wide SVG,
+ * and for screens up to 600 px the narrow form (labels above the bars,
+ * larger type), so chart text reads at 12 px or more on a phone. Size
+ * attributes come from the layout (one SVG unit per CSS pixel), so the page
+ * keeps the image's place while it loads. Under the image the downloads:
+ * the chart's numbers as CSV (from the chart model), the SVG and a PNG.
+ * Only files that are linked are written. */
 static void chart_image(html *h, const doc_node *fig)
 {
 	const chart *c = fig->chart;
 	const char *stem = c->id ? c->id : fig->id;
 	char msg[512];
-	char *svg = xasprintf("%s/figuren/%s.svg", h->outdir, stem);
 	char *png = xasprintf("%s/figuren/%s.png", h->outdir, stem);
-	if (chart_write_svg(c, HTML_CHART_WIDTH_PT, svg, msg, sizeof msg) ||
-	    chart_write_png(c, HTML_CHART_WIDTH_PT, HTML_CHART_SCALE, png, msg, sizeof msg))
+	if (chart_write_png(c, HTML_CHART_WIDTH_PT, HTML_CHART_SCALE, png, msg, sizeof msg))
 		fail(h, msg);
-	free(svg);
 	free(png);
 
 	long w = lround(HTML_CHART_WIDTH_PT), hgt = 0;
-	chart_layout *l = h->failed ? NULL : chart_layout_new(c, HTML_CHART_WIDTH_PT);
-	if (l) {
-		w = lround(chart_layout_width(l));
-		hgt = lround(chart_layout_height(l));
-		chart_layout_free(l);
+	chart_layout *wide = h->failed ? NULL : chart_layout_new(c, HTML_CHART_WIDTH_PT);
+	chart_layout *narrow = h->failed ? NULL : chart_layout_new_form(c, CHART_NARROW_WIDTH_PT, CHART_NARROW);
+	if (wide && narrow) {
+		w = lround(chart_layout_width(wide));
+		hgt = lround(chart_layout_height(wide));
+		char *svg = chart_layout_svg(wide, c, stem);
+		chart_file(h, stem, ".svg", svg);
+		free(svg);
+		char *prefix = xasprintf("%s-smal", stem);
+		svg = chart_layout_svg(narrow, c, prefix);
+		chart_file(h, stem, "-smal.svg", svg);
+		free(svg);
+		free(prefix);
+		char *csv = chart_csv(c);
+		chart_file(h, stem, ".csv", csv);
+		free(csv);
+	} else if (!h->failed) {
+		char *m = xasprintf("chart %s: cannot lay out", stem);
+		fail(h, m);
+		free(m);
 	}
+	chart_layout_free(wide);
+	chart_layout_free(narrow);
 
 	char *alt = NULL;
 	if (fig->alt && *fig->alt)
@@ -414,12 +445,31 @@ static void chart_image(html *h, const doc_node *fig)
 		alt = xasprintf("Figuur %s", fig->number ? fig->number : "");
 	}
 	strbuf *o = &h->out;
-	sb_add(o, "<img src=\"figuren/");
+	sb_add(o, "<picture>\n<source media=\"(max-width: 600px)\" srcset=\"figuren/");
+	html_esc(o, stem);
+	sb_add(o, "-smal.svg\">\n<img src=\"figuren/");
 	html_esc(o, stem);
 	sb_add(o, ".svg\"");
 	attr(h, "alt", alt);
-	sb_printf(o, " width=\"%ld\" height=\"%ld\">\n", w, hgt);
+	sb_printf(o, " width=\"%ld\" height=\"%ld\">\n</picture>\n", w, hgt);
 	free(alt);
+
+	const char *num = fig->number ? fig->number : "";
+	sb_add(o, "<p class=\"downloads\">Download figuur ");
+	html_esc(o, num);
+	sb_add(o, ": ");
+	static const char *const kinds[3][2] = {
+		{ ".csv", "cijfers (CSV)" }, { ".svg", "SVG" }, { ".png", "PNG" },
+	};
+	for (int k = 0; k < 3; k++) {
+		sb_add(o, k ? " · <a href=\"figuren/" : "<a href=\"figuren/");
+		html_esc(o, stem);
+		sb_add(o, kinds[k][0]);
+		sb_add(o, "\" download>");
+		sb_add(o, kinds[k][1]);
+		sb_add(o, "</a>");
+	}
+	sb_add(o, "</p>\n");
 }
 
 /* A figure: caption first (the reader learns what the chart shows before

@@ -88,7 +88,6 @@ static doc_node *stacked(const stats *st, const question_stats *qs, chart **out)
 		doc_append_cell(r, s, 1);
 		free(s);
 	}
-	(void)st;
 	if (ch->nbars == 0) { /* nothing to draw: the table is the figure */
 		chart_free(ch);
 		ch = NULL;
@@ -204,11 +203,17 @@ doc_node *figure_from_question(const stats *st, const question_stats *qs, const 
 		doc_node_free(f);
 		return NULL;
 	}
+	char *c = n_caption > 0 ? xasprintf("%s (n=%d).", q->caption ? q->caption : q->text, n_caption)
+				: xasprintf("%s.", q->caption ? q->caption : q->text);
+	if (ch) { /* for a chart file read on its own (SVG title/desc, CSV) */
+		ch->n = n_caption;
+		char *src = xasprintf("Bron: enquête onder gemeenten, editie %s.", st->v->area);
+		chart_set_caption(ch, NULL, c, src);
+		free(src);
+	}
 	f->chart = ch;
 	f->alt = ch ? chart_alt_text(ch) : NULL;
 	doc_node *cap = doc_append(f, doc_node_new(DOC_CAPTION));
-	char *c = n_caption > 0 ? xasprintf("%s (n=%d).", q->caption ? q->caption : q->text, n_caption)
-				: xasprintf("%s.", q->caption ? q->caption : q->text);
 	doc_append_text(cap, c);
 	free(c);
 	doc_append(f, data);

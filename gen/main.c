@@ -121,6 +121,8 @@ static void name_charts(doc_node *n)
 				if (*p == '.')
 					*p = '-';
 			c->chart->id = id;
+			free(c->chart->number); /* the SVG's <title> says "Figuur 2.2" */
+			c->chart->number = xstrdup(c->number);
 		}
 		name_charts(c);
 	}

@@ -9,11 +9,18 @@
  *   repository root and look at them before committing:
  *       UPDATE_GOLDEN=1 build/asan/tests/test_charts
  *   (the golden tests then write instead of compare, and still pass).
+ *   The narrow form has goldens <id>-smal.png; the SVG writer's output is
+ *   kept as <id>.svg and compared byte for byte.
  * - geometry: at 453 pt (the PDF text width) and 600 pt (the site), and at
  *   300 and 900 pt to stress the wrapping, no two text boxes overlap and all
- *   lie inside the chart.
- * - colour: every segment label reaches WCAG contrast 4.5:1 on its segment;
+ *   lie inside the chart; the same for the narrow form at 200-330 pt, whose
+ *   type is never below CHART_NARROW_MIN_PT.
+ * - colour: every text reaches WCAG contrast 4.5:1 on what is behind it;
+ *   fills under 3:1 on white are outlined and neighbours are kept apart;
  *   the ordinal ramp gets strictly lighter from strong to weak.
+ * - the SVG writer (marks, title/desc, prefixed ids, escaping), the CSV.
+ * - area editions: suppressed bars and reference bars (layout, validation,
+ *   alt text).
  * - validation, refusal to write invalid charts, byte-identical output,
  *   and the alt text.
  *
@@ -31,8 +38,10 @@
 #include <unistd.h>
 
 #include <pango/pangocairo.h>
+#include <libxml/parser.h>
 
 #include "chart.h"
+#include "chart_internal.h"
 #include "chart_fixtures.h"
 #include "util.h"
 
@@ -152,6 +161,125 @@ static void test_golden_images(void **state)
 	}
 }
 
+/* The narrow form (phones) has goldens of its own, <id>-smal.png, drawn
+ * at CHART_NARROW_WIDTH_PT and 1 px/pt; and the SVG writer's output is
+ * kept as <id>.svg and compared byte for byte (it is text: a change shows
+ * up in the diff of the commit that makes it). */
+static void test_golden_narrow_and_svg(void **state)
+{
+	for (int i = 0; i < NFIXTURES; i++) {
+		chart *c = fixture_chart(i);
+		chart_layout *l = chart_layout_new_form(c, CHART_NARROW_WIDTH_PT, CHART_NARROW);
+		assert_non_null(l);
+		cairo_surface_t *img = chart_layout_render_image(l, GOLDEN_SCALE, 0, 0);
+		char *stem = xasprintf("%s-smal", c->id);
+		char *pngpath = xasprintf("%s/%s.png", GOLDEN_DIR, stem);
+		chart_layout *w = chart_layout_new(c, GOLDEN_WIDTH);
+		char *svg = chart_layout_svg(w, c, NULL);
+		char *svgpath = xasprintf("%s/%s.svg", GOLDEN_DIR, c->id);
+		if (update_golden()) {
+			assert_int_equal(cairo_surface_write_to_png(img, pngpath), CAIRO_STATUS_SUCCESS);
+			assert_int_equal(write_file(svgpath, svg, strlen(svg)), 0);
+			print_message("wrote %s and %s\n", pngpath, svgpath);
+		} else {
+			long d = diff_against_golden(img, stem);
+			if (d < 0 || d > MAX_DIFF_PIXELS)
+				print_error("%s: %ld pixels differ from the golden image\n", stem, d);
+			assert_in_range(d, 0, MAX_DIFF_PIXELS);
+			size_t n;
+			struct err e;
+			char *want = read_file(svgpath, &n, &e);
+			if (!want)
+				print_error("no golden %s (make it with UPDATE_GOLDEN=1)\n", svgpath);
+			assert_non_null(want);
+			if (strcmp(want, svg) != 0) {
+				print_error("%s: SVG differs from %s\n", c->id, svgpath);
+				fail();
+			}
+			free(want);
+		}
+		free(svg);
+		free(svgpath);
+		chart_layout_free(w);
+		free(pngpath);
+		free(stem);
+		cairo_surface_destroy(img);
+		chart_layout_free(l);
+		chart_free(c);
+	}
+}
+
+/* The SVG holds the layout's marks and nothing else: one <rect> per
+ * rectangle (plus the white page), one <text> per text box with the box's
+ * lines, a <title> with the figure number and caption, a <desc> with the
+ * alt text and source, ids prefixed, no glyph <symbol>, and text from the
+ * data escaped. */
+static size_t count_str(const char *s, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = strstr(s, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+static void test_svg_writer(void **state)
+{
+	for (int i = 0; i < NFIXTURES; i++) {
+		chart *c = fixture_chart(i);
+		for (int f = 0; f < 2; f++) {
+			chart_layout *l = f ? chart_layout_new_form(c, CHART_NARROW_WIDTH_PT, CHART_NARROW)
+			                    : chart_layout_new(c, 600.0);
+			char *svg = chart_layout_svg(l, c, f ? "x-smal" : NULL);
+			assert_int_equal(count_str(svg, "<rect "), l->nrects + 1);
+			assert_int_equal(count_str(svg, "<text "), l->nboxes);
+			assert_int_equal(count_str(svg, "<symbol"), 0);
+			assert_int_equal(count_str(svg, "<title id=\""), 1);
+			assert_int_equal(count_str(svg, "<desc id=\""), 1);
+			char *id = xasprintf(" id=\"%s-titel\"", f ? "x-smal" : c->id);
+			assert_non_null(strstr(svg, id));
+			free(id);
+			/* Every text box's words are in the SVG (wrapped lines are
+			 * tspans, and pango may break after a hyphen or slash, so
+			 * check the pieces between spaces, hyphens and slashes). */
+			for (size_t k = 0; k < l->nboxes; k++) {
+				char *t = xstrdup(l->boxes[k].text);
+				for (char *save = NULL, *w = strtok_r(t, " -/", &save); w; w = strtok_r(NULL, " -/", &save)) {
+					if (strstr(w, "\u2060") || strchr(w, '&') || strchr(w, '<'))
+						continue;
+					if (!strstr(svg, w)) {
+						print_error("%s: \"%s\" not in the SVG\n", c->id, w);
+						fail();
+					}
+				}
+				free(t);
+			}
+			free(svg);
+			chart_layout_free(l);
+		}
+		chart_free(c);
+	}
+
+	chart *c = chart_new(CHART_RANKING, "figuur-9-9", "ranglijst van <script>alert(1)</script> & \"meer\"");
+	chart_add_row(c, 0, 1, "A <b>vet</b> & \"zo\"\x01", 3);
+	chart_add_row(c, 0, 2, "Twee", 1);
+	chart_set_caption(c, "9.9", "Titel & <i>meer</i> (n=4).", "Bron: test & co.");
+	chart_layout *l = chart_layout_new(c, 453.0);
+	char *svg = chart_layout_svg(l, c, NULL);
+	assert_null(strstr(svg, "<script"));
+	assert_null(strstr(svg, "<b>"));
+	assert_null(strstr(svg, "\x01"));
+	assert_non_null(strstr(svg, "A &lt;b&gt;vet&lt;/b&gt; &amp; &quot;zo&quot;"));
+	assert_non_null(strstr(svg, "<title id=\"figuur-9-9-titel\">Figuur 9.9: Titel &amp; &lt;i&gt;meer&lt;/i&gt; (n=4).</title>"));
+	assert_non_null(strstr(svg, "Bron: test &amp; co.</desc>"));
+	/* Well-formed enough for an XML parser. */
+	xmlDocPtr doc = xmlReadMemory(svg, (int)strlen(svg), "x.svg", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	assert_non_null(doc);
+	xmlFreeDoc(doc);
+	free(svg);
+	chart_layout_free(l);
+	chart_free(c);
+}
+
 /* The comparison must be able to fail: the same chart drawn one pixel to
  * the right, or one pixel down, is far over the threshold, and so is a bar
  * whose segments moved by one percent. */
@@ -210,9 +338,9 @@ static int overlap(const chart_box *a, const chart_box *b)
 	       a->y + a->h > b->y + eps && b->y + b->h > a->y + eps;
 }
 
-static void check_geometry(const chart *c, double width)
+static void check_geometry_form(const chart *c, double width, chart_form form)
 {
-	chart_layout *l = chart_layout_new(c, width);
+	chart_layout *l = chart_layout_new_form(c, width, form);
 	assert_non_null(l);
 	double W = chart_layout_width(l), H = chart_layout_height(l);
 	assert_true(W == width);
@@ -239,13 +367,28 @@ static void check_geometry(const chart *c, double width)
 	chart_layout_free(l);
 }
 
+/* Wide at the PDF's and the site's widths and at extremes; narrow at its
+ * own width, narrower and wider (a phone held sideways). In the narrow form
+ * no text is smaller than CHART_NARROW_MIN_PT. */
 static void test_geometry_no_overlap_inside(void **state)
 {
 	static const double widths[] = { 453.0, 600.0, 300.0, 900.0 };
+	static const double narrow[] = { CHART_NARROW_WIDTH_PT, 200.0, 330.0 };
 	for (int i = 0; i < NFIXTURES; i++) {
 		chart *c = fixture_chart(i);
 		for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++)
-			check_geometry(c, widths[w]);
+			check_geometry_form(c, widths[w], CHART_WIDE);
+		for (size_t w = 0; w < sizeof narrow / sizeof narrow[0]; w++)
+			check_geometry_form(c, narrow[w], CHART_NARROW);
+		chart_layout *l = chart_layout_new_form(c, CHART_NARROW_WIDTH_PT, CHART_NARROW);
+		const chart_box *b;
+		size_t n = chart_layout_text_boxes(l, &b);
+		for (size_t k = 0; k < n; k++)
+			if (b[k].size_pt < CHART_NARROW_MIN_PT) {
+				print_error("%s narrow: %s \"%s\" at %g pt\n", c->id, b[k].what, b[k].text, b[k].size_pt);
+				fail();
+			}
+		chart_layout_free(l);
 		chart_free(c);
 	}
 }
@@ -410,6 +553,59 @@ static void test_segment_label_contrast(void **state)
 	assert_true(seen >= 14);
 	chart_layout_free(l);
 	chart_free(c);
+}
+
+/* WCAG 1.4.11 for the marks: a filled area lighter than 3:1 against the
+ * page lies inside an outline that reaches 3:1 against the page; and two neighbouring segments of a bar whose colours differ by
+ * less than 3:1 are kept apart by a white gap of at least 1 pt. Checked on
+ * every fixture in both forms. */
+static int inside(const mark_rect *a, const mark_rect *b)
+{
+	return a != b && a->x >= b->x + 0.4 && a->y >= b->y + 0.4 && a->x + a->w <= b->x + b->w - 0.4 &&
+	       a->y + a->h <= b->y + b->h - 0.4;
+}
+
+static void test_graphics_contrast(void **state)
+{
+	static const double page[3] = { 1, 1, 1 };
+	for (int i = 0; i < NFIXTURES; i++) {
+		chart *c = fixture_chart(i);
+		for (int f = 0; f < 2; f++) {
+			chart_layout *l = f ? chart_layout_new_form(c, CHART_NARROW_WIDTH_PT, CHART_NARROW)
+			                    : chart_layout_new(c, 600.0);
+			for (size_t k = 0; k < l->nrects; k++) {
+				const mark_rect *r = &l->rects[k];
+				if (chart_contrast_ratio(r->rgb, page) >= 3.0)
+					continue;
+				int framed = 0;
+				for (size_t j = 0; j < l->nrects && !framed; j++)
+					framed = inside(r, &l->rects[j]) &&
+					         chart_contrast_ratio(l->rects[j].rgb, page) >= 3.0;
+				if (!framed) {
+					print_error("%s: rect %g,%g %gx%g (contrast %.2f on white) has no outline\n", c->id,
+					            r->x, r->y, r->w, r->h, chart_contrast_ratio(r->rgb, page));
+					fail();
+				}
+			}
+			/* Neighbours in a bar: outer rects on the same band, by x. */
+			for (size_t k = 0; k < l->nrects; k++) {
+				const mark_rect *a = &l->rects[k];
+				for (size_t j = 0; j < l->nrects; j++) {
+					const mark_rect *b = &l->rects[j];
+					if (a == b || a->y != b->y || a->h != b->h || b->x < a->x + a->w - 0.01 ||
+					    b->x > a->x + a->w + 5.0 || a->h < 4.0)
+						continue;
+					double gap = b->x - (a->x + a->w);
+					if (gap < 0.99 && chart_contrast_ratio(a->rgb, b->rgb) < 3.0) {
+						print_error("%s: segments at x=%g and x=%g touch (gap %.2f)\n", c->id, a->x, b->x, gap);
+						fail();
+					}
+				}
+			}
+			chart_layout_free(l);
+		}
+		chart_free(c);
+	}
 }
 
 static void test_contrast_arithmetic(void **state)
@@ -647,16 +843,16 @@ static void test_alt_text(void **state)
 	c = fixture_2_3();
 	a = chart_alt_text(c);
 	assert_non_null(strstr(a, "Ranglijst: "));
-	assert_non_null(strstr(a, "Eigen initiatieven en inzet versterken sociale samenhang en actieve deelname (82 x)"));
-	assert_non_null(strstr(a, "in het kader van gebiedsgericht werken (7 x)"));
+	assert_non_null(strstr(a, "Eigen initiatieven en inzet versterken sociale samenhang en actieve deelname (82 keer)"));
+	assert_non_null(strstr(a, "in het kader van gebiedsgericht werken (7 keer)"));
 	free(a);
 	chart_free(c);
 
 	c = fixture_3_6();
 	a = chart_alt_text(c);
 	assert_non_null(strstr(a, "Meest genoemde succesvolle strategieën"));
-	assert_non_null(strstr(a, "uit de ambtelijke organisatie (61 x)"));
-	assert_non_null(strstr(a, "Maatschappelijk aanbesteden (2 x)"));
+	assert_non_null(strstr(a, "uit de ambtelijke organisatie (61 keer)"));
+	assert_non_null(strstr(a, "Maatschappelijk aanbesteden (2 keer)"));
 	free(a);
 	chart_free(c);
 
@@ -665,7 +861,7 @@ static void test_alt_text(void **state)
 	chart_add_row(c, 0, 1, "Veel", 12500);
 	chart_add_row(c, 0, 2, "Weinig", 3);
 	a = chart_alt_text(c);
-	assert_non_null(strstr(a, "Veel (12.500 x)"));
+	assert_non_null(strstr(a, "Veel (12.500 keer)"));
 	free(a);
 	chart_free(c);
 
@@ -675,11 +871,13 @@ static void test_alt_text(void **state)
 		a = chart_alt_text(c);
 		const char *hi = NULL, *lo = NULL;
 		if (c->kind == CHART_STACKED) {
-			int h = 0, m = 0;
-			for (int b = 1; b < c->nbars; b++) {
-				if (c->bars[b].pct[0] > c->bars[h].pct[0])
+			int h = -1, m = -1;
+			for (int b = 0; b < c->nbars; b++) {
+				if (c->bars[b].suppressed)
+					continue;
+				if (h < 0 || c->bars[b].pct[0] > c->bars[h].pct[0])
 					h = b;
-				if (c->bars[b].pct[0] < c->bars[m].pct[0])
+				if (m < 0 || c->bars[b].pct[0] < c->bars[m].pct[0])
 					m = b;
 			}
 			hi = c->bars[h].label;
@@ -705,6 +903,153 @@ static void test_alt_text(void **state)
 	}
 }
 
+/* ---- area editions: suppressed bars and the reference bar ---- */
+
+/* A suppressed bar is an empty row: its label and n, its reason in the
+ * bar's place, no segment and no percentage; the reference bars are drawn
+ * thinner than the area's, each pair named by two series labels. */
+static void test_suppressed_and_reference_layout(void **state)
+{
+	for (int f = 0; f < 2; f++) {
+		chart *c = fixture_3_3_area();
+		chart_layout *l = f ? chart_layout_new_form(c, CHART_NARROW_WIDTH_PT, CHART_NARROW)
+		                    : chart_layout_new(c, 453.0);
+		assert_non_null(l);
+		assert_int_equal(count_boxes(l, "suppressed", "te weinig gemeenten (minder dan 5)"), 1);
+		assert_int_equal(count_boxes(l, "suppressed", "geen antwoorden"), 1);
+		assert_int_equal(count_boxes(l, "series", "Gelderland"), 6);
+		assert_int_equal(count_boxes(l, "series", "Nederland"), 6);
+		assert_int_equal(count_boxes_how(l, "label", "Kansrijke initiatieven", 1), 1);
+		assert_int_equal(count_boxes_how(l, "label", "(n=4)", 1), 1);
+		/* Segment labels only on the area's bars: 3+4+0+4+3+4 segments
+		 * at most; never on a suppressed bar, whose row has none. */
+		const chart_box *b;
+		size_t n = chart_layout_text_boxes(l, &b);
+		double sup_y0 = 0, sup_y1 = 0;
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(b[i].what, "suppressed") == 0 && strstr(b[i].text, "minder dan")) {
+				sup_y0 = b[i].y - 2;
+				sup_y1 = b[i].y + b[i].h + 2;
+			}
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(b[i].what, "segment-label") == 0)
+				assert_false(b[i].y < sup_y1 && b[i].y + b[i].h > sup_y0);
+		/* Bars: the area's are BAR_H high, the reference's thinner; no
+		 * rect at all in the suppressed bar's band. */
+		double hmax = 0, hmin = 1e9;
+		for (size_t i = 0; i < l->nrects; i++) {
+			const mark_rect *r = &l->rects[i];
+			if (r->h < 4.0) /* axis and ticks */
+				continue;
+			if (r->w <= 8.01 && r->h <= 8.01) /* legend swatches and their outlines */
+				continue;
+			if (r->h > hmax)
+				hmax = r->h;
+			if (r->h < hmin)
+				hmin = r->h;
+			if (r->y < sup_y1 && r->y + r->h > sup_y0) {
+				print_error("rect %g,%g %gx%g in the suppressed row\n", r->x, r->y, r->w, r->h);
+				fail();
+			}
+		}
+		assert_true(hmin < 0.75 * hmax);
+		chart_layout_free(l);
+		chart_free(c);
+	}
+}
+
+static void test_suppressed_and_reference_validation(void **state)
+{
+	char msg[512];
+	chart *c = fixture_2_2_small();
+	/* n=0 on a suppressed bar is fine where the shown bars print an n. */
+	assert_int_equal(chart_validate(c, msg, sizeof msg), 0);
+	chart_free(c);
+
+	c = fixture_2_2_small();
+	chart_add_suppressed_bar(c, "Leeg", 0, "");
+	expect_invalid(c, "Leeg", "without a reason");
+
+	c = fixture_3_3_area();
+	c->bars[1].has_ref = 0;
+	expect_invalid(c, "Initiatiefnemers verder", "no Nederland bar");
+
+	c = fixture_3_3_area();
+	c->bars[3].ref_pct[0] = 31;
+	expect_invalid(c, "Helpen met", "reference percentages sum to 101");
+
+	c = fixture_3_3_area();
+	c->bars[5].ref_pct[1] = -1;
+	c->bars[5].ref_pct[2] = 39;
+	expect_invalid(c, "Initiatiefnemers ondersteunen", "negative reference percentage");
+
+	c = fixture_3_1();
+	int p[4] = { 25, 25, 25, 25 };
+	chart_bar_set_reference(c, 0, 80, p, NULL);
+	expect_invalid(c, "Bij beleidsprofessionals", "the chart has no reference");
+
+	c = fixture_3_3_area();
+	chart_bar_set_reference(c, 0, 0, NULL, NULL);
+	expect_invalid(c, "Vrij beschikbare", "reference suppressed without a reason");
+}
+
+static void test_suppressed_and_reference_alt_text(void **state)
+{
+	chart *c = fixture_3_3_area();
+	char *a = chart_alt_text(c);
+	assert_non_null(strstr(a, "een staaf voor Gelderland en daaronder een dunnere staaf voor Nederland"));
+	/* Highest 'Vaak' in the area: 33% (last item); lowest 0% (first). */
+	assert_non_null(strstr(a, "in Gelderland: Initiatiefnemers ondersteunen met tijd en deskundigheid uit de ambtelijke organisatie (33%; Nederland 19%)"));
+	assert_non_null(strstr(a, "laagste: Vrij beschikbare middelen"));
+	assert_non_null(strstr(a, "(0%; Nederland 2%)"));
+	assert_non_null(strstr(a, "Niet getoond: Kansrijke initiatieven verder helpen door alternatieve financieringswijzen en bekostigingsmodellen aan te dragen (te weinig gemeenten (minder dan 5))."));
+	/* The suppressed item is never given a percentage. */
+	assert_null(strstr(a, "aan te dragen (0%"));
+	assert_non_null(strstr(a, "Vaak, dit is een gangbare praktijk; Met enige regelmaat"));
+	free(a);
+	chart_free(c);
+
+	c = fixture_2_2_small();
+	a = chart_alt_text(c);
+	assert_non_null(strstr(a, "Niet getoond: Vrijwilligerswerk en zelforganisatie (geen antwoorden); Sociaal ondernemerschap (te weinig gemeenten (n=4))."));
+	assert_null(strstr(a, "Nederland"));
+	free(a);
+	chart_free(c);
+}
+
+/* The CSV download holds the chart's own values with its labels: a row
+ * per item (and per series in an area edition), suppressed values empty
+ * with the reason, never 0; labels with commas quoted. */
+static void test_csv(void **state)
+{
+	chart *c = fixture_3_3_area();
+	char *csv = chart_csv(c);
+	assert_non_null(strstr(csv, "Onderdeel,Gebied,n,\"Vaak, dit is een gangbare praktijk (%)\",Met enige regelmaat (%),"
+	                            "\"Soms, op beperkte schaal (%)\",Niet (%),Niet getoond\r\n"));
+	assert_non_null(strstr(csv, "\"Vrij beschikbare middelen ter beschikking stellen als startkapitaal (seed-money), waarop burgers en organisaties kunnen voortbouwen\",Gelderland,9,0,11,33,56,\r\n"));
+	assert_non_null(strstr(csv, ",Nederland,82,2,10,31,57,\r\n"));
+	assert_non_null(strstr(csv, "aan te dragen,Gelderland,4,,,,,te weinig gemeenten (minder dan 5)\r\n"));
+	assert_non_null(strstr(csv, "kunnen krijgen,Nederland,0,,,,,geen antwoorden\r\n"));
+	assert_int_equal(count_str(csv, "\r\n"), 1 + 2 * 6);
+	free(csv);
+	chart_free(c);
+
+	c = fixture_2_3();
+	csv = chart_csv(c);
+	assert_non_null(strstr(csv, "Rang,Onderdeel,Aantal keer genoemd\r\n1,Eigen initiatieven en inzet versterken sociale samenhang en actieve deelname,82\r\n"));
+	assert_non_null(strstr(csv, "\r\n5,\"Eigen initiatieven en inzet maatschappelijke handhaving, toezicht en veiligheid\",24\r\n"));
+	free(csv);
+	chart_free(c);
+
+	/* A caption's n goes on every row when the bars print none. */
+	c = fixture_2_2();
+	c->n = 98;
+	csv = chart_csv(c);
+	assert_non_null(strstr(csv, "Sociaal ondernemerschap,98,47,41,12,\r\n"));
+	free(csv);
+	chart_free(c);
+}
+
 /* fontconfig keeps its configuration until FcFini, which needs
  * -lfontconfig that the Makefile does not link; after the font map is
  * dropped that block is all that is left, so it is the one suppression.
@@ -720,12 +1065,15 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_golden_images),
 		cmocka_unit_test(test_golden_detects_one_pixel_shift),
+		cmocka_unit_test(test_golden_narrow_and_svg),
+		cmocka_unit_test(test_svg_writer),
 		cmocka_unit_test(test_golden_detects_changed_value),
 		cmocka_unit_test(test_geometry_no_overlap_inside),
 		cmocka_unit_test(test_text_boxes_complete),
 		cmocka_unit_test(test_labels_wrap),
 		cmocka_unit_test(test_layout_repeatable),
 		cmocka_unit_test(test_segment_label_contrast),
+		cmocka_unit_test(test_graphics_contrast),
 		cmocka_unit_test(test_contrast_arithmetic),
 		cmocka_unit_test(test_palette_monotone),
 		cmocka_unit_test(test_validate_fixtures_ok),
@@ -733,6 +1081,10 @@ int main(void)
 		cmocka_unit_test(test_files_deterministic),
 		cmocka_unit_test(test_png_size),
 		cmocka_unit_test(test_alt_text),
+		cmocka_unit_test(test_suppressed_and_reference_layout),
+		cmocka_unit_test(test_suppressed_and_reference_validation),
+		cmocka_unit_test(test_suppressed_and_reference_alt_text),
+		cmocka_unit_test(test_csv),
 	};
 	int rc = cmocka_run_group_tests_name("charts", tests, NULL, NULL);
 	/* Drop pango's and cairo's caches so LeakSanitizer sees only our own

@@ -433,16 +433,39 @@ static void test_figures(void **state)
 	assert_has(page, "<details class=\"cijfers\">\n<summary>Cijfers bij figuur 2.2</summary>");
 	assert_has(page, "<td class=\"getal\">94%</td>");
 	assert_has(page, "<img src=\"figuren/figuur-2-3.svg\" alt=\"Ranglijst: sociale samenhang");
-	/* both files of both charts, the PNG at 2x: 1200 px wide */
-	static const char *const files[] = { "figuur-2-2.svg", "figuur-2-2.png",
-					     "figuur-2-3.svg", "figuur-2-3.png" };
-	for (size_t i = 0; i < 4; i++) {
+	/* the narrow form for phones, and the downloads under the chart */
+	assert_has(page, "<picture>\n<source media=\"(max-width: 600px)\" srcset=\"figuren/figuur-2-2-smal.svg\">\n<img src=\"figuren/figuur-2-2.svg\"");
+	assert_has(page, "<p class=\"downloads\">Download figuur 2.2: <a href=\"figuren/figuur-2-2.csv\" download>cijfers (CSV)</a> · "
+			 "<a href=\"figuren/figuur-2-2.svg\" download>SVG</a> · <a href=\"figuren/figuur-2-2.png\" download>PNG</a></p>");
+	/* every file of both charts; the SVGs with real text and a title, no
+	 * glyph symbols; the CSV with the chart's labels and numbers */
+	static const char *const files[] = { "figuur-2-2.svg", "figuur-2-2-smal.svg", "figuur-2-2.png", "figuur-2-2.csv",
+					     "figuur-2-3.svg", "figuur-2-3-smal.svg", "figuur-2-3.png", "figuur-2-3.csv" };
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		char *path = xasprintf("%s/figuren/%s", outdir, files[i]);
 		struct stat st;
 		if (stat(path, &st) || st.st_size == 0)
 			fail_msg("missing or empty: %s", path);
+		if (strstr(files[i], ".svg")) {
+			size_t len;
+			struct err e;
+			char *svg = read_file(path, &len, &e);
+			assert_non_null(svg);
+			assert_non_null(strstr(svg, "<text "));
+			assert_non_null(strstr(svg, "<title id=\""));
+			assert_null(strstr(svg, "<symbol"));
+			free(svg);
+		}
 		free(path);
 	}
+	char *csvp = xasprintf("%s/figuren/figuur-2-2.csv", outdir);
+	size_t csvlen;
+	struct err ce;
+	char *csv = read_file(csvp, &csvlen, &ce);
+	assert_non_null(csv);
+	assert_non_null(strstr(csv, "Onderdeel,n,"));
+	free(csv);
+	free(csvp);
 	char *png = xasprintf("%s/figuren/figuur-2-2.png", outdir);
 	FILE *fp = fopen(png, "rb");
 	assert_non_null(fp);
