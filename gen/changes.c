@@ -35,7 +35,7 @@ int claims_write_csv(const doc *d, const char *path)
 		for (int j = 0; j < i; j++)
 			nr += d->claims[j].line == k->line && !strcmp(d->claims[j].file, k->file);
 		csv_field(&b, k->file);
-		sb_printf(&b, ",%d,%d,%s,", k->line, nr, k->holds ? "ja" : "nee");
+		sb_printf(&b, ",%d,%d,%s,", k->line, nr, k->holds < 0 ? "overgeslagen" : k->holds ? "ja" : "nee");
 		csv_field(&b, k->text);
 		sb_addc(&b, '\n');
 	}

@@ -128,7 +128,7 @@ typedef struct {
 typedef struct {
 	char *file;
 	int line;
-	int holds;
+	int holds;        /* 1 holds, 0 does not, -1 not checked: it reads a suppressed number */
 	char *text;       /* the statement as printed */
 } doc_claim;
 

@@ -1,7 +1,11 @@
 /* main.c: the command line of the generator.
  *
- *   gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--strict]
+ *   gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--concept]
  *
+ * The editions and the minimum bases come from templates/rapport.xml
+ * (edition.c). A claim of the text that does not hold fails the run (all of
+ * them are listed first); --concept writes the editions with those claims
+ * marked and explained instead.
  * Loads and checks all input first, then builds every variant into a
  * staging directory beside out/, and only when everything succeeded swaps
  * the staging directory into place. Any error leaves out/ as it was. */
@@ -12,6 +16,7 @@
 #include "changes.h"
 #include "survey.h"
 #include "template.h"
+#include "edition.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -22,12 +27,12 @@
 
 typedef struct {
 	const char *input, *templates, *out, *variant, *schema_dir;
-	int strict;
+	int concept;
 } options;
 
 static void usage(void)
 {
-	fputs("usage: gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--strict]\n", stderr);
+	fputs("usage: gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--concept]\n", stderr);
 }
 
 static int parse_args(int argc, char **argv, options *o)
@@ -37,7 +42,7 @@ static int parse_args(int argc, char **argv, options *o)
 	o->out = "out";
 	o->variant = "all";
 	o->schema_dir = getenv("GEN_SCHEMA_DIR") ? getenv("GEN_SCHEMA_DIR") : NULL;
-	o->strict = 0;
+	o->concept = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char **slot = !strcmp(a, "--input") ? &o->input : !strcmp(a, "--templates") ? &o->templates
@@ -49,7 +54,9 @@ static int parse_args(int argc, char **argv, options *o)
 			}
 			*slot = argv[++i];
 		} else if (!strcmp(a, "--strict")) {
-			o->strict = 1;
+			o->concept = 0; /* the default now; kept for old scripts */
+		} else if (!strcmp(a, "--concept")) {
+			o->concept = 1;
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			usage();
 			exit(0);
@@ -106,14 +113,15 @@ static void name_charts(doc_node *n)
 	}
 }
 
-static int build_variant(const survey *s, const templates *t, const char *slug, const char *stage,
-			 const options *o, struct err *e, int *claims)
+static int build_variant(const survey *s, const templates *t, const edition_list *el, const edition *ed,
+			 const stats *national, const char *stage, const options *o, struct err *e, int *claims)
 {
-	variant *v = variant_new(s, slug);
+	const char *slug = ed->slug;
+	variant *v = edition_variant(s, ed);
 	if (!v)
-		return err_set(e, "--variant", 0, "unknown variant '%s'; expected nederland, a province slug or all", slug);
+		return err_set(e, "--variant", 0, "unknown edition '%s'", slug);
 	int rc = 0;
-	stats *st = stats_compute(v);
+	stats *st = edition_stats(v, el, national);
 	doc *d = NULL;
 	char *dir = xasprintf("%s/%s", stage, slug);
 	char msg[1024];
@@ -131,12 +139,14 @@ static int build_variant(const survey *s, const templates *t, const char *slug, 
 	free(cij);
 	if (rc)
 		goto done;
-	d = report_build(t, st, o->strict, e);
+	d = report_build(t, st, !o->concept, e);
 	if (!d) {
 		rc = -1;
 		goto done;
 	}
 	*claims += d->nclaims_failed;
+	if (d->nclaims_failed && !o->concept)
+		goto done; /* the run fails after every edition's claims are listed */
 	if (doc_resolve(d, msg, sizeof msg)) {
 		rc = err_set(e, t->dir, 0, "%s", msg);
 		goto done;
@@ -226,52 +236,85 @@ int main(int argc, char **argv)
 	if (!(t = templates_load(o.templates, rng_t, &e)))
 		goto out;
 
-	const char *all[14];
-	int nv = 0;
-	if (!strcmp(o.variant, "all")) {
-		all[nv++] = "nederland";
-	} else {
-		all[nv++] = o.variant;
-	}
-	char *slugs[13] = { 0 };
-	if (!strcmp(o.variant, "all")) {
-		const char *const *provs = province_names();
-		for (int i = 0; provs[i]; i++) {
-			slugs[i] = province_slug(provs[i]);
-			all[nv++] = slugs[i];
+	edition_list *el = editions_load(t, s, &e);
+	if (!el)
+		goto out;
+	editions_plan(el, s);
+	int want = -1;
+	if (strcmp(o.variant, "all")) {
+		for (int i = 0; i < el->n; i++)
+			if (!strcmp(el->e[i].slug, o.variant))
+				want = i;
+		if (want < 0) {
+			err_set(&e, "--variant", 0, "unknown edition '%s'; expected all or an id of <uitgaven> in rapport.xml", o.variant);
+			goto out_el;
 		}
+	}
+	/* one line per edition that is not produced */
+	for (int i = 0; i < el->n; i++)
+		if (!el->e[i].produced && (want < 0 || want == i)) {
+			char *line = edition_skip_line(el, i);
+			fprintf(stderr, "%s\n", line);
+			free(line);
+		}
+	if (want >= 0 && !el->e[want].produced) {
+		err_set(&e, "--variant", 0, "edition '%s' is not produced (too few responding gemeenten)", o.variant);
+		goto out_el;
 	}
 	rm_rf(stage);
 	if (mkdir_p(stage)) {
 		err_set(&e, stage, 0, "cannot create the staging directory: %s", strerror(errno));
-		goto out_slugs;
+		goto out_el;
 	}
-	int claims = 0;
-	for (int i = 0; i < nv; i++)
-		if (build_variant(s, t, all[i], stage, &o, &e, &claims))
-			goto out_slugs;
-	const char *names[14];
-	for (int i = 0; i < nv; i++) {
-		variant *v = variant_new(s, all[i]);
-		names[i] = v ? xstrdup(v->area) : xstrdup(all[i]);
-		variant_free(v);
+	/* the whole country once, for every area edition's comparison */
+	edition whole = { .slug = "nederland", .name = "Nederland" };
+	variant *nv_all = edition_variant(s, &whole);
+	stats *national = edition_stats(nv_all, el, NULL);
+	int claims = 0, brc = 0;
+	const char **all = xcalloc((size_t)el->n + 1, sizeof *all), **names = xcalloc((size_t)el->n + 1, sizeof *names);
+	landing_redirect *red = xcalloc((size_t)el->n + 1, sizeof *red);
+	int nv = 0, nred = 0;
+	for (int i = 0; i < el->n && !brc; i++) {
+		const edition *ed = &el->e[i];
+		if (!ed->produced) {
+			if (ed->nprov == 1)
+				red[nred++] = (landing_redirect){ ed->name, ed->gemeenten,
+					ed->covered_by >= 0 ? el->e[ed->covered_by].slug : NULL,
+					ed->covered_by >= 0 ? el->e[ed->covered_by].name : NULL };
+			continue;
+		}
+		if (want >= 0 && want != i)
+			continue;
+		brc = build_variant(s, t, el, ed, ed->nprov ? national : NULL, stage, &o, &e, &claims);
+		all[nv] = ed->slug;
+		names[nv++] = ed->name;
 	}
+	stats_free(national);
+	variant_free(nv_all);
 	char msg[1024];
-	int lrc = html_write_landing(stage, all, names, nv, msg, sizeof msg);
-	for (int i = 0; i < nv; i++)
-		free((char *)names[i]);
+	int lrc = brc ? 0 : claims && !o.concept ? 1
+		: html_write_landing_areas(stage, all, names, nv, red, want >= 0 ? 0 : nred, msg, sizeof msg);
+	free(all);
+	free(names);
+	free(red);
+	if (brc)
+		goto out_el;
+	if (claims && !o.concept) {
+		err_set(&e, t->dir, 0, "%d bewering(en) kloppen niet op de gegevens (zie hierboven); niets gepubliceerd. "
+			"Pas de tekst aan, of bekijk de uitgave met --concept", claims);
+		goto out_el;
+	}
 	if (lrc) {
 		err_set(&e, stage, 0, "landing page: %s", msg);
-		goto out_slugs;
+		goto out_el;
 	}
 	if (publish(stage, o.out, &e))
-		goto out_slugs;
+		goto out_el;
 	if (claims)
-		fprintf(stderr, "gen: %d bewering(en) klopten niet; gemarkeerd in de uitvoer\n", claims);
+		fprintf(stderr, "gen: concept: %d bewering(en) kloppen niet; gemarkeerd en toegelicht in de uitvoer\n", claims);
 	rc = 0;
-out_slugs:
-	for (int i = 0; i < 13; i++)
-		free(slugs[i]);
+out_el:
+	editions_free(el);
 out:
 	if (rc) {
 		fprintf(stderr, "%s\n", e.msg);
