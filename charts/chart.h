@@ -42,6 +42,15 @@ typedef struct {
 	int *pct;     /* ncat printed percentages, each >= 0, summing to 100 */
 	int npct;     /* entries in pct: the ncat at chart_add_bar time, so
 	                 validation catches a category added after the bars */
+	char *suppressed; /* non-NULL: the bar is not shown; this short reason
+	                     ("te weinig gemeenten (n=4)", "geen antwoorden") is
+	                     drawn in its place and pct is all 0 */
+	/* The reference (national) bar of this item, drawn thinner below the
+	 * area's bar when the chart has a reference (chart_set_reference). */
+	int has_ref;
+	int ref_n;
+	int *ref_pct;         /* ncat entries, or NULL when ref_suppressed */
+	char *ref_suppressed; /* non-NULL: reason instead of the reference bar */
 } chart_bar;
 
 /* One row of a ranking (also one row of a TOPBOTTOM column). */
@@ -62,6 +71,15 @@ typedef struct chart {
 	char *id;      /* file stem, e.g. "figuur-2-2" */
 	char *title;   /* short description for alt text / accessible title,
 	                  e.g. "het voorkomen van zeven vormen van de doe-democratie" */
+	/* For a chart file read on its own (SVG <title>/<desc>); may be NULL. */
+	char *number;  /* figure number as printed, "2.2" */
+	char *caption; /* the caption as printed, with its n: "Het voorkomen ... (n=98)." */
+	char *source;  /* source line, e.g. "Bron: enquête doe-democratie 2013, Nederland" */
+	/* Reference comparison (area editions): when ref_label is set every
+	 * bar of a stacked chart has a reference bar, labelled ref_label, drawn
+	 * below the area's bar labelled area_label. */
+	char *area_label; /* "Gelderland" */
+	char *ref_label;  /* "Nederland" */
 	/* CHART_STACKED */
 	int ncat;
 	chart_category *cats;
@@ -79,6 +97,23 @@ chart *chart_new(chart_kind kind, const char *id, const char *title);
 void chart_add_category(chart *c, const char *label, int neutral);
 /* pct has c->ncat entries */
 void chart_add_bar(chart *c, const char *label, int n, const int *pct);
+/* A bar that is not shown (disclosure control or no answers): an empty
+ * row with the label, the n (printed like any bar's n) and the short
+ * reason in the bar's place, never a percentage. */
+void chart_add_suppressed_bar(chart *c, const char *label, int n, const char *reason);
+/* Turns on the comparison: each item then shows the area's bar and below it
+ * a thinner reference bar in the same colours, labelled ref_label (both
+ * labels are printed next to the bars and named in the alt text). */
+void chart_set_reference(chart *c, const char *area_label, const char *ref_label);
+/* The reference values of bar `bar` (0-based, in chart_add_bar order): its
+ * n and ncat percentages summing to 100, or pct NULL and a reason when the
+ * reference value is suppressed. Every bar needs one once the chart has a
+ * reference; validation says which bar lacks it. */
+void chart_bar_set_reference(chart *c, int bar, int n, const int *pct, const char *suppressed_reason);
+/* Figure number, caption (with its n) and source line, written into the
+ * SVG's <title>/<desc> so a chart file opened on its own says what it is.
+ * Any may be NULL. */
+void chart_set_caption(chart *c, const char *number, const char *caption, const char *source);
 /* col is 0 or 1; sets the heading if non-NULL */
 void chart_set_column_heading(chart *c, int col, const char *heading);
 void chart_add_row(chart *c, int col, int rank, const char *label, long count);
@@ -96,10 +131,14 @@ int chart_validate(const chart *c, char *msg, size_t msglen);
 typedef struct {
 	double x, y, w, h;
 	const char *what;  /* "label", "segment-label", "legend", "count", "rank",
-	                      "heading", "tick" */
+	                      "heading", "tick", "suppressed" (a suppressed
+	                      bar's reason), "series" (the area/reference label
+	                      beside a bar) */
 	char *text;        /* the text drawn, for tests and debugging */
 	double fg[3];      /* text colour, sRGB 0..1 */
 	double bg[3];      /* colour behind the text (segment colour or white) */
+	double size_pt;    /* font size */
+	int bold, italic;
 } chart_box;
 
 typedef struct chart_layout chart_layout;
@@ -110,6 +149,15 @@ typedef struct chart_layout chart_layout;
  * the chart does not validate (call chart_validate for the message) or the
  * width is not positive. */
 chart_layout *chart_layout_new(const chart *c, double width_pt);
+/* The forms a chart is laid out in. CHART_NARROW is for phones: item labels
+ * above their bars (the bars get the full width), rankings and top/bottom
+ * columns one under the other, and larger type (CHART_NARROW_MIN_PT and up),
+ * meant for a width of about CHART_NARROW_WIDTH_PT shown ~1.35x, so every
+ * text renders at 12 CSS px or more on a 390 px wide screen. */
+typedef enum { CHART_WIDE = 0, CHART_NARROW = 1 } chart_form;
+#define CHART_NARROW_WIDTH_PT 250.0
+#define CHART_NARROW_MIN_PT 9.0
+chart_layout *chart_layout_new_form(const chart *c, double width_pt, chart_form form);
 double chart_layout_height(const chart_layout *l);
 double chart_layout_width(const chart_layout *l);
 /* Every text box of the layout (labels, segment labels, legend entries...). */

@@ -13,45 +13,48 @@
  *
  * The geometry (sizes in points) follows the report's house style: labels
  * 8.5 pt, segment labels 7.5 pt bold, legend 8 pt, bars 11 pt high with 7 pt
- * between rows. */
-#include "chart.h"
+ * between rows. The narrow form (phones) puts each label above its bar and
+ * uses larger type; see chart.h.
+ *
+ * Area editions: a suppressed bar is an empty row with its reason in the
+ * bar's place; with a reference every item gets the area's bar and below it
+ * a thinner reference bar in the same colours, each named in a small
+ * "series" label left of the bars. */
+#include "chart_internal.h"
 #include "util.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <pango/pangocairo.h>
+/* Type sizes and bar geometry of one form. */
+typedef struct {
+	double label, segment, legend, tick, series;
+	double bar_h, ref_h, ref_gap, bar_gap;
+} chart_style;
 
-#define LABEL_PT 8.5
-#define SEGMENT_PT 7.5
-#define LEGEND_PT 8.0
-#define TICK_PT 7.0
-#define BAR_H 11.0
-#define BAR_GAP 7.0
+static const chart_style wide_style = { 8.5, 7.5, 8.0, 7.0, 7.0, 11.0, 6.0, 2.0, 7.0 };
+static const chart_style narrow_style = { 10.5, 9.5, 10.0, CHART_NARROW_MIN_PT, CHART_NARROW_MIN_PT,
+                                          14.0, 8.0, 2.5, 10.0 };
+
+static const chart_style *style_of(const chart_layout *l)
+{
+	return l->form == CHART_NARROW ? &narrow_style : &wide_style;
+}
+
+#define LABEL_PT (style_of(l)->label)
+#define SEGMENT_PT (style_of(l)->segment)
+#define LEGEND_PT (style_of(l)->legend)
+#define TICK_PT (style_of(l)->tick)
+#define SERIES_PT (style_of(l)->series)
+#define BAR_H (style_of(l)->bar_h)
+#define BAR_GAP (style_of(l)->bar_gap)
 #define SEGMENT_SEP 0.75  /* white gap between segments, keeps them apart in grey-scale */
 #define SEGMENT_PAD 1.5   /* minimum room left and right of a segment label */
 #define COL_GAP 8.0
 #define SWATCH 8.0
 #define THIN_BAR 6.0      /* ranking bars */
 #define ROW_GAP 6.0       /* between ranking rows */
-
-typedef struct {
-	double x, y, w, h;
-	double rgb[3];
-} mark_rect;
-
-struct chart_layout {
-	double width, height;
-	PangoContext *ctx;
-	mark_rect *rects;
-	size_t nrects, caprects;
-	/* boxes[i] is drawn by showing layouts[i] with its top left at origin[i]. */
-	chart_box *boxes;
-	PangoLayout **layouts;
-	double (*origin)[2];
-	size_t nboxes, capboxes;
-};
 
 static const double ink[3] = { 0.10, 0.10, 0.10 };     /* body text: 17.4:1 on white */
 static const double muted[3] = { 0.33, 0.33, 0.33 };   /* axis labels: 7.8:1 on white */
@@ -86,14 +89,15 @@ static PangoContext *new_context(void)
 /* A text layout in the chart font. wrap_w > 0 wraps at word boundaries; a
  * single word wider than that (which WRAP_WORD would let overflow into the
  * bars) is then broken between characters instead. */
-static PangoLayout *make_text(chart_layout *l, const char *text, double size_pt, int bold,
-                              double wrap_w)
+static PangoLayout *make_text_style(chart_layout *l, const char *text, double size_pt, int bold,
+                                    int italic, double wrap_w)
 {
 	PangoLayout *pl = pango_layout_new(l->ctx);
 	PangoFontDescription *fd = pango_font_description_new();
 	pango_font_description_set_family(fd, CHART_FONT);
 	pango_font_description_set_size(fd, (gint)lround(size_pt * PANGO_SCALE));
 	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_style(fd, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
 	pango_layout_set_font_description(pl, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_text(pl, text, -1);
@@ -106,6 +110,11 @@ static PangoLayout *make_text(chart_layout *l, const char *text, double size_pt,
 			pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
 	}
 	return pl;
+}
+
+static PangoLayout *make_text(chart_layout *l, const char *text, double size_pt, int bold, double wrap_w)
+{
+	return make_text_style(l, text, size_pt, bold, 0, wrap_w);
 }
 
 /* Logical extents in points. */
@@ -163,6 +172,10 @@ static void add_text(chart_layout *l, PangoLayout *pl, double x, double y, const
 	b->h = eh;
 	b->what = what;
 	b->text = xstrdup(pango_layout_get_text(pl));
+	const PangoFontDescription *fd = pango_layout_get_font_description(pl);
+	b->size_pt = (double)pango_font_description_get_size(fd) / PANGO_SCALE;
+	b->bold = pango_font_description_get_weight(fd) >= PANGO_WEIGHT_BOLD;
+	b->italic = pango_font_description_get_style(fd) != PANGO_STYLE_NORMAL;
 	copy3(b->fg, fg);
 	copy3(b->bg, bg);
 	l->layouts[l->nboxes] = pl;
@@ -276,17 +289,96 @@ static double layout_legend(chart_layout *l, const chart *c, double x0, double r
 	return y + row_h;
 }
 
+/* The marks of one bar (area or reference) at (x, y), bw wide and h high:
+ * a segment per non-zero category with a white gap between, segment labels
+ * where they fit (with_labels), or for a suppressed bar its reason in the
+ * bar's place. Returns the height used: h, or more when a long reason
+ * wraps. */
+static double layout_bar(chart_layout *l, const chart *c, const int *pct, const char *suppressed,
+                       double x, double y, double bw, double h, int with_labels)
+{
+	if (suppressed) {
+		PangoLayout *pl = make_text_style(l, suppressed, SEGMENT_PT, 0, 1, bw - 2.0);
+		double th = text_h(pl);
+		add_text(l, pl, x + 1.0, th < h ? y + (h - th) / 2 : y, "suppressed", muted, white);
+		return th > h ? th : h;
+	}
+	/* The last non-empty segment runs to the end of the bar; the others
+	 * give up SEGMENT_SEP for the white separator. */
+	int last = -1;
+	for (int k = 0; k < c->ncat; k++)
+		if (pct[k] > 0)
+			last = k;
+	int cum = 0;
+	for (int k = 0; k < c->ncat; k++) {
+		int p = pct[k];
+		if (p <= 0)
+			continue;
+		double xa = x + bw * cum / 100.0;
+		double xb = x + bw * (cum + p) / 100.0;
+		cum += p;
+		double sw = xb - xa - (k == last ? 0 : SEGMENT_SEP);
+		double rgb[3], fg[3];
+		chart_category_rgb(c, k, rgb);
+		add_rect(l, xa, y, sw, h, rgb);
+		if (!with_labels)
+			continue;
+		char *pt = xasprintf("%d%%", p);
+		PangoLayout *sl = make_text(l, pt, SEGMENT_PT, 1, 0);
+		free(pt);
+		double tw = text_w(sl), th = text_h(sl);
+		if (tw + 2 * SEGMENT_PAD <= sw && th <= h) {
+			chart_text_rgb_on(rgb, fg);
+			add_text(l, sl, xa + (sw - tw) / 2, y + (h - th) / 2, "segment-label", fg, rgb);
+		} else {
+			g_object_unref(sl);
+		}
+	}
+	return h;
+}
+
+/* "Gelderland" / "Nederland" left of the bar it names, centred on it. */
+static void layout_series_label(chart_layout *l, const char *text, double x, double y, double h)
+{
+	PangoLayout *pl = make_text(l, text, SERIES_PT, 0, 0);
+	double th = text_h(pl);
+	add_text(l, pl, x, y + (h - th) / 2, "series", muted, white);
+}
+
 static void layout_stacked(chart_layout *l, const chart *c)
 {
+	const chart_style *st = style_of(l);
+	int narrow = l->form == CHART_NARROW;
+	int ref = c->ref_label != NULL;
 	double W = l->width;
 	/* Room right of the bars for half of the "100%" tick label. */
 	PangoLayout *probe = make_text(l, "100%", TICK_PT, 0, 0);
 	double right_margin = ceil(text_w(probe) / 2 + 1);
 	g_object_unref(probe);
 
-	double label_w = floor(W * 0.38);
-	double x0 = label_w + COL_GAP;
-	double bw = W - right_margin - x0;
+	/* Wide: labels in a column left of the bars. Narrow: each label on
+	 * its own line(s) above its bars, which get the full width. */
+	double label_w = narrow ? W : floor(W * 0.38);
+	double x0 = narrow ? 0 : label_w + COL_GAP;
+	double series_w = 0;
+	if (ref) {
+		for (int s = 0; s < 2; s++) {
+			PangoLayout *pl = make_text(l, s ? c->ref_label : c->area_label, SERIES_PT, 0, 0);
+			if (text_w(pl) > series_w)
+				series_w = text_w(pl);
+			g_object_unref(pl);
+		}
+		series_w = ceil(series_w) + 4.0;
+	}
+	double bx = x0 + series_w;
+	/* Narrow bars start at the left edge: leave room for half the "0%". */
+	probe = make_text(l, "0%", TICK_PT, 0, 0);
+	double left_margin = ceil(text_w(probe) / 2 + 1);
+	g_object_unref(probe);
+	if (bx < left_margin)
+		bx = left_margin;
+	double bw = W - right_margin - bx;
+	double bars_h = ref ? st->bar_h + st->ref_gap + st->ref_h : st->bar_h;
 	double y = 0;
 
 	for (int i = 0; i < c->nbars; i++) {
@@ -298,53 +390,40 @@ static void layout_stacked(chart_layout *l, const chart *c)
 		free(glued);
 		PangoLayout *pl = make_text(l, text, LABEL_PT, 0, label_w);
 		free(text);
-		double lh = text_h(pl);
-		double row_h = lh > BAR_H ? lh : BAR_H;
-		add_text(l, pl, 0, y + (row_h - lh) / 2, "label", ink, white);
-
-		double by = y + (row_h - BAR_H) / 2;
-		/* The last non-empty segment runs to the end of the bar; the
-		 * others give up SEGMENT_SEP for the white separator. */
-		int last = -1;
-		for (int k = 0; k < c->ncat; k++)
-			if (b->pct[k] > 0)
-				last = k;
-		int cum = 0;
-		for (int k = 0; k < c->ncat; k++) {
-			int p = b->pct[k];
-			if (p <= 0)
-				continue;
-			double xa = x0 + bw * cum / 100.0;
-			double xb = x0 + bw * (cum + p) / 100.0;
-			cum += p;
-			double sw = xb - xa - (k == last ? 0 : SEGMENT_SEP);
-			double rgb[3], fg[3];
-			chart_category_rgb(c, k, rgb);
-			add_rect(l, xa, by, sw, BAR_H, rgb);
-
-			char *pt = xasprintf("%d%%", p);
-			PangoLayout *sl = make_text(l, pt, SEGMENT_PT, 1, 0);
-			free(pt);
-			double tw = text_w(sl), th = text_h(sl);
-			if (tw + 2 * SEGMENT_PAD <= sw && th <= BAR_H) {
-				chart_text_rgb_on(rgb, fg);
-				add_text(l, sl, xa + (sw - tw) / 2, by + (BAR_H - th) / 2, "segment-label", fg, rgb);
-			} else {
-				g_object_unref(sl);
-			}
+		double lh = text_h(pl), by, row_bottom;
+		if (narrow) {
+			add_text(l, pl, 0, y, "label", ink, white);
+			by = y + lh + 2.0;
+			row_bottom = by + bars_h;
+		} else {
+			double row_h = lh > bars_h ? lh : bars_h;
+			add_text(l, pl, 0, y + (row_h - lh) / 2, "label", ink, white);
+			by = y + (row_h - bars_h) / 2;
+			row_bottom = y + row_h;
 		}
-		y += row_h + BAR_GAP;
+		double used = layout_bar(l, c, b->pct, b->suppressed, bx, by, bw, st->bar_h, 1);
+		double bottom = by + used;
+		if (ref) {
+			double ry = by + used + st->ref_gap;
+			layout_series_label(l, c->area_label, x0, by, st->bar_h);
+			layout_series_label(l, c->ref_label, x0, ry, st->ref_h);
+			bottom = ry + layout_bar(l, c, b->ref_pct, b->ref_pct ? NULL : b->ref_suppressed, bx, ry,
+			                         bw, st->ref_h, 0);
+		}
+		if (bottom > row_bottom)
+			row_bottom = bottom;
+		y = row_bottom + BAR_GAP;
 	}
 	y -= BAR_GAP;
 
-	double axis_bottom = layout_axis(l, x0, bw, y + 4.0);
+	double axis_bottom = layout_axis(l, bx, bw, y + 4.0);
 
 	/* The legend sits under the bars it explains, unless one of its
 	 * entries would not fit there; then it takes the full width. */
-	double lx = x0;
+	double lx = bx;
 	for (int k = 0; k < c->ncat; k++) {
 		PangoLayout *pl = make_text(l, c->cats[k].label, LEGEND_PT, 0, 0);
-		if (SWATCH + 3.0 + text_w(pl) > W - x0)
+		if (SWATCH + 3.0 + text_w(pl) > W - bx)
 			lx = 0;
 		g_object_unref(pl);
 	}
@@ -397,12 +476,19 @@ static rank_metrics measure_ranks(chart_layout *l, const chart *c, int ncols, do
 	 * left. */
 	m.label_w = floor(col_w * label_share) - m.rank_w - 6.0;
 	m.bar_w = col_w - (m.rank_w + 6.0 + m.label_w + COL_GAP + m.count_w + 6.0);
+	if (l->form == CHART_NARROW) {
+		/* Label on the full width, count and bar on the line below. */
+		m.label_w = col_w - m.rank_w - 6.0;
+		m.bar_w = col_w - (m.rank_w + 6.0 + m.count_w + 6.0);
+	}
 	return m;
 }
 
-/* Lays out row i of column k at (x0, y) with row height row_h. */
-static void layout_rank_row(chart_layout *l, const chart_row *r, PangoLayout *label,
-                            const rank_metrics *m, double x0, double y)
+/* Lays out one ranking row with its top at (x0, y); returns its height.
+ * Wide: rank, label, count and bar on one line. Narrow: the count and the
+ * bar on a line of their own under the label. */
+static double layout_rank_row(chart_layout *l, const chart_row *r, PangoLayout *label,
+                              const rank_metrics *m, double x0, double y)
 {
 	static const double bar_rgb[3] = { 0x21 / 255.0, 0x71 / 255.0, 0xb5 / 255.0 };
 	char *t = xasprintf("%d.", r->rank);
@@ -412,17 +498,26 @@ static void layout_rank_row(chart_layout *l, const chart_row *r, PangoLayout *la
 
 	double line_h = first_line_h(label);
 	double lx = x0 + m->rank_w + 6.0;
+	double label_h = text_h(label);
 	add_text(l, label, lx, y, "label", ink, white);
 
-	double count_right = lx + m->label_w + COL_GAP + m->count_w;
+	double count_right = lx + m->label_w + COL_GAP + m->count_w, cy = y;
+	if (l->form == CHART_NARROW) {
+		count_right = lx + m->count_w;
+		cy = y + label_h + 1.0;
+	}
 	t = count_text(r->count);
 	pl = make_text(l, t, LABEL_PT, 0, 0);
 	free(t);
-	add_text(l, pl, count_right - text_w(pl), y, "count", ink, white);
+	double count_h = text_h(pl);
+	if (l->form == CHART_NARROW)
+		line_h = first_line_h(pl); /* the bar is centred on the count's line */
+	add_text(l, pl, count_right - text_w(pl), cy, "count", ink, white);
 
 	double bx = count_right + 6.0;
 	double len = m->max_count > 0 ? m->bar_w * (double)r->count / (double)m->max_count : 0;
-	add_rect(l, bx, y + (line_h - THIN_BAR) / 2, len, THIN_BAR, bar_rgb);
+	add_rect(l, bx, cy + (line_h - THIN_BAR) / 2, len, THIN_BAR, bar_rgb);
+	return l->form == CHART_NARROW ? cy + count_h - y : label_h;
 }
 
 static void layout_ranking(chart_layout *l, const chart *c)
@@ -435,9 +530,7 @@ static void layout_ranking(chart_layout *l, const chart *c)
 		char *glued = glue_dashes(col->rows[i].label);
 		PangoLayout *label = make_text(l, glued, LABEL_PT, 0, m.label_w);
 		free(glued);
-		double h = text_h(label);
-		layout_rank_row(l, &col->rows[i], label, &m, 0, y);
-		y += h + ROW_GAP;
+		y += layout_rank_row(l, &col->rows[i], label, &m, 0, y) + ROW_GAP;
 	}
 	l->height = y - ROW_GAP;
 }
@@ -445,8 +538,40 @@ static void layout_ranking(chart_layout *l, const chart *c)
 /* Two columns side by side; row i of both columns starts at the same y so
  * equal ranks line up, and both use one bar scale (the largest count of
  * either column). */
+/* Narrow: the two columns one under the other, each under its heading. */
+static void layout_topbottom_narrow(chart_layout *l, const chart *c)
+{
+	double W = l->width;
+	rank_metrics m = measure_ranks(l, c, 2, W, 0.64);
+	double y = 0;
+	for (int k = 0; k < 2; k++) {
+		if (k > 0)
+			y += 2 * ROW_GAP;
+		if (c->cols[k].heading) {
+			PangoLayout *pl = make_text(l, c->cols[k].heading, LABEL_PT, 1, W);
+			double h = text_h(pl);
+			add_text(l, pl, 0, y, "heading", ink, white);
+			y += h + 3.0;
+			add_rect(l, 0, y, W, 0.5, axis_rgb);
+			y += 5.0;
+		}
+		for (int i = 0; i < c->cols[k].nrows; i++) {
+			char *glued = glue_dashes(c->cols[k].rows[i].label);
+			PangoLayout *label = make_text(l, glued, LABEL_PT, 0, m.label_w);
+			free(glued);
+			y += layout_rank_row(l, &c->cols[k].rows[i], label, &m, 0, y) + ROW_GAP;
+		}
+		y -= ROW_GAP;
+	}
+	l->height = y;
+}
+
 static void layout_topbottom(chart_layout *l, const chart *c)
 {
+	if (l->form == CHART_NARROW) {
+		layout_topbottom_narrow(l, c);
+		return;
+	}
 	const double gutter = 16.0;
 	double W = l->width;
 	double col_w = floor((W - gutter) / 2);
@@ -479,8 +604,7 @@ static void layout_topbottom(chart_layout *l, const chart *c)
 			char *glued = glue_dashes(c->cols[k].rows[i].label);
 			PangoLayout *label = make_text(l, glued, LABEL_PT, 0, m.label_w);
 			free(glued);
-			double h = text_h(label);
-			layout_rank_row(l, &c->cols[k].rows[i], label, &m, xs[k], y);
+			double h = layout_rank_row(l, &c->cols[k].rows[i], label, &m, xs[k], y);
 			if (h > row_h)
 				row_h = h;
 		}
@@ -491,11 +615,17 @@ static void layout_topbottom(chart_layout *l, const chart *c)
 
 chart_layout *chart_layout_new(const chart *c, double width_pt)
 {
+	return chart_layout_new_form(c, width_pt, CHART_WIDE);
+}
+
+chart_layout *chart_layout_new_form(const chart *c, double width_pt, chart_form form)
+{
 	char msg[256];
 	if (chart_validate(c, msg, sizeof msg) != 0 || !(width_pt > 0))
 		return NULL;
 	chart_layout *l = xcalloc(1, sizeof *l);
 	l->width = width_pt;
+	l->form = form == CHART_NARROW ? CHART_NARROW : CHART_WIDE;
 	l->ctx = new_context();
 	switch (c->kind) {
 	case CHART_STACKED:

@@ -35,12 +35,58 @@ void chart_add_bar(chart *c, const char *label, int n, const int *pct)
 {
 	c->bars = xrealloc(c->bars, (size_t)(c->nbars + 1) * sizeof *c->bars);
 	chart_bar *b = &c->bars[c->nbars++];
+	memset(b, 0, sizeof *b);
 	b->label = xstrdup(label ? label : "");
 	b->n = n;
 	b->npct = c->ncat;
 	b->pct = xcalloc((size_t)(c->ncat ? c->ncat : 1), sizeof *b->pct);
 	if (pct && c->ncat > 0)
 		memcpy(b->pct, pct, (size_t)c->ncat * sizeof *pct);
+}
+
+void chart_add_suppressed_bar(chart *c, const char *label, int n, const char *reason)
+{
+	chart_add_bar(c, label, n, NULL);
+	chart_bar *b = &c->bars[c->nbars - 1];
+	b->suppressed = xstrdup(reason ? reason : "");
+}
+
+static void set_str(char **dst, const char *s)
+{
+	free(*dst);
+	*dst = s ? xstrdup(s) : NULL;
+}
+
+void chart_set_reference(chart *c, const char *area_label, const char *ref_label)
+{
+	set_str(&c->area_label, area_label ? area_label : "");
+	set_str(&c->ref_label, ref_label ? ref_label : "");
+}
+
+void chart_bar_set_reference(chart *c, int bar, int n, const int *pct, const char *suppressed_reason)
+{
+	if (bar < 0 || bar >= c->nbars)
+		return;
+	chart_bar *b = &c->bars[bar];
+	b->has_ref = 1;
+	b->ref_n = n;
+	free(b->ref_pct);
+	b->ref_pct = NULL;
+	if (pct) {
+		b->ref_pct = xcalloc((size_t)(c->ncat ? c->ncat : 1), sizeof *b->ref_pct);
+		if (c->ncat > 0)
+			memcpy(b->ref_pct, pct, (size_t)c->ncat * sizeof *pct);
+	}
+	/* A reference without values and without a reason is still a
+	 * suppressed reference: validation asks for the reason. */
+	set_str(&b->ref_suppressed, pct ? NULL : (suppressed_reason ? suppressed_reason : ""));
+}
+
+void chart_set_caption(chart *c, const char *number, const char *caption, const char *source)
+{
+	set_str(&c->number, number);
+	set_str(&c->caption, caption);
+	set_str(&c->source, source);
 }
 
 void chart_set_column_heading(chart *c, int col, const char *heading)
@@ -75,6 +121,9 @@ void chart_free(chart *c)
 	for (int i = 0; i < c->nbars; i++) {
 		free(c->bars[i].label);
 		free(c->bars[i].pct);
+		free(c->bars[i].suppressed);
+		free(c->bars[i].ref_pct);
+		free(c->bars[i].ref_suppressed);
 	}
 	free(c->bars);
 	for (int k = 0; k < 2; k++) {
@@ -85,6 +134,11 @@ void chart_free(chart *c)
 	}
 	free(c->id);
 	free(c->title);
+	free(c->number);
+	free(c->caption);
+	free(c->source);
+	free(c->area_label);
+	free(c->ref_label);
 	free(c);
 }
 
@@ -128,6 +182,59 @@ static char *short_label(const char *s)
 	return t;
 }
 
+/* ncat percentages, each >= 0, summing to 100. `which` is "" or
+ * "reference " for the message. */
+static int check_pcts(const chart *c, const int *pct, int i, const char *lab, const char *which,
+                      char *msg, size_t msglen)
+{
+	long sum = 0;
+	for (int k = 0; k < c->ncat; k++) {
+		if (pct[k] < 0)
+			return fail(c, msg, msglen, "bar %d \"%s\": negative %spercentage %d for \"%s\"",
+			            i + 1, lab, which, pct[k], c->cats[k].label);
+		sum += pct[k];
+	}
+	if (sum != 100)
+		return fail(c, msg, msglen, "bar %d \"%s\": %spercentages sum to %ld, not 100",
+		            i + 1, lab, which, sum);
+	return 0;
+}
+
+static int validate_bar(const chart *c, int i, int with_n, char *msg, size_t msglen)
+{
+	const chart_bar *b = &c->bars[i];
+	char *lab = short_label(b->label);
+	int rc = 0;
+	if (b->npct != c->ncat)
+		rc = fail(c, msg, msglen, "bar %d \"%s\" has %d percentages for %d categories",
+		          i + 1, lab, b->npct, c->ncat);
+	else if (b->n < 0)
+		rc = fail(c, msg, msglen, "bar %d \"%s\" has n=%d", i + 1, lab, b->n);
+	else if (b->suppressed && empty(b->suppressed))
+		rc = fail(c, msg, msglen, "bar %d \"%s\" is suppressed without a reason", i + 1, lab);
+	else if (!b->suppressed && b->n == 0 && with_n > 0)
+		rc = fail(c, msg, msglen, "bar %d \"%s\" has n=0 where the other bars print an n",
+		          i + 1, lab);
+	else if (!b->suppressed)
+		rc = check_pcts(c, b->pct, i, lab, "", msg, msglen);
+	if (rc == 0 && c->ref_label && !b->has_ref)
+		rc = fail(c, msg, msglen, "bar %d \"%s\" has no %s bar", i + 1, lab, c->ref_label);
+	else if (rc == 0 && b->has_ref && !c->ref_label)
+		rc = fail(c, msg, msglen, "bar %d \"%s\" has reference values but the chart has no reference",
+		          i + 1, lab);
+	else if (rc == 0 && b->has_ref) {
+		if (b->ref_n < 0)
+			rc = fail(c, msg, msglen, "bar %d \"%s\" has reference n=%d", i + 1, lab, b->ref_n);
+		else if (b->ref_suppressed && empty(b->ref_suppressed))
+			rc = fail(c, msg, msglen, "bar %d \"%s\": reference suppressed without a reason",
+			          i + 1, lab);
+		else if (b->ref_pct)
+			rc = check_pcts(c, b->ref_pct, i, lab, "reference ", msg, msglen);
+	}
+	free(lab);
+	return rc;
+}
+
 static int validate_stacked(const chart *c, char *msg, size_t msglen)
 {
 	if (c->ncat < 1)
@@ -137,39 +244,19 @@ static int validate_stacked(const chart *c, char *msg, size_t msglen)
 	for (int k = 0; k < c->ncat; k++)
 		if (empty(c->cats[k].label))
 			return fail(c, msg, msglen, "category %d has an empty label", k + 1);
+	if (c->ref_label && (empty(c->ref_label) || empty(c->area_label)))
+		return fail(c, msg, msglen, "reference comparison without an area or reference label");
+	/* Only shown bars decide whether bars print their n: a suppressed
+	 * bar may have n=0 ("geen antwoorden") or its own small n. */
 	int with_n = 0;
 	for (int i = 0; i < c->nbars; i++)
-		if (c->bars[i].n > 0)
+		if (c->bars[i].n > 0 && !c->bars[i].suppressed)
 			with_n++;
 	for (int i = 0; i < c->nbars; i++) {
-		const chart_bar *b = &c->bars[i];
-		if (empty(b->label))
+		if (empty(c->bars[i].label))
 			return fail(c, msg, msglen, "bar %d has an empty label", i + 1);
-		char *lab = short_label(b->label);
-		int rc = 0;
-		if (b->npct != c->ncat)
-			rc = fail(c, msg, msglen, "bar %d \"%s\" has %d percentages for %d categories",
-			          i + 1, lab, b->npct, c->ncat);
-		else if (b->n < 0)
-			rc = fail(c, msg, msglen, "bar %d \"%s\" has n=%d", i + 1, lab, b->n);
-		else if (b->n == 0 && with_n > 0)
-			rc = fail(c, msg, msglen, "bar %d \"%s\" has n=0 where the other bars print an n",
-			          i + 1, lab);
-		if (rc == 0) {
-			long sum = 0;
-			for (int k = 0; k < c->ncat && rc == 0; k++) {
-				if (b->pct[k] < 0)
-					rc = fail(c, msg, msglen, "bar %d \"%s\": negative percentage %d for \"%s\"",
-					          i + 1, lab, b->pct[k], c->cats[k].label);
-				sum += b->pct[k];
-			}
-			if (rc == 0 && sum != 100)
-				rc = fail(c, msg, msglen, "bar %d \"%s\": percentages sum to %ld, not 100",
-				          i + 1, lab, sum);
-		}
-		free(lab);
-		if (rc)
-			return rc;
+		if (validate_bar(c, i, with_n, msg, msglen))
+			return -1;
 	}
 	return 0;
 }

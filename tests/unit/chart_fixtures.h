@@ -241,9 +241,61 @@ static chart *fixture_4_2(void)
 	                  rows, FX_LEN(rows));
 }
 
+/* An area edition's figure (issue 9): figure 3.3 for a province with the
+ * national bar below each item, one item suppressed for the area (too few
+ * gemeenten) and one whose national value is withheld too, to exercise
+ * every branch. Made-up numbers that sum to 100. */
+static chart *fixture_3_3_area(void)
+{
+	static const fixture_bar area[] = {
+		{ "Vrij beschikbare middelen ter beschikking stellen als startkapitaal (seed-money), waarop burgers en organisaties kunnen voortbouwen", 9, { 0, 11, 33, 56 } },
+		{ "Initiatiefnemers verder helpen door verbindingen tussen partijen te leggen, ontmoetingen organiseren, coalities te vormen, etc.", 9, { 22, 33, 34, 11 } },
+		{ "Kansrijke initiatieven verder helpen door alternatieve financieringswijzen en bekostigingsmodellen aan te dragen", 4, { 0, 0, 0, 0 } },
+		{ "Helpen met het oplossen van belangentegenstellingen en –conflicten als partijen er zelf niet uitkomen (beleidsmediation)", 8, { 25, 38, 25, 12 } },
+		{ "Een loket waar maatschappelijke initiatiefnemers ondersteuning kunnen krijgen", 9, { 11, 0, 45, 44 } },
+		{ "Initiatiefnemers ondersteunen met tijd en deskundigheid uit de ambtelijke organisatie", 9, { 33, 22, 34, 11 } },
+	};
+	static const int nl[][4] = {
+		{ 2, 10, 31, 57 }, { 19, 34, 34, 13 }, { 4, 26, 52, 18 }, { 30, 31, 28, 11 }, { 11, 11, 38, 40 }, { 19, 37, 38, 6 },
+	};
+	static const int nl_n[] = { 82, 85, 83, 83, 84, 86 };
+	chart *c = chart_new(CHART_STACKED, "figuur-3-3-gebied", "door gemeenten ingezette strategieën die te maken hebben met ‘faciliteren’");
+	for (int k = 0; k < 4; k++)
+		chart_add_category(c, fx_freq_cats[k], 0);
+	chart_set_reference(c, "Gelderland", "Nederland");
+	for (int i = 0; i < FX_LEN(area); i++) {
+		if (i == 2)
+			chart_add_suppressed_bar(c, area[i].label, area[i].n, "te weinig gemeenten (minder dan 5)");
+		else
+			chart_add_bar(c, area[i].label, area[i].n, area[i].pct);
+		if (i == 4)
+			chart_bar_set_reference(c, i, 0, NULL, "geen antwoorden");
+		else
+			chart_bar_set_reference(c, i, nl_n[i], nl[i], NULL);
+	}
+	return c;
+}
+
+/* A small area without a reference: items nobody answered and items under
+ * the minimum base are empty rows with their reason. */
+static chart *fixture_2_2_small(void)
+{
+	static const char *const cats[] = { "Ja", "Nee", "Weet niet" };
+	chart *c = chart_new(CHART_STACKED, "figuur-2-2-klein", "het voorkomen van zeven vormen van de ‘doe-democratie’ in gemeenten");
+	for (int k = 0; k < 3; k++)
+		chart_add_category(c, cats[k], k == 2);
+	static const int a[] = { 60, 40, 0 }, b[] = { 50, 33, 17 };
+	chart_add_bar(c, "Nieuwe netwerken en coalities", 5, a);
+	chart_add_suppressed_bar(c, "Vrijwilligerswerk en zelforganisatie", 0, "geen antwoorden");
+	chart_add_suppressed_bar(c, "Sociaal ondernemerschap", 4, "te weinig gemeenten (n=4)");
+	chart_add_bar(c, "Zelfbeheer van de openbare ruimte", 6, b);
+	return c;
+}
+
 static chart *(*const fixture_makers[])(void) = {
 	fixture_2_2, fixture_2_3, fixture_3_1, fixture_3_2, fixture_3_3, fixture_3_4, fixture_3_5,
 	fixture_3_6, fixture_3_7, fixture_3_8, fixture_3_9, fixture_4_1, fixture_4_2,
+	fixture_3_3_area, fixture_2_2_small,
 };
 
 #define NFIXTURES FX_LEN(fixture_makers)

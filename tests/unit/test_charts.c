@@ -33,6 +33,7 @@
 #include <pango/pangocairo.h>
 
 #include "chart.h"
+#include "chart_internal.h"
 #include "chart_fixtures.h"
 #include "util.h"
 
@@ -210,9 +211,9 @@ static int overlap(const chart_box *a, const chart_box *b)
 	       a->y + a->h > b->y + eps && b->y + b->h > a->y + eps;
 }
 
-static void check_geometry(const chart *c, double width)
+static void check_geometry_form(const chart *c, double width, chart_form form)
 {
-	chart_layout *l = chart_layout_new(c, width);
+	chart_layout *l = chart_layout_new_form(c, width, form);
 	assert_non_null(l);
 	double W = chart_layout_width(l), H = chart_layout_height(l);
 	assert_true(W == width);
@@ -239,13 +240,28 @@ static void check_geometry(const chart *c, double width)
 	chart_layout_free(l);
 }
 
+/* Wide at the PDF's and the site's widths and at extremes; narrow at its
+ * own width, narrower and wider (a phone held sideways). In the narrow form
+ * no text is smaller than CHART_NARROW_MIN_PT. */
 static void test_geometry_no_overlap_inside(void **state)
 {
 	static const double widths[] = { 453.0, 600.0, 300.0, 900.0 };
+	static const double narrow[] = { CHART_NARROW_WIDTH_PT, 200.0, 330.0 };
 	for (int i = 0; i < NFIXTURES; i++) {
 		chart *c = fixture_chart(i);
 		for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++)
-			check_geometry(c, widths[w]);
+			check_geometry_form(c, widths[w], CHART_WIDE);
+		for (size_t w = 0; w < sizeof narrow / sizeof narrow[0]; w++)
+			check_geometry_form(c, narrow[w], CHART_NARROW);
+		chart_layout *l = chart_layout_new_form(c, CHART_NARROW_WIDTH_PT, CHART_NARROW);
+		const chart_box *b;
+		size_t n = chart_layout_text_boxes(l, &b);
+		for (size_t k = 0; k < n; k++)
+			if (b[k].size_pt < CHART_NARROW_MIN_PT) {
+				print_error("%s narrow: %s \"%s\" at %g pt\n", c->id, b[k].what, b[k].text, b[k].size_pt);
+				fail();
+			}
+		chart_layout_free(l);
 		chart_free(c);
 	}
 }
@@ -647,16 +663,16 @@ static void test_alt_text(void **state)
 	c = fixture_2_3();
 	a = chart_alt_text(c);
 	assert_non_null(strstr(a, "Ranglijst: "));
-	assert_non_null(strstr(a, "Eigen initiatieven en inzet versterken sociale samenhang en actieve deelname (82 x)"));
-	assert_non_null(strstr(a, "in het kader van gebiedsgericht werken (7 x)"));
+	assert_non_null(strstr(a, "Eigen initiatieven en inzet versterken sociale samenhang en actieve deelname (82 keer)"));
+	assert_non_null(strstr(a, "in het kader van gebiedsgericht werken (7 keer)"));
 	free(a);
 	chart_free(c);
 
 	c = fixture_3_6();
 	a = chart_alt_text(c);
 	assert_non_null(strstr(a, "Meest genoemde succesvolle strategieën"));
-	assert_non_null(strstr(a, "uit de ambtelijke organisatie (61 x)"));
-	assert_non_null(strstr(a, "Maatschappelijk aanbesteden (2 x)"));
+	assert_non_null(strstr(a, "uit de ambtelijke organisatie (61 keer)"));
+	assert_non_null(strstr(a, "Maatschappelijk aanbesteden (2 keer)"));
 	free(a);
 	chart_free(c);
 
@@ -665,7 +681,7 @@ static void test_alt_text(void **state)
 	chart_add_row(c, 0, 1, "Veel", 12500);
 	chart_add_row(c, 0, 2, "Weinig", 3);
 	a = chart_alt_text(c);
-	assert_non_null(strstr(a, "Veel (12.500 x)"));
+	assert_non_null(strstr(a, "Veel (12.500 keer)"));
 	free(a);
 	chart_free(c);
 
@@ -675,11 +691,13 @@ static void test_alt_text(void **state)
 		a = chart_alt_text(c);
 		const char *hi = NULL, *lo = NULL;
 		if (c->kind == CHART_STACKED) {
-			int h = 0, m = 0;
-			for (int b = 1; b < c->nbars; b++) {
-				if (c->bars[b].pct[0] > c->bars[h].pct[0])
+			int h = -1, m = -1;
+			for (int b = 0; b < c->nbars; b++) {
+				if (c->bars[b].suppressed)
+					continue;
+				if (h < 0 || c->bars[b].pct[0] > c->bars[h].pct[0])
 					h = b;
-				if (c->bars[b].pct[0] < c->bars[m].pct[0])
+				if (m < 0 || c->bars[b].pct[0] < c->bars[m].pct[0])
 					m = b;
 			}
 			hi = c->bars[h].label;
@@ -703,6 +721,120 @@ static void test_alt_text(void **state)
 		free(a);
 		chart_free(c);
 	}
+}
+
+/* ---- area editions: suppressed bars and the reference bar ---- */
+
+/* A suppressed bar is an empty row: its label and n, its reason in the
+ * bar's place, no segment and no percentage; the reference bars are drawn
+ * thinner than the area's, each pair named by two series labels. */
+static void test_suppressed_and_reference_layout(void **state)
+{
+	for (int f = 0; f < 2; f++) {
+		chart *c = fixture_3_3_area();
+		chart_layout *l = f ? chart_layout_new_form(c, CHART_NARROW_WIDTH_PT, CHART_NARROW)
+		                    : chart_layout_new(c, 453.0);
+		assert_non_null(l);
+		assert_int_equal(count_boxes(l, "suppressed", "te weinig gemeenten (minder dan 5)"), 1);
+		assert_int_equal(count_boxes(l, "suppressed", "geen antwoorden"), 1);
+		assert_int_equal(count_boxes(l, "series", "Gelderland"), 6);
+		assert_int_equal(count_boxes(l, "series", "Nederland"), 6);
+		assert_int_equal(count_boxes_how(l, "label", "Kansrijke initiatieven", 1), 1);
+		assert_int_equal(count_boxes_how(l, "label", "(n=4)", 1), 1);
+		/* Segment labels only on the area's bars: 3+4+0+4+3+4 segments
+		 * at most; never on a suppressed bar, whose row has none. */
+		const chart_box *b;
+		size_t n = chart_layout_text_boxes(l, &b);
+		double sup_y0 = 0, sup_y1 = 0;
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(b[i].what, "suppressed") == 0 && strstr(b[i].text, "minder dan")) {
+				sup_y0 = b[i].y - 2;
+				sup_y1 = b[i].y + b[i].h + 2;
+			}
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(b[i].what, "segment-label") == 0)
+				assert_false(b[i].y < sup_y1 && b[i].y + b[i].h > sup_y0);
+		/* Bars: the area's are BAR_H high, the reference's thinner; no
+		 * rect at all in the suppressed bar's band. */
+		double hmax = 0, hmin = 1e9;
+		for (size_t i = 0; i < l->nrects; i++) {
+			const mark_rect *r = &l->rects[i];
+			if (r->h < 4.0) /* axis and ticks */
+				continue;
+			if (r->w == 8.0 && r->h == 8.0) /* legend swatches */
+				continue;
+			if (r->h > hmax)
+				hmax = r->h;
+			if (r->h < hmin)
+				hmin = r->h;
+			if (r->y < sup_y1 && r->y + r->h > sup_y0) {
+				print_error("rect %g,%g %gx%g in the suppressed row\n", r->x, r->y, r->w, r->h);
+				fail();
+			}
+		}
+		assert_true(hmin < 0.75 * hmax);
+		chart_layout_free(l);
+		chart_free(c);
+	}
+}
+
+static void test_suppressed_and_reference_validation(void **state)
+{
+	char msg[512];
+	chart *c = fixture_2_2_small();
+	/* n=0 on a suppressed bar is fine where the shown bars print an n. */
+	assert_int_equal(chart_validate(c, msg, sizeof msg), 0);
+	chart_free(c);
+
+	c = fixture_2_2_small();
+	chart_add_suppressed_bar(c, "Leeg", 0, "");
+	expect_invalid(c, "Leeg", "without a reason");
+
+	c = fixture_3_3_area();
+	c->bars[1].has_ref = 0;
+	expect_invalid(c, "Initiatiefnemers verder", "no Nederland bar");
+
+	c = fixture_3_3_area();
+	c->bars[3].ref_pct[0] = 31;
+	expect_invalid(c, "Helpen met", "reference percentages sum to 101");
+
+	c = fixture_3_3_area();
+	c->bars[5].ref_pct[1] = -1;
+	c->bars[5].ref_pct[2] = 39;
+	expect_invalid(c, "Initiatiefnemers ondersteunen", "negative reference percentage");
+
+	c = fixture_3_1();
+	int p[4] = { 25, 25, 25, 25 };
+	chart_bar_set_reference(c, 0, 80, p, NULL);
+	expect_invalid(c, "Bij beleidsprofessionals", "the chart has no reference");
+
+	c = fixture_3_3_area();
+	chart_bar_set_reference(c, 0, 0, NULL, NULL);
+	expect_invalid(c, "Vrij beschikbare", "reference suppressed without a reason");
+}
+
+static void test_suppressed_and_reference_alt_text(void **state)
+{
+	chart *c = fixture_3_3_area();
+	char *a = chart_alt_text(c);
+	assert_non_null(strstr(a, "een staaf voor Gelderland en daaronder een dunnere staaf voor Nederland"));
+	/* Highest 'Vaak' in the area: 33% (last item); lowest 0% (first). */
+	assert_non_null(strstr(a, "in Gelderland: Initiatiefnemers ondersteunen met tijd en deskundigheid uit de ambtelijke organisatie (33%; Nederland 19%)"));
+	assert_non_null(strstr(a, "laagste: Vrij beschikbare middelen"));
+	assert_non_null(strstr(a, "(0%; Nederland 2%)"));
+	assert_non_null(strstr(a, "Niet getoond: Kansrijke initiatieven verder helpen door alternatieve financieringswijzen en bekostigingsmodellen aan te dragen (te weinig gemeenten (minder dan 5))."));
+	/* The suppressed item is never given a percentage. */
+	assert_null(strstr(a, "aan te dragen (0%"));
+	assert_non_null(strstr(a, "Vaak, dit is een gangbare praktijk; Met enige regelmaat"));
+	free(a);
+	chart_free(c);
+
+	c = fixture_2_2_small();
+	a = chart_alt_text(c);
+	assert_non_null(strstr(a, "Niet getoond: Vrijwilligerswerk en zelforganisatie (geen antwoorden); Sociaal ondernemerschap (te weinig gemeenten (n=4))."));
+	assert_null(strstr(a, "Nederland"));
+	free(a);
+	chart_free(c);
 }
 
 /* fontconfig keeps its configuration until FcFini, which needs
@@ -733,6 +865,9 @@ int main(void)
 		cmocka_unit_test(test_files_deterministic),
 		cmocka_unit_test(test_png_size),
 		cmocka_unit_test(test_alt_text),
+		cmocka_unit_test(test_suppressed_and_reference_layout),
+		cmocka_unit_test(test_suppressed_and_reference_validation),
+		cmocka_unit_test(test_suppressed_and_reference_alt_text),
 	};
 	int rc = cmocka_run_group_tests_name("charts", tests, NULL, NULL);
 	/* Drop pango's and cairo's caches so LeakSanitizer sees only our own
