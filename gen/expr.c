@@ -433,11 +433,11 @@ static int call(parser *ps, const char *name, value *out)
 		return rc;
 	}
 	/* functions with expression arguments */
-	value args[8];
+	value args[16];
 	int nargs = 0;
 	if (!accept(ps, ")")) {
 		do {
-			if (nargs == 8)
+			if (nargs == 16)
 				return fail(ps, "too many arguments to %s()%s", name, "");
 			if (parse_expr(ps, &args[nargs]))
 				goto bad;
@@ -471,6 +471,17 @@ static int call(parser *ps, const char *name, value *out)
 				out->t = V_BOOL;
 			}
 		}
+	} else if (!strcmp(name, "vermeld")) {
+		/* vermeld(x, ...): true when every value (or list element) may
+		 * be printed; a known truth, so a <keuze> on it reads clearly */
+		int ok = nargs > 0;
+		for (int i = 0; i < nargs; i++) {
+			ok &= !args[i].sup;
+			for (int j = 0; j < args[i].nlist; j++)
+				ok &= !args[i].list[j].sup;
+		}
+		*out = num(ok, F_PLAIN);
+		out->t = V_BOOL;
 	} else if (!strcmp(name, "respons")) {
 		*out = num(st->register_n ? (double)round_half_up(100.0 * st->gemeenten / st->register_n) : 0, F_PCT);
 	} else if (!strcmp(name, "veldwerk_van") || !strcmp(name, "veldwerk_tot")) {
