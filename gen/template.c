@@ -370,24 +370,82 @@ static int table(ctx *c, xmlNodePtr n, doc_node *parent)
 	return 0;
 }
 
+/* The value a list item is ranked by (<li waarde="EXPR">); a suppressed or
+ * missing value ranks last. */
+static int item_key(ctx *c, xmlNodePtr li, double *key)
+{
+	char *src = xml_attr(li, "waarde");
+	*key = -1e300;
+	if (!src)
+		return 0;
+	value v;
+	int rc = expr_eval(&c->env, src, c->file, line_of(li), &v, c->e);
+	if (!rc && v.t == V_NUM && !value_suppressed(&v))
+		*key = v.num;
+	else if (!rc && v.t != V_NUM)
+		rc = err_set(c->e, c->file, line_of(li), "waarde '%s' is not a number; expected an expression such as pct(...)", src);
+	if (!rc)
+		value_free(&v);
+	free(src);
+	return rc;
+}
+
+/* Orders the items of a ranked list by key, highest first; equal keys keep
+ * the template's order. */
+static void order_items(doc_node *l, double *keys, int n)
+{
+	doc_node **items = xcalloc((size_t)n + 1, sizeof *items);
+	int k = 0;
+	for (doc_node *x = l->first; x && k < n; x = x->next)
+		items[k++] = x;
+	for (int i = 1; i < k; i++)
+		for (int j = i; j > 0 && keys[j] > keys[j - 1]; j--) {
+			double t = keys[j];
+			keys[j] = keys[j - 1];
+			keys[j - 1] = t;
+			doc_node *x = items[j];
+			items[j] = items[j - 1];
+			items[j - 1] = x;
+		}
+	l->first = k ? items[0] : NULL;
+	l->last = k ? items[k - 1] : NULL;
+	for (int i = 0; i < k; i++) {
+		items[i]->prev = i ? items[i - 1] : NULL;
+		items[i]->next = i + 1 < k ? items[i + 1] : NULL;
+	}
+	free(items);
+}
+
 static int list(ctx *c, xmlNodePtr n, doc_node *parent)
 {
 	doc_node *l = doc_append(parent, mk(DOC_LIST, c, n));
+	char *volgorde = xml_attr(n, "volgorde");
+	int ranked = volgorde != NULL;
+	free(volgorde);
+	double *keys = NULL;
+	int nkeys = 0;
 	char *soort = xml_attr(n, "soort");
 	if (soort && !strcmp(soort, "genummerd"))
 		l->flags |= DOC_ORDERED;
 	else if (!soort || !strcmp(soort, "streepjes"))
 		l->flags |= DOC_DASH_LIST;
 	free(soort);
-	for (xmlNodePtr li = n->children; li; li = li->next) {
+	int rc = 0;
+	for (xmlNodePtr li = n->children; li && !rc; li = li->next) {
 		if (xml_is(li, "li")) {
-			if (para(c, li, l, DOC_ITEM, 0))
-				return -1;
+			double key;
+			rc = para(c, li, l, DOC_ITEM, 0) || item_key(c, li, &key);
+			if (!rc) {
+				keys = xrealloc(keys, (size_t)(nkeys + 1) * sizeof *keys);
+				keys[nkeys++] = key;
+			}
 		} else if (xml_is(li, "keuze")) {
 			for (xmlNodePtr a = li->children; a; a = a->next) {
 				int truth = 1;
-				if (xml_is(a, "als") && test(c, a, &truth, NULL))
+				if (xml_is(a, "als") && test(c, a, &truth, NULL)) {
+					free(keys);
 					return -1;
+				}
 				if (truth < 0) { /* suppressed: straight to <anders> */
 					while (a->next && !xml_is(a->next, "anders"))
 						a = a->next;
@@ -395,14 +453,25 @@ static int list(ctx *c, xmlNodePtr n, doc_node *parent)
 				}
 				if (!(xml_is(a, "als") || xml_is(a, "anders")) || !truth)
 					continue;
-				for (xmlNodePtr x = a->children; x; x = x->next)
-					if (xml_is(x, "li") && para(c, x, l, DOC_ITEM, 0))
+				for (xmlNodePtr x = a->children; x; x = x->next) {
+					if (!xml_is(x, "li"))
+						continue;
+					double key;
+					if (para(c, x, l, DOC_ITEM, 0) || item_key(c, x, &key)) {
+						free(keys);
 						return -1;
+					}
+					keys = xrealloc(keys, (size_t)(nkeys + 1) * sizeof *keys);
+					keys[nkeys++] = key;
+				}
 				break;
 			}
 		}
 	}
-	return 0;
+	if (!rc && ranked)
+		order_items(l, keys, nkeys);
+	free(keys);
+	return rc ? -1 : 0;
 }
 
 static int figure(ctx *c, xmlNodePtr n, doc_node *parent)
