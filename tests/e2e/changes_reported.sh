@@ -20,7 +20,13 @@ for r in rows[1:]:
         done.add(r[1])
 csv.writer(open(sys.argv[1], "w", encoding="utf-8", newline=""), lineterminator="\n").writerows(rows)
 PY
-"$GEN" --input "$TMP/in" --variant nederland --out "$TMP/out" 2>"$TMP/err"
+# a statement that no longer holds fails the default run (nothing published);
+# the draft (--concept) shows the editor what changed
+if "$GEN" --input "$TMP/in" --variant nederland --out "$TMP/out" 2>"$TMP/err"; then
+	echo "a claim that no longer holds should fail the run"; exit 1
+fi
+grep -q "bewering klopt niet" "$TMP/err"
+"$GEN" --concept --input "$TMP/in" --variant nederland --out "$TMP/out" 2>"$TMP/err"
 cat "$TMP/out/nederland/wijzigingen.txt" | head -20
 grep -q "gewijzigd: figuur 2.2, sociale_samenhang, ja, totaal: 94% (n=98) ->" "$TMP/out/nederland/wijzigingen.txt"
 grep -q "klopt niet meer: templates/" "$TMP/out/nederland/wijzigingen.txt"
