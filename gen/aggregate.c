@@ -6,6 +6,7 @@
  * (survey.h), so the work is gemeenten x items x categories whatever the
  * number of rows. */
 #include "aggregate.h"
+#include "disclosure.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -153,7 +154,7 @@ stats *stats_compute(const variant *v)
 	st->gemeenten = v->ngem;
 	const char *const *provs = province_names();
 	for (int p = 0; provs[p]; p++) {
-		if (v->province && strcmp(v->province, provs[p]))
+		if (!variant_has_province(v, provs[p]))
 			continue;
 		int k = st->nprov++;
 		st->prov_name[k] = provs[p];
@@ -169,7 +170,7 @@ stats *stats_compute(const variant *v)
 	}
 	for (int i = 0; i < s->reg->n; i++) {
 		const gemeente *g = &s->reg->g[i];
-		if (v->province && strcmp(g->province, v->province))
+		if (!variant_has_province(v, g->province))
 			continue;
 		st->register_n++;
 		st->reg_by_class[g->sc]++;
@@ -208,21 +209,31 @@ static void put_num(strbuf *b, double x)
 	sb_add(b, buf);
 }
 
+static void put_row_sup(strbuf *b, const char *fig, const char *item, const char *cat, const char *group,
+			double aantal, double n, int pct, int sup)
+{
+	sb_printf(b, "%s,%s,%s,%s,", fig, item, cat, group);
+	if (!sup)
+		put_num(b, aantal);
+	sb_addc(b, ',');
+	put_num(b, n);
+	if (sup)
+		sb_printf(b, ",,%s\n", disclosure_reason_id(sup));
+	else
+		sb_printf(b, ",%d,\n", pct);
+}
+
 static void put_row(strbuf *b, const char *fig, const char *item, const char *cat, const char *group,
 		    double aantal, double n, int pct)
 {
-	sb_printf(b, "%s,%s,%s,%s,", fig, item, cat, group);
-	put_num(b, aantal);
-	sb_addc(b, ',');
-	put_num(b, n);
-	sb_printf(b, ",%d\n", pct);
+	put_row_sup(b, fig, item, cat, group, aantal, n, pct, SUP_NONE);
 }
 
 int stats_write_cijfers(const stats *st, const char *path)
 {
 	strbuf b;
 	sb_init(&b);
-	sb_add(&b, "figuur,item,categorie,groep,aantal,n,procent\n");
+	sb_add(&b, "figuur,item,categorie,groep,aantal,n,procent,reden\n");
 	for (int q = 0; q < st->nq; q++) {
 		const question_stats *qs = &st->qs[q];
 		const question *qq = qs->q;
@@ -240,11 +251,11 @@ int stats_write_cijfers(const stats *st, const char *path)
 				if (qq->kind == Q_GRID) {
 					for (int c = 0; c < qq->scale->ncat; c++)
 						if (is->pct[g][c] >= 0)
-							put_row(&b, fig, qq->items[i].id, qq->scale->cats[c].id, group_id(g),
-								is->count[g][c], is->n[g], is->pct[g][c]);
+							put_row_sup(&b, fig, qq->items[i].id, qq->scale->cats[c].id, group_id(g),
+								    is->count[g][c], is->n[g], is->pct[g][c], is->sup[g]);
 				} else {
-					put_row(&b, fig, qq->items[i].id, "mentions", group_id(g), is->count[g][0],
-						is->n[g], is->pct[g][0]);
+					put_row_sup(&b, fig, qq->items[i].id, "mentions", group_id(g), is->count[g][0],
+						    is->n[g], is->pct[g][0], is->sup[g]);
 				}
 			}
 		}

@@ -23,6 +23,8 @@ typedef struct {
 	double count[NGROUPS][MAXCAT]; /* weighted counts; mentions use [..][0] */
 	double n[NGROUPS];             /* the base of each group */
 	int pct[NGROUPS][MAXCAT];      /* printed percent; -1 where the category is outside the base */
+	int sup[NGROUPS];              /* disclosure.h: SUP_NONE, or why this group is not printed
+	                                  (set by disclosure_apply after stats_compute) */
 } item_stats;
 
 typedef struct {
@@ -32,14 +34,16 @@ typedef struct {
 	int open_gemeenten;            /* ... and their gemeenten */
 } question_stats;
 
-typedef struct {
+typedef struct stats {
 	const variant *v;
 	int nq;
 	question_stats *qs;            /* in questionnaire order */
 	int respondents, gemeenten;    /* in the variant */
 	int register_n;                /* gemeenten in the area's register */
 	int reg_by_class[SC_COUNT], gem_by_class[SC_COUNT], resp_by_class[SC_COUNT];
-	int nprov;                     /* 12 for the whole country, 1 for a province */
+	int min_gemeenten, min_respondenten; /* disclosure policy: minimum bases (0: default) */
+	const struct stats *national;  /* the whole country, for comparisons; NULL in the national edition */
+	int nprov;                     /* 12 for the whole country, else the area's provinces */
 	const char *prov_name[12];
 	int reg_by_prov[12], gem_by_prov[12], resp_by_prov[12];
 } stats;
@@ -56,7 +60,9 @@ void largest_remainder(const double *counts, int k, double n, int *out);
 /* Group ids as in cijfers.csv: "totaal", "<20k", ... */
 const char *group_id(int g);
 
-/* Writes cijfers.csv: every number behind every figure and table. */
+/* Writes cijfers.csv: every number behind every figure and table; a
+ * suppressed group (disclosure.h) has empty aantal and procent and its
+ * reason in the column reden. */
 int stats_write_cijfers(const stats *st, const char *path);
 
 #endif

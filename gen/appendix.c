@@ -5,6 +5,8 @@
  * every writer escapes, bidi-isolated (doc_append_isolated). */
 #include "template.h"
 #include "open_answers.h"
+#include "disclosure.h"
+#include "expr.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -133,6 +135,26 @@ void append_questionnaire(doc_node *parent, const stats *st)
  * same to a screen reader as on paper. */
 void append_frequency_tables(doc_node *parent, const stats *st)
 {
+	/* what a dash means, once, when this edition leaves any cell out */
+	int any = 0;
+	for (int qi = 0; qi < st->nq && !any; qi++)
+		for (int i = 0; st->qs[qi].items && i < st->qs[qi].q->nitems && !any; i++)
+			for (int g = 0; g < NGROUPS && !any; g++)
+				any = st->qs[qi].items[i].sup[g] != SUP_NONE;
+	if (any) {
+		char *wg = nl_number_word(disclosure_min(st, UNIT_GEMEENTE));
+		char *wr = nl_number_word(disclosure_min(st, UNIT_RESPONDENT));
+		char *t = xasprintf("Een streepje (–) staat voor een cijfer dat niet wordt vermeld. Bij n = 0 waren er geen "
+				    "antwoorden. Een percentage dat op minder dan %s gemeenten (bij vragen over de gemeente) of "
+				    "%s respondenten (bij vragen aan de respondent) zou berusten, wordt niet gegeven, zodat het "
+				    "antwoord van een afzonderlijke gemeente niet te herkennen is. Om dezelfde reden ontbreekt "
+				    "soms ook een grotere grootteklasse: anders zou het weggelaten cijfer uit het totaal en de "
+				    "andere klassen te herleiden zijn.", wg, wr);
+		doc_append_text(doc_append(parent, doc_node_new(DOC_PARAGRAPH)), t);
+		free(t);
+		free(wg);
+		free(wr);
+	}
 	static const char *const short_class[SC_COUNT] = {
 		"– minder dan 20.000 inwoners", "– 20.000 tot 50.000 inwoners", "– 50.000 tot 100.000 inwoners",
 		"– 100.000 inwoners of meer",
@@ -166,7 +188,7 @@ void append_frequency_tables(doc_node *parent, const stats *st)
 					doc_append_cell(r, short_class[g - 1], 0);
 				}
 				for (int c = 0; c < ncat; c++) {
-					char *v = is->pct[g][c] >= 0 && is->n[g] > 0 ? xasprintf("%d%%", is->pct[g][c]) : xstrdup("–");
+					char *v = is->pct[g][c] >= 0 && !is->sup[g] ? xasprintf("%d%%", is->pct[g][c]) : xstrdup("–");
 					doc_append_cell(r, v, 1);
 					free(v);
 				}
@@ -198,9 +220,11 @@ void append_open_answers(doc_node *parent, const stats *st, const question_stats
 	/* in the order of the gemeenten's names, so a reader finds a gemeente */
 	for (int i = 0; i < sel->n; i++) {
 		doc_node *it = doc_append(list, doc_node_new(DOC_ITEM));
-		doc_node *b = doc_append(it, doc_node_new(DOC_STRONG));
-		doc_append_isolated(b, sel->picks[i].gem->name);
-		doc_append_text(it, ": ");
+		if (st->gemeenten >= disclosure_min(st, UNIT_GEMEENTE)) {
+			doc_node *b = doc_append(it, doc_node_new(DOC_STRONG));
+			doc_append_isolated(b, sel->picks[i].gem->name);
+			doc_append_text(it, ": ");
+		}
 		doc_append_isolated(it, sel->picks[i].text);
 	}
 	if (!sel->n) {

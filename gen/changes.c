@@ -42,7 +42,7 @@ int claims_write_csv(const doc *d, const char *path)
 		csv_field(&b, k->file);
 		int choice = k->kind == DOC_CLAIM_CHOICE;
 		sb_printf(&b, ",%d,%s,%d,%s,", k->line, choice ? "keuze" : "bewering", nr,
-			  choice ? "" : k->holds ? "ja" : "nee");
+			  choice ? "" : k->holds < 0 ? "overgeslagen" : k->holds ? "ja" : "nee");
 		if (choice && k->branch > 0)
 			sb_printf(&b, "als %d", k->branch);
 		else if (choice)

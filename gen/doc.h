@@ -139,7 +139,7 @@ typedef struct {
 	doc_claim_kind kind;
 	char *file;
 	int line;
-	int holds;        /* statement: its test is true */
+	int holds;        /* statement: 1 holds, 0 does not, -1 not checked: it reads a suppressed number */
 	int branch;       /* choice: 1-based index of the <als> taken, 0 for <anders>, -1 for none */
 	char *text;       /* the statement, or the chosen wording, as printed */
 	char *test;       /* the test(s) evaluated: a choice's tests up to the one taken, joined by "; " */

@@ -834,6 +834,12 @@ int doc_write_html(const doc *d, const char *outdir, const char *css_path,
 int html_write_landing(const char *outroot, const char *const *variants,
 		       const char *const *names, int n, char *msg, size_t msglen)
 {
+	return html_write_landing_areas(outroot, variants, names, n, NULL, 0, msg, msglen);
+}
+
+int html_write_landing_areas(const char *outroot, const char *const *variants, const char *const *names, int n,
+			     const landing_redirect *red, int nred, char *msg, size_t msglen)
+{
 	if (msglen)
 		msg[0] = 0;
 	strbuf o;
@@ -849,7 +855,7 @@ int html_write_landing(const char *outroot, const char *const *variants,
 	sb_add(&o, "</head>\n<body>\n<main id=\"inhoud\" class=\"start\">\n"
 		   "<h1>De \xE2\x80\x98" "doe-democratie\xE2\x80\x99</h1>\n"
 		   "<p>Resultaten van een online enqu\xC3\xAAte onder Nederlandse gemeenten "
-		   "(2013), voor heel Nederland en per provincie. Elke rapportage is er als "
+		   "(2013), voor heel Nederland, per landsdeel en per provincie. Elke rapportage is er als "
 		   "webpagina en als PDF.</p>\n<ul class=\"varianten\">\n");
 	for (int i = 0; i < n; i++) {
 		const char *name = names && names[i] ? names[i] : variants[i];
@@ -863,7 +869,28 @@ int html_write_landing(const char *outroot, const char *const *variants,
 		html_esc(&o, name);
 		sb_add(&o, "</a></li>\n");
 	}
-	sb_add(&o, "</ul>\n</main>\n</body>\n</html>\n");
+	sb_add(&o, "</ul>\n");
+	if (nred > 0) {
+		/* areas without an edition of their own: where their readers go */
+		sb_add(&o, "<p>Uit een aantal provincies deden te weinig gemeenten mee voor een eigen uitgave; "
+			   "de cijfers van die gemeenten staan in de uitgave van hun landsdeel en in die voor heel Nederland.</p>\n"
+			   "<ul class=\"verwijzingen\">\n");
+		for (int i = 0; i < nred; i++) {
+			sb_add(&o, "<li>");
+			html_esc(&o, red[i].area);
+			sb_printf(&o, " (%d %s)", red[i].gemeenten, red[i].gemeenten == 1 ? "gemeente" : "gemeenten");
+			if (red[i].slug) {
+				sb_add(&o, ": zie <a href=\"");
+				html_esc(&o, red[i].slug);
+				sb_add(&o, "/index.html\">");
+				html_esc(&o, red[i].name);
+				sb_add(&o, "</a>");
+			}
+			sb_add(&o, "</li>\n");
+		}
+		sb_add(&o, "</ul>\n");
+	}
+	sb_add(&o, "</main>\n</body>\n</html>\n");
 	if (mkdir_p(outroot)) {
 		snprintf(msg, msglen, "%s: kan de map niet maken", outroot);
 		sb_free(&o);

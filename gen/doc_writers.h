@@ -18,6 +18,19 @@ int doc_write_html(const doc *d, const char *outdir, const char *css_path,
 int html_write_landing(const char *outroot, const char *const *variants,
 		       const char *const *names, int n, char *msg, size_t msglen);
 
+/* An area without an edition of its own (too few responding gemeenten), and
+ * the edition that covers it; the landing page sends its readers there. */
+typedef struct {
+	const char *area;      /* "Flevoland" */
+	int gemeenten;         /* responding gemeenten in the area */
+	const char *slug;      /* covering edition: "oost-nederland", or NULL */
+	const char *name;      /* "Oost-Nederland" */
+} landing_redirect;
+
+/* As html_write_landing, with a sentence per area without an edition. */
+int html_write_landing_areas(const char *outroot, const char *const *variants, const char *const *names, int n,
+			     const landing_redirect *red, int nred, char *msg, size_t msglen);
+
 /* Typesets the tree as an A4 PDF at path. Returns 0, or -1 with msg set. */
 int doc_write_pdf(const doc *d, const char *path, char *msg, size_t msglen);
 

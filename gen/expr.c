@@ -2,6 +2,7 @@
  * stats (see expr.h and README, "Expressions"). A recursive-descent parser
  * that computes as it goes; errors name the template file and line. */
 #include "expr.h"
+#include "disclosure.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -59,8 +60,38 @@ static value str(const char *s)
 	return v;
 }
 
+int value_suppressed(const value *v)
+{
+	return v->sup;
+}
+
+const char *suppressed_phrase(int sup, int respondent_unit)
+{
+	switch (sup) {
+	case SUP_NO_ANSWERS:
+		return "(geen antwoorden)";
+	case SUP_SMALL_BASE:
+		return respondent_unit ? "(niet vermeld: te weinig respondenten)" : "(niet vermeld: te weinig gemeenten)";
+	default:
+		return "(niet vermeld: anders te herleiden)";
+	}
+}
+
+/* The stronger of two suppression reasons: a small base outweighs "no
+ * answers", so a phrase never hides that there were some. */
+static int sup_join(int a, int b)
+{
+	if (a == SUP_SMALL_BASE || b == SUP_SMALL_BASE)
+		return SUP_SMALL_BASE;
+	if (a == SUP_SECONDARY || b == SUP_SECONDARY)
+		return SUP_SECONDARY;
+	return a ? a : b;
+}
+
 int value_truthy(const value *v)
 {
+	if (v->sup)
+		return 0;
 	switch (v->t) {
 	case V_BOOL:
 	case V_NUM:
@@ -214,9 +245,17 @@ static int item_value(parser *ps, const ref *r, int item, enum what w, value *ou
 {
 	const item_stats *is = &r->qs->items[item];
 	double a = 0, n = 0;
+	/* a union of groups is suppressed when any member is (its sum with
+	 * the published members would give the suppressed one away); one
+	 * without answers only when all members are */
+	int sup = 0, empty = 0;
 	for (int gi = 0; gi < r->ngroups; gi++) {
 		int g = r->groups[gi];
 		n += is->n[g];
+		if (is->sup[g] == SUP_NO_ANSWERS || is->n[g] <= 0)
+			empty++;
+		else if (is->sup[g])
+			sup = sup_join(sup, is->sup[g]);
 		for (int c = 0; c < r->ncats; c++) {
 			if (r->qs->q->kind == Q_GRID && is->pct[g][r->cats[c]] < 0 && is->n[g] > 0)
 				return fail(ps, "category '%s' is outside the base of group '%s'",
@@ -241,8 +280,12 @@ static int item_value(parser *ps, const ref *r, int item, enum what w, value *ou
 			*out = num(n > 0 ? (double)round_half_up(100.0 * a / n) : 0, F_PCT);
 		break;
 	}
-	if (n <= 0 && (w == W_PCT || w == W_EXACT))
-		out->num = NAN; /* no base (a province without answers): prints as a dash, compares false */
+	if (!sup && empty == r->ngroups)
+		sup = SUP_NO_ANSWERS;
+	if (sup && w != W_N) {
+		out->num = NAN; /* not printed, and no test can read it */
+		out->sup = sup;
+	}
 	out->q = r->qs->q;
 	out->item = item;
 	return 0;
@@ -335,10 +378,16 @@ static int call(parser *ps, const char *name, value *out)
 					if (k == rr.item || !rr.qs->q->items[k].in_figure)
 						continue;
 					rc = item_value(ps, &rr, k, rr.qs->q->kind == Q_GRID ? W_EXACT : W_COUNT, &other);
+					if (!rc && other.sup && other.sup != SUP_NO_ANSWERS)
+						mine.sup = sup_join(mine.sup, other.sup);
 					if (!rc && (other.num > mine.num + 1e-9 || (fabs(other.num - mine.num) < 1e-9 && k < rr.item)))
 						rank++;
 				}
 				*out = num(rank, F_PLAIN);
+				if (mine.sup) {
+					out->sup = mine.sup;
+					out->num = NAN;
+				}
 			}
 		} else {
 			enum what w = !strcmp(name, "pct") ? W_PCT : !strcmp(name, "exact") ? W_EXACT
@@ -374,13 +423,29 @@ static int call(parser *ps, const char *name, value *out)
 			rc = fail(ps, "expected ')' after %s(%s", name, "");
 		return rc;
 	}
+	if (!strcmp(name, "landelijk")) {
+		/* landelijk(expr): the same expression on the whole country's
+		 * numbers, for "in Gelderland 68%, landelijk 82%" */
+		expr_env nat = *env;
+		if (st->national)
+			nat.st = st->national;
+		const expr_env *saved = ps->env;
+		ps->env = &nat;
+		int rc = parse_expr(ps, out);
+		ps->env = saved;
+		if (!rc && !accept(ps, ")")) {
+			value_free(out);
+			rc = fail(ps, "expected ')' after the expression of landelijk()%s%s", "", "");
+		}
+		return rc;
+	}
 	/* functions with expression arguments */
-	value args[8];
+	value args[16];
 	int nargs = 0;
 	if (!accept(ps, ")")) {
 		do {
-			if (nargs == 8) {
-				fail(ps, "too many arguments to %s(); expected at most %s", name, "8");
+			if (nargs == 16) {
+				fail(ps, "too many arguments to %s(); expected at most %s", name, "16");
 				goto bad;
 			}
 			if (parse_expr(ps, &args[nargs]))
@@ -396,6 +461,36 @@ static int call(parser *ps, const char *name, value *out)
 	if (!strcmp(name, "respondenten") || !strcmp(name, "gemeenten") || !strcmp(name, "register")) {
 		*out = num(!strcmp(name, "respondenten") ? st->respondents
 			   : !strcmp(name, "gemeenten") ? st->gemeenten : st->register_n, F_COUNT);
+	} else if (!strcmp(name, "uitgave")) {
+		*out = str(st->v->slug); /* 'nederland', 'gelderland', 'oost-nederland' */
+	} else if (!strcmp(name, "in_gebied")) {
+		/* in_gebied('Zwolle'): is this gemeente in the edition's area? */
+		if (nargs != 1 || args[0].t != V_STR)
+			rc = fail(ps, "in_gebied() takes the name of a gemeente: in_gebied('Zwolle')%s%s", "", "");
+		else {
+			const registry *reg = st->v->s->reg;
+			int found = -1;
+			for (int i = 0; i < reg->n && found < 0; i++)
+				if (!strcmp(reg->g[i].name, args[0].str))
+					found = i;
+			if (found < 0)
+				rc = fail(ps, "in_gebied(): '%s' is not a gemeente of the register%s", args[0].str, "");
+			else {
+				*out = num(variant_has_province(st->v, reg->g[found].province), F_PLAIN);
+				out->t = V_BOOL;
+			}
+		}
+	} else if (!strcmp(name, "vermeld")) {
+		/* vermeld(x, ...): true when every value (or list element) may
+		 * be printed; a known truth, so a <keuze> on it reads clearly */
+		int ok = nargs > 0;
+		for (int i = 0; i < nargs; i++) {
+			ok &= !args[i].sup;
+			for (int j = 0; j < args[i].nlist; j++)
+				ok &= !args[i].list[j].sup;
+		}
+		*out = num(ok, F_PLAIN);
+		out->t = V_BOOL;
 	} else if (!strcmp(name, "respons")) {
 		*out = num(st->register_n ? (double)round_half_up(100.0 * st->gemeenten / st->register_n) : 0, F_PCT);
 	} else if (!strcmp(name, "veldwerk_van") || !strcmp(name, "veldwerk_tot")) {
@@ -419,6 +514,9 @@ static int call(parser *ps, const char *name, value *out)
 			double days = difftime(timegm(&b), timegm(&a)) / 86400.0;
 			*out = num(round(days / 7.0), F_COUNT);
 		}
+	} else if ((!strcmp(name, "woord") || !strcmp(name, "breuk")) && nargs == 1 && args[0].t == V_NUM && args[0].sup) {
+		*out = args[0]; /* a suppressed number stays suppressed in words */
+		args[0].list = NULL, args[0].nlist = 0, args[0].str = NULL;
 	} else if (!strcmp(name, "woord") || !strcmp(name, "breuk")) {
 		double x = nargs == 1 && args[0].t == V_NUM ? args[0].num : 0;
 		/* a share: percentages and numbers above 1 count in hundredths */
@@ -442,11 +540,30 @@ static int call(parser *ps, const char *name, value *out)
 			*out = str(s);
 			free(s);
 		}
-	} else if (!strcmp(name, "min") || !strcmp(name, "max") || !strcmp(name, "top") || !strcmp(name, "bottom")) {
+	} else if (!strcmp(name, "aantal") || !strcmp(name, "aantal_woord")) {
+		/* number and noun agree: aantal(n, 'gemeente', 'gemeenten') */
+		if (nargs != 3 || args[0].t != V_NUM || args[1].t != V_STR || args[2].t != V_STR)
+			rc = fail(ps, "%s() takes a number and two words: aantal(x, 'gemeente', 'gemeenten')%s", name, "");
+		else if (args[0].sup) {
+			*out = num(NAN, F_COUNT);
+			out->sup = args[0].sup;
+			out->q = args[0].q;
+		} else {
+			double x = args[0].num;
+			int one = fabs(x - 1) < 1e-9;
+			char *n = name[6] ? nl_number_word(lround(x))
+				  : fabs(x - round(x)) < 1e-9 ? nl_int(lround(x)) : nl_decimal(x, 1);
+			char *s = xasprintf("%s %s", n, one ? args[1].str : args[2].str);
+			*out = str(s);
+			free(n);
+			free(s);
+		}
+	} else if (!strcmp(name, "min") || !strcmp(name, "max") || !strcmp(name, "top") || !strcmp(name, "bottom") ||
+		   !strcmp(name, "gelijk_top") || !strcmp(name, "gelijk_bodem")) {
 		int k = 1;
 		int nflat = 0;
 		value *flat = NULL;
-		int top = !strcmp(name, "top") || !strcmp(name, "max");
+		int top = !strcmp(name, "top") || !strcmp(name, "max") || !strcmp(name, "gelijk_top");
 		int nlists = nargs;
 		double kk = 1;
 		if ((!strcmp(name, "top") || !strcmp(name, "bottom")) && nargs == 2 && args[1].t == V_NUM) {
@@ -463,12 +580,27 @@ static int call(parser *ps, const char *name, value *out)
 		else if (nargs == 0)
 			rc = fail(ps, "%s() needs a list%s", name, "");
 		else if (!(rc = gather(ps, args, nlists, &flat, &nflat))) {
-			int kept = 0; /* values without a base take no part */
-			for (int i = 0; i < nflat; i++)
-				if (!isnan(flat[i].num))
+			/* values without answers take no part; a value that is
+			 * suppressed for its small base could be the highest or
+			 * the lowest, so then the answer is not known */
+			int kept = 0, sup = 0;
+			for (int i = 0; i < nflat; i++) {
+				if (flat[i].sup == SUP_NO_ANSWERS)
+					continue;
+				if (flat[i].sup)
+					sup = sup_join(sup, flat[i].sup);
+				else if (!isnan(flat[i].num))
 					flat[kept++] = flat[i];
+			}
 			nflat = kept;
-			if (nflat == 0 || k < 1 || k > nflat) {
+			if (sup || nflat == 0) {
+				*out = num(NAN, F_PLAIN);
+				out->sup = sup ? sup : SUP_NO_ANSWERS;
+				if (nargs && args[0].t == V_LIST && args[0].nlist)
+					out->q = args[0].list[0].q;
+				else if (nargs)
+					out->q = args[0].q;
+			} else if (k < 1 || k > nflat) {
 				char *len = xasprintf("%d", nflat);
 				rc = fail(ps, "%s(): there is no such element in the list; expected a position from 1 to %s", name, len);
 				free(len);
@@ -487,14 +619,38 @@ static int call(parser *ps, const char *name, value *out)
 						}
 					}
 				value pick = flat[order[k - 1]];
-				if (!strcmp(name, "min") || !strcmp(name, "max")) {
+				/* the items that share the value named: a tie is named as one */
+				int ties = 0;
+				for (int i = 0; i < nflat; i++)
+					ties += fabs(flat[i].num - pick.num) < 1e-9;
+				if (!strcmp(name, "gelijk_top") || !strcmp(name, "gelijk_bodem")) {
+					*out = num(ties, F_COUNT);
+				} else if (!strcmp(name, "min") || !strcmp(name, "max")) {
 					*out = num(pick.num, pick.fmt);
 					out->q = pick.q;
 					out->item = pick.item;
+					out->ties = ties;
 				} else if (!pick.q) {
 					rc = fail(ps, "%s() needs values taken from items%s", name, "");
+				} else if (k == 1 && ties > 1) {
+					/* "X en Y", "X, Y en Z" in questionnaire order */
+					strbuf b;
+					sb_init(&b);
+					int done = 0;
+					for (int i = 0; i < nflat; i++) {
+						if (fabs(flat[i].num - pick.num) >= 1e-9)
+							continue;
+						done++;
+						if (done > 1)
+							sb_add(&b, done == ties ? " en " : ", ");
+						sb_add(&b, item_label(flat[i].q, flat[i].item));
+					}
+					*out = str(b.s);
+					out->ties = ties;
+					sb_free(&b);
 				} else {
 					*out = str(item_label(pick.q, pick.item));
+					out->ties = ties;
 				}
 				free(order);
 			}
@@ -582,6 +738,7 @@ static int parse_unary(parser *ps, value *out)
 			return -1;
 		*out = num(!value_truthy(&v), F_PLAIN);
 		out->t = V_BOOL;
+		out->sup = v.sup; /* not (unknown) is unknown */
 		value_free(&v);
 		return 0;
 	}
@@ -611,8 +768,14 @@ static int arith(parser *ps, char op, value *a, value *b, value *out)
 	}
 	double x = a->num, y = b->num;
 	vfmt f = (op == '+' || op == '-') && a->fmt == b->fmt ? a->fmt : F_PLAIN;
-	if (op == '/' && y == 0) {
+	if (op == '/' && y == 0 && !a->sup && !b->sup) {
 		return fail(ps, "division by zero%s%s", "", "");
+	}
+	if (a->sup || b->sup) {
+		*out = num(NAN, f);
+		out->sup = sup_join(a->sup, b->sup);
+		out->q = a->q ? a->q : b->q;
+		return 0;
 	}
 	double r = op == '+' ? x + y : op == '-' ? x - y : op == '*' ? x * y : x / y;
 	if (fabs(r) > EXPR_MAX) /* NaN (no base) passes: it prints as a dash */
@@ -672,7 +835,11 @@ static int parse_cmp(parser *ps, value *out)
 			return -1;
 		}
 		int res;
-		if (out->t == V_STR || b.t == V_STR) {
+		int sup = sup_join(out->sup, b.sup);
+		const question *origin = out->q ? out->q : b.q;
+		if (sup) {
+			res = 0;
+		} else if (out->t == V_STR || b.t == V_STR) {
 			if (out->t != V_STR || b.t != V_STR || (i != 2 && i != 5)) {
 				value_free(out);
 				value_free(&b);
@@ -700,6 +867,8 @@ static int parse_cmp(parser *ps, value *out)
 		value_free(&b);
 		*out = num(res, F_PLAIN);
 		out->t = V_BOOL;
+		out->sup = sup; /* a comparison with an unknown value is unknown */
+		out->q = origin;
 		return 0;
 	}
 	return 0;
@@ -717,11 +886,20 @@ static int parse_logic(parser *ps, value *out, const char *op, int (*next)(parse
 			value_free(out);
 			return -1;
 		}
-		int r = op[0] == 'a' ? value_truthy(out) && value_truthy(&b) : value_truthy(out) || value_truthy(&b);
+		/* a known false decides 'and', a known true decides 'or';
+		 * otherwise an unknown side makes the whole unknown */
+		int and = op[0] == 'a';
+		int decided = and ? (!out->sup && !value_truthy(out)) || (!b.sup && !value_truthy(&b))
+				  : (!out->sup && value_truthy(out)) || (!b.sup && value_truthy(&b));
+		int sup = decided ? 0 : sup_join(out->sup, b.sup);
+		const question *origin = out->q ? out->q : b.q;
+		int r = and ? value_truthy(out) && value_truthy(&b) : value_truthy(out) || value_truthy(&b);
 		value_free(out);
 		value_free(&b);
 		*out = num(r, F_PLAIN);
 		out->t = V_BOOL;
+		out->sup = sup;
+		out->q = origin;
 	}
 	return 0;
 }
@@ -755,6 +933,8 @@ int expr_eval(const expr_env *env, const char *src, const char *file, long line,
 
 char *value_format(const value *v, const char *file, long line, const char *src, struct err *e)
 {
+	if (v->sup && v->t != V_LIST)
+		return xstrdup(suppressed_phrase(v->sup, v->q && v->q->unit == UNIT_RESPONDENT));
 	switch (v->t) {
 	case V_STR:
 		return xstrdup(v->str);

@@ -23,6 +23,10 @@ struct value {
 	value *list;
 	const question *q; /* origin of a number taken from an item, for top()/label() */
 	int item;
+	int sup;           /* disclosure.h SUP_*: the value rests on a suppressed number
+	                      (then num is NaN); spreads through arithmetic, comparisons
+	                      and logic, so a test on it is neither true nor false */
+	int ties;          /* top()/bottom(): how many items share the value named */
 };
 
 /* What expressions may read besides the stats. */
@@ -41,7 +45,12 @@ char *value_format(const value *v, const char *file, long line, const char *src,
 /* Short description of a value for claim messages: "47", "'tekst'", "[...]". */
 char *value_describe(const value *v);
 void value_free(value *v);
-int value_truthy(const value *v);
+int value_truthy(const value *v); /* 0 for a suppressed value */
+/* The reason a value cannot be used (SUP_*), 0 if it can. */
+int value_suppressed(const value *v);
+/* Dutch phrase printed for a suppressed value: "(niet vermeld: te weinig
+ * gemeenten)". */
+const char *suppressed_phrase(int sup, int respondent_unit);
 
 /* Dutch words: woord(7) = "zeven"; breuk(0.66) = "ongeveer twee derde". */
 char *nl_number_word(long n);

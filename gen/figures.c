@@ -5,6 +5,7 @@
  * statistic. */
 #include "template.h"
 #include "chart.h"
+#include "disclosure.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,11 @@ static doc_node *stacked(const stats *st, const question_stats *qs, chart **out)
 			chart_add_category(ch, q->scale->cats[c].label, !q->scale->cats[c].substantive);
 		}
 	int same_n = common_n(qs);
+	/* an area edition compares every item with the whole country */
+	const question_stats *ref = st->national ? stats_question(st->national, q->id) : NULL;
+	if (ref)
+		chart_set_reference(ch, st->v->area, st->national->v->area);
+	int shown = 0;
 	doc_node *tab = doc_node_new(DOC_TABLE);
 	tab->flags |= DOC_DATA_TABLE;
 	doc_node *hr = doc_append_row(tab, 1);
@@ -75,20 +81,60 @@ static doc_node *stacked(const stats *st, const question_stats *qs, chart **out)
 		for (int j = 0; j < k; j++)
 			pct[j] = is->pct[G_TOTAL][idx[j]];
 		int n = (int)(is->n[G_TOTAL] + 0.5);
-		if (n > 0) /* an item nobody in this area answered has no bar, only its row */
-			chart_add_bar(ch, q->items[i].label, same_n ? 0 : n, pct);
+		int sup = is->sup[G_TOTAL];
 		doc_node *r = doc_append_row(tab, 0);
 		doc_append_cell(r, q->items[i].label, 0);
-		for (int j = 0; j < k; j++) {
-			char *s = fmt_pct(pct[j]);
-			doc_append_cell(r, s, 1);
-			free(s);
+		if (sup) {
+			/* not printed (disclosure.h): an empty row with the reason,
+			 * in the chart and in its table alike */
+			char *why = disclosure_reason_text(sup, q->unit, is->n[G_TOTAL]);
+			chart_add_suppressed_bar(ch, q->items[i].label, same_n ? 0 : n, why);
+			for (int j = 0; j < k; j++)
+				doc_append_cell(r, j == 0 ? why : "", 1);
+			free(why);
+		} else {
+			chart_add_bar(ch, q->items[i].label, same_n ? 0 : n, pct);
+			shown++;
+			for (int j = 0; j < k; j++) {
+				char *s = fmt_pct(pct[j]);
+				doc_append_cell(r, s, 1);
+				free(s);
+			}
 		}
 		char *s = nl_int(n);
 		doc_append_cell(r, s, 1);
 		free(s);
+		if (ref) {
+			/* the national bar of the same item, and its row in the table */
+			const item_stats *ri = &ref->items[i];
+			int rn = (int)(ri->n[G_TOTAL] + 0.5);
+			doc_node *rr = doc_append_row(tab, 0);
+			char *lab = xasprintf("– %s", st->national->v->area);
+			doc_append_cell(rr, lab, 0);
+			free(lab);
+			if (ri->sup[G_TOTAL]) {
+				char *why = disclosure_reason_text(ri->sup[G_TOTAL], q->unit, ri->n[G_TOTAL]);
+				chart_bar_set_reference(ch, ch->nbars - 1, rn, NULL, why);
+				for (int j = 0; j < k; j++)
+					doc_append_cell(rr, j == 0 ? why : "", 1);
+				free(why);
+			} else {
+				int rp[MAXCAT];
+				for (int j = 0; j < k; j++)
+					rp[j] = ri->pct[G_TOTAL][idx[j]];
+				chart_bar_set_reference(ch, ch->nbars - 1, rn, rp, NULL);
+				for (int j = 0; j < k; j++) {
+					char *t = fmt_pct(rp[j]);
+					doc_append_cell(rr, t, 1);
+					free(t);
+				}
+			}
+			char *t = nl_int(rn);
+			doc_append_cell(rr, t, 1);
+			free(t);
+		}
 	}
-	if (ch->nbars == 0) { /* nothing to draw: the table is the figure */
+	if (shown == 0) { /* nothing to draw: the table is the figure */
 		chart_free(ch);
 		ch = NULL;
 		tab->flags &= ~DOC_DATA_TABLE;

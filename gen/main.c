@@ -1,7 +1,11 @@
 /* main.c: the command line of the generator.
  *
- *   gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--strict] [--jobs N]
+ *   gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--concept] [--jobs N]
  *
+ * The editions and the minimum bases come from templates/rapport.xml
+ * (edition.c). A claim of the text that does not hold fails the run (all of
+ * them are listed first); --concept writes the editions with those claims
+ * marked and explained instead.
  * Loads and checks all input first, then takes the publication lock and
  * builds every requested edition into the staging directory beside out/
  * (publish.h), and only when every edition succeeded publishes them, one
@@ -12,6 +16,7 @@
 #include "doc_writers.h"
 #include "chart.h"
 #include "changes.h"
+#include "edition.h"
 #include "expr.h"
 #include "jobs.h"
 #include "open_answers.h"
@@ -29,13 +34,13 @@
 
 typedef struct {
 	const char *input, *templates, *out, *variant, *schema_dir;
-	int strict;
+	int concept;     /* --concept: failing claims marked, not fatal */
 	int jobs;        /* editions built at once (--jobs; default: the processors) */
 } options;
 
 static void usage(void)
 {
-	fputs("usage: gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--strict] [--jobs N]\n", stderr);
+	fputs("usage: gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--concept] [--jobs N]\n", stderr);
 }
 
 static int parse_args(int argc, char **argv, options *o)
@@ -45,7 +50,7 @@ static int parse_args(int argc, char **argv, options *o)
 	o->out = "out";
 	o->variant = "all";
 	o->schema_dir = getenv("GEN_SCHEMA_DIR") ? getenv("GEN_SCHEMA_DIR") : NULL;
-	o->strict = 0;
+	o->concept = 0;
 	o->jobs = jobs_default();
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -69,7 +74,9 @@ static int parse_args(int argc, char **argv, options *o)
 			}
 			*slot = argv[++i];
 		} else if (!strcmp(a, "--strict")) {
-			o->strict = 1;
+			o->concept = 0; /* the default now; kept for old scripts */
+		} else if (!strcmp(a, "--concept")) {
+			o->concept = 1;
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			usage();
 			exit(0);
@@ -131,14 +138,16 @@ static void name_charts(doc_node *n)
 /* Builds edition slug into the staging area: the published files into
  * <stage>/<slug>, the internal record into <stage>/.state/<slug>, and the
  * account of what changed against what out/ holds now. */
-static int build_variant(const survey *s, const templates *t, const char *slug, const publication *pub,
-			 const options *o, const char *data_date, struct err *e, int *claims)
+static int build_variant(const survey *s, const templates *t, const edition_list *el, const edition *ed,
+			 const stats *national, const publication *pub, const options *o, const char *data_date,
+			 struct err *e, int *claims)
 {
-	variant *v = variant_new(s, slug);
+	const char *slug = ed->slug;
+	variant *v = edition_variant(s, ed);
 	if (!v)
-		return err_set(e, "--variant", 0, "unknown variant '%s'; expected nederland, a province slug or all", slug);
+		return err_set(e, "--variant", 0, "unknown edition '%s'", slug);
 	int rc = 0;
-	stats *st = stats_compute(v);
+	stats *st = edition_stats(v, el, national);
 	doc *d = NULL;
 	char *dir = xasprintf("%s/%s", publish_stage_dir(pub), slug);
 	char *state = xasprintf("%s/%s", publish_stage_state(pub), slug);
@@ -163,12 +172,14 @@ static int build_variant(const survey *s, const templates *t, const char *slug, 
 	free(oa);
 	if (rc)
 		goto done;
-	d = report_build(t, st, o->strict, e);
+	d = report_build(t, st, !o->concept, e);
 	if (!d) {
 		rc = -1;
 		goto done;
 	}
 	*claims += d->nclaims_failed;
+	if (d->nclaims_failed && !o->concept)
+		goto done; /* the run fails after every edition's claims are listed */
 	if (doc_resolve(d, msg, sizeof msg)) {
 		snprintf(e->msg, sizeof e->msg, "%s", msg); /* already "templates/X.xml:LINE: ..." */
 		rc = -1;
@@ -221,7 +232,9 @@ done:
 struct edition_ctx {
 	const survey *s;
 	const templates *t;
-	const char *const *slugs;
+	const edition_list *el;
+	const edition *const *eds;
+	const stats *national;
 	const publication *pub;
 	const options *o;
 	const char *data_date;
@@ -230,7 +243,9 @@ struct edition_ctx {
 static int build_edition(int i, void *ctx, struct err *e, int *claims)
 {
 	const struct edition_ctx *c = ctx;
-	return build_variant(c->s, c->t, c->slugs[i], c->pub, c->o, c->data_date, e, claims);
+	const edition *ed = c->eds[i];
+	return build_variant(c->s, c->t, c->el, ed, ed->nprov ? c->national : NULL, c->pub, c->o, c->data_date, e,
+			     claims);
 }
 
 /* "1 december 2026": the day the responses file was last changed, as the
@@ -278,57 +293,85 @@ int main(int argc, char **argv)
 	if (!(t = templates_load(o.templates, rng_t, &e)))
 		goto out;
 
-	const char *all[14];
-	int nv = 0;
-	if (!strcmp(o.variant, "all")) {
-		all[nv++] = "nederland";
-	} else {
-		all[nv++] = o.variant;
-	}
-	char *slugs[13] = { 0 };
-	if (!strcmp(o.variant, "all")) {
-		const char *const *provs = province_names();
-		for (int i = 0; provs[i]; i++) {
-			slugs[i] = province_slug(provs[i]);
-			all[nv++] = slugs[i];
+	edition_list *el = editions_load(t, s, &e);
+	if (!el)
+		goto out;
+	editions_plan(el, s);
+	int want = -1;
+	if (strcmp(o.variant, "all")) {
+		for (int i = 0; i < el->n; i++)
+			if (!strcmp(el->e[i].slug, o.variant))
+				want = i;
+		if (want < 0) {
+			err_set(&e, "--variant", 0, "unknown edition '%s'; expected all or an id of <uitgaven> in rapport.xml", o.variant);
+			goto out_el;
 		}
 	}
-	/* the names of every declared edition, for the landing page */
-	const char *decl[14], *names[14];
-	int nd = 0;
-	decl[nd++] = "nederland";
-	const char *const *provs = province_names();
-	char *pslugs[13] = { 0 };
-	for (int i = 0; provs[i] && nd < 14; i++)
-		decl[nd++] = pslugs[i] = province_slug(provs[i]);
-	for (int i = 0; i < nd; i++) {
-		variant *v = variant_new(s, decl[i]);
-		names[i] = v ? xstrdup(v->area) : xstrdup(decl[i]);
-		variant_free(v);
+	/* one line per edition that is not produced */
+	for (int i = 0; i < el->n; i++)
+		if (!el->e[i].produced && (want < 0 || want == i)) {
+			char *line = edition_skip_line(el, i);
+			fprintf(stderr, "%s\n", line);
+			free(line);
+		}
+	if (want >= 0 && !el->e[want].produced) {
+		err_set(&e, "--variant", 0, "edition '%s' is not produced (too few responding gemeenten)", o.variant);
+		goto out_el;
+	}
+	/* what this run builds; what the landing page lists (every produced
+	 * edition, in declared order); where readers of an area without an
+	 * edition of its own are sent */
+	const edition **build = xcalloc((size_t)el->n + 1, sizeof *build);
+	const char **decl = xcalloc((size_t)el->n + 1, sizeof *decl), **names = xcalloc((size_t)el->n + 1, sizeof *names);
+	landing_redirect *red = xcalloc((size_t)el->n + 1, sizeof *red);
+	int nb = 0, nd = 0, nred = 0;
+	for (int i = 0; i < el->n; i++) {
+		const edition *ed = &el->e[i];
+		if (!ed->produced) {
+			if (ed->nprov == 1)
+				red[nred++] = (landing_redirect){ ed->name, ed->gemeenten,
+					ed->covered_by >= 0 ? el->e[ed->covered_by].slug : NULL,
+					ed->covered_by >= 0 ? el->e[ed->covered_by].name : NULL };
+			continue;
+		}
+		decl[nd] = ed->slug;
+		names[nd++] = ed->name;
+		if (want < 0 || want == i)
+			build[nb++] = ed;
 	}
 	data_date = data_date_of(access(csv, F_OK) == 0 ? csv : sav);
-	int claims = 0;
-	if (!(pub = publish_begin(o.out, &e)))
-		goto out_names;
-	struct edition_ctx ec = { s, t, all, pub, &o, data_date };
-	if (jobs_run(nv, o.jobs, build_edition, &ec, &e, &claims))
-		goto out_names;
+	/* the whole country once, for every area edition's comparison */
+	edition whole = { .slug = "nederland", .name = "Nederland" };
+	variant *nv_all = edition_variant(s, &whole);
+	stats *national = edition_stats(nv_all, el, NULL);
+	int claims = 0, brc = -1;
+	if ((pub = publish_begin(o.out, &e))) {
+		struct edition_ctx ec = { s, t, el, build, national, pub, &o, data_date };
+		brc = jobs_run(nb, o.jobs, build_edition, &ec, &e, &claims);
+	}
+	stats_free(national);
+	variant_free(nv_all);
+	if (!brc && claims && !o.concept) {
+		err_set(&e, t->dir, 0, "%d bewering(en) kloppen niet op de gegevens (zie hierboven); niets gepubliceerd. "
+			"Pas de tekst aan, of bekijk de uitgave met --concept", claims);
+		brc = -1;
+	}
 	/* every edition built: publish them, one atomic swap each */
-	for (int i = 0; i < nv; i++)
-		if (publish_edition(pub, all[i], &e))
-			goto out_names;
-	if (publish_commit(pub, decl, names, nd, !strcmp(o.variant, "all"), &e))
-		goto out_names;
+	for (int i = 0; !brc && i < nb; i++)
+		brc = publish_edition(pub, build[i]->slug, &e);
+	if (!brc)
+		brc = publish_commit(pub, decl, names, nd, red, want >= 0 ? 0 : nred, want < 0, &e);
+	free(build);
+	free(decl);
+	free(names);
+	free(red);
+	if (brc)
+		goto out_el;
 	if (claims)
-		fprintf(stderr, "gen: %d bewering(en) klopten niet; gemarkeerd in de uitvoer\n", claims);
+		fprintf(stderr, "gen: concept: %d bewering(en) kloppen niet; gemarkeerd en toegelicht in de uitvoer\n", claims);
 	rc = 0;
-out_names:
-	for (int i = 0; i < nd; i++)
-		free((char *)names[i]);
-	for (int i = 0; i < 13; i++)
-		free(pslugs[i]);
-	for (int i = 0; i < 13; i++)
-		free(slugs[i]);
+out_el:
+	editions_free(el);
 out:
 	if (rc) {
 		/* name what the user knows (out/x), not the staging directory */

@@ -257,7 +257,7 @@ static int cmp_str(const void *a, const void *b)
 }
 
 int publish_commit(publication *p, const char *const *declared, const char *const *names, int ndeclared,
-		   int remove_undeclared, struct err *e)
+		   const landing_redirect *red, int nred, int remove_undeclared, struct err *e)
 {
 	if (mkdir(p->dir, 0755) && errno != EEXIST)
 		return err_set(e, p->out, 0, "cannot create the directory: %s", strerror(errno));
@@ -309,7 +309,7 @@ int publish_commit(publication *p, const char *const *declared, const char *cons
 	/* the landing page first, so it never links to an edition that is gone */
 	char msg[1024];
 	int rc = 0;
-	if (html_write_landing(p->stage, slugs, labels, nshown, msg, sizeof msg)) {
+	if (html_write_landing_areas(p->stage, slugs, labels, nshown, red, nred, msg, sizeof msg)) {
 		publish_unstage_msg(p, msg, sizeof msg);
 		rc = err_set(e, p->out, 0, "landing page: %s", msg);
 		goto done;

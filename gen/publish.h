@@ -27,6 +27,7 @@
 #ifndef PUBLISH_H
 #define PUBLISH_H
 
+#include "doc_writers.h"
 #include "util.h"
 
 typedef struct publication publication;
@@ -46,10 +47,11 @@ int publish_edition(publication *p, const char *slug, struct err *e);
 
 /* Writes the landing page for the editions now present, in the order of
  * declared[] (names[] are their display names), followed by editions of ours
- * that are present but not declared. With remove_undeclared those are
- * removed instead. Returns 0, or -1 with e set. */
+ * that are present but not declared, and red[] (areas without an edition of
+ * their own, and which edition covers them). With remove_undeclared those
+ * undeclared editions are removed instead. Returns 0, or -1 with e set. */
 int publish_commit(publication *p, const char *const *declared, const char *const *names, int ndeclared,
-		   int remove_undeclared, struct err *e);
+		   const landing_redirect *red, int nred, int remove_undeclared, struct err *e);
 
 /* Removes the staging directory, releases the lock, frees p. */
 void publish_end(publication *p);

@@ -288,10 +288,50 @@ variant *variant_new(const survey *s, const char *slug)
 	return v;
 }
 
+variant *variant_new_area(const survey *s, const char *slug, const char *area, const char *const *provs, int nprov)
+{
+	for (int k = 0; k < nprov; k++) {
+		int known = 0;
+		for (int i = 0; provinces[i] && !known; i++)
+			known = !strcmp(provinces[i], provs[k]);
+		if (!known)
+			return NULL;
+	}
+	variant *v = xcalloc(1, sizeof *v);
+	v->s = s;
+	v->slug = xstrdup(slug);
+	v->area = xstrdup(area);
+	v->province = nprov == 1 ? xstrdup(provs[0]) : NULL;
+	v->nprov = nprov;
+	v->provinces = xcalloc((size_t)nprov + 1, sizeof *v->provinces);
+	for (int k = 0; k < nprov; k++)
+		v->provinces[k] = xstrdup(provs[k]);
+	v->gem = xcalloc((size_t)s->reg->n + 1, sizeof *v->gem);
+	for (int g = 0; g < s->reg->n; g++)
+		if (s->gem_resp[g] && variant_has_province(v, s->reg->g[g].province)) {
+			v->gem[v->ngem++] = g;
+			v->n += (int)s->gem_resp[g];
+		}
+	return v;
+}
+
+int variant_has_province(const variant *v, const char *province)
+{
+	if (v->nprov == 0)
+		return v->province ? !strcmp(v->province, province) : 1;
+	for (int k = 0; k < v->nprov; k++)
+		if (!strcmp(v->provinces[k], province))
+			return 1;
+	return 0;
+}
+
 void variant_free(variant *v)
 {
 	if (!v)
 		return;
+	for (int k = 0; k < v->nprov; k++)
+		free(v->provinces[k]);
+	free(v->provinces);
 	free(v->gem);
 	free(v->slug);
 	free(v->area);

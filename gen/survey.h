@@ -194,11 +194,19 @@ typedef struct {
 	int *gem;        /* register indices of the responding gemeenten, register order */
 	char *slug;      /* "nederland", "gelderland" */
 	char *area;      /* "Nederland", "Gelderland" */
-	char *province;  /* NULL for the whole country */
+	char *province;  /* NULL for the whole country or an area of several provinces */
+	int nprov;       /* provinces of the area; 0 for the whole country */
+	char **provinces;
 } variant;
 
 /* "nederland" or a province slug; NULL if the slug names no area. */
 variant *variant_new(const survey *s, const char *slug);
+/* An area of provinces (spelled as in the register; none: the whole
+ * country), e.g. Oost-Nederland = Overijssel, Flevoland, Gelderland.
+ * NULL if a province is unknown. */
+variant *variant_new_area(const survey *s, const char *slug, const char *area, const char *const *provs, int nprov);
+/* Is the province (as the register spells it) in the variant's area? */
+int variant_has_province(const variant *v, const char *province);
 /* The twelve provinces as the register spells them, NULL-terminated. */
 const char *const *province_names(void);
 void variant_free(variant *v);

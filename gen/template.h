@@ -25,10 +25,12 @@ templates *templates_load(const char *dir, const char *rng_path, struct err *e);
 void templates_free(templates *t);
 
 /* Evaluates the templates on one variant's stats. Claims that do not hold
- * are reported on stderr as "file:line: bewering klopt niet ..." and marked
- * in the tree; with strict they are an error. Returns NULL with e set on an
- * error (a bad expression, an unknown question, a failed claim in strict
- * mode). */
+ * are reported on stderr as "file:line: bewering klopt niet ..." and
+ * counted in d->nclaims_failed (the caller fails the run on them); with
+ * strict 0 (draft, --concept) each is also explained in a footnote and a
+ * legend panel opens the report. A claim whose test reads a suppressed
+ * number is left out (recorded with holds -1). Returns NULL with e set on
+ * an error (a bad expression, an unknown question). */
 doc *report_build(const templates *t, const stats *st, int strict, struct err *e);
 
 /* figures.c: a figure from a question's data: chart, caption with n, data

@@ -104,7 +104,15 @@ for r in rows[1:]:
     r[col] = "nee"
 csv.writer(open(sys.argv[1], "w", encoding="utf-8", newline=""), lineterminator="\n").writerows(rows)
 PY
-"$GEN" --input "$TMP/in" --variant nederland --out "$TMP/out" 2>"$TMP/err3"
+# a statement that no longer holds fails the default run (nothing published);
+# the draft (--concept) shows the editor what changed
+if "$GEN" --input "$TMP/in" --variant nederland --out "$TMP/out" 2>"$TMP/err"; then
+	echo "a claim that no longer holds should fail the run"; exit 1
+fi
+grep -q "bewering klopt niet" "$TMP/err"
+"$GEN" --concept --input "$TMP/in" --variant nederland --out "$TMP/out" 2>"$TMP/err"
+cat "$w" | head -20
+grep -q "gewijzigd: figuur 2.2, sociale_samenhang, ja, totaal: 94% (n=98) ->" "$w"
 grep -q "klopt niet meer: templates/" "$w"
-grep -q "nederland: .* [1-9][0-9]* beweringen klopten niet meer" "$TMP/err3"
-echo "info: $(grep -c 'klopt niet meer:' "$w") statements reported as no longer holding"
+grep -q "nederland: .* [1-9][0-9]* beweringen klopten niet meer" "$TMP/err"
+echo "info: $(grep -c 'gewijzigd:' "$w") numbers and $(grep -c 'klopt niet meer:' "$w") statements reported as changed"

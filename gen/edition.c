@@ -1,0 +1,187 @@
+/* edition.c: editions as data (see edition.h). The list of editions and
+ * the minimum bases live in templates/rapport.xml, so a new area (a
+ * landsdeel, a region) is a few lines of XML, not code. */
+#include "edition.h"
+#include "disclosure.h"
+#include "xmlload.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void add(edition_list *l, const char *slug, const char *name, long line)
+{
+	l->e = xrealloc(l->e, (size_t)(l->n + 1) * sizeof *l->e);
+	edition *ed = &l->e[l->n++];
+	memset(ed, 0, sizeof *ed);
+	ed->slug = xstrdup(slug);
+	ed->name = xstrdup(name);
+	ed->line = line;
+	ed->covered_by = -1;
+}
+
+static void add_prov(edition *ed, const char *p)
+{
+	ed->provs = xrealloc(ed->provs, (size_t)(ed->nprov + 1) * sizeof *ed->provs);
+	ed->provs[ed->nprov++] = xstrdup(p);
+}
+
+static int parse_min(const char *s, const char *path, long line, int *out, struct err *e)
+{
+	if (!s)
+		return 0;
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (*end || v < 1 || v > 1000)
+		return err_set(e, path, line, "minimum '%s'; expected a whole number from 1 to 1000", s);
+	*out = (int)v;
+	return 0;
+}
+
+edition_list *editions_load(const templates *t, const survey *s, struct err *e)
+{
+	edition_list *l = xcalloc(1, sizeof *l);
+	l->min_gemeenten = l->min_respondenten = DISCLOSURE_DEFAULT_MIN;
+	char *path = xasprintf("%s/rapport.xml", t->dir);
+	xmlNodePtr root = xmlDocGetRootElement(t->rapport);
+	int rc = 0, declared = 0;
+	for (xmlNodePtr c = root->children; c && !rc; c = c->next) {
+		if (xml_is(c, "openbaarmaking")) {
+			char *g = xml_attr(c, "minimum-gemeenten"), *r = xml_attr(c, "minimum-respondenten");
+			rc = parse_min(g, path, xmlGetLineNo(c), &l->min_gemeenten, e) ||
+			     parse_min(r, path, xmlGetLineNo(c), &l->min_respondenten, e);
+			free(g);
+			free(r);
+		} else if (xml_is(c, "uitgaven")) {
+			declared = 1;
+			for (xmlNodePtr u = c->children; u && !rc; u = u->next) {
+				if (!xml_is(u, "uitgave"))
+					continue;
+				char *id = xml_attr(u, "id"), *naam = xml_attr(u, "naam");
+				for (int i = 0; i < l->n && !rc; i++)
+					if (!strcmp(l->e[i].slug, id))
+						rc = err_set(e, path, xmlGetLineNo(u), "edition '%s' declared twice (also line %ld); expected each id once", id, l->e[i].line);
+				if (!rc)
+					add(l, id, naam, xmlGetLineNo(u));
+				free(id);
+				free(naam);
+				for (xmlNodePtr p = u->children; p && !rc; p = p->next) {
+					if (!xml_is(p, "provincie"))
+						continue;
+					char *name = xml_text(p);
+					int known = 0;
+					for (int i = 0; i < s->reg->n && !known; i++)
+						known = !strcmp(s->reg->g[i].province, name);
+					if (!known)
+						rc = err_set(e, path, xmlGetLineNo(p), "province '%s' is not in the register; expected a province as spelled in gemeenten-2013.csv", name);
+					else
+						add_prov(&l->e[l->n - 1], name);
+					free(name);
+				}
+			}
+		}
+	}
+	if (!rc && !declared) {
+		add(l, "nederland", "Nederland", 0);
+		const char *const *provs = province_names();
+		for (int i = 0; provs[i]; i++) {
+			char *slug = province_slug(provs[i]);
+			add(l, slug, provs[i], 0);
+			add_prov(&l->e[l->n - 1], provs[i]);
+			free(slug);
+		}
+	}
+	free(path);
+	if (rc) {
+		editions_free(l);
+		return NULL;
+	}
+	return l;
+}
+
+void editions_free(edition_list *l)
+{
+	if (!l)
+		return;
+	for (int i = 0; i < l->n; i++) {
+		free(l->e[i].slug);
+		free(l->e[i].name);
+		for (int k = 0; k < l->e[i].nprov; k++)
+			free(l->e[i].provs[k]);
+		free(l->e[i].provs);
+	}
+	free(l->e);
+	free(l);
+}
+
+variant *edition_variant(const survey *s, const edition *ed)
+{
+	return variant_new_area(s, ed->slug, ed->name, (const char *const *)ed->provs, ed->nprov);
+}
+
+/* Does a contain every province of b? The whole country contains all. */
+static int contains(const edition *a, const edition *b)
+{
+	if (a->nprov == 0)
+		return 1;
+	if (b->nprov == 0)
+		return 0;
+	for (int i = 0; i < b->nprov; i++) {
+		int in = 0;
+		for (int j = 0; j < a->nprov && !in; j++)
+			in = !strcmp(a->provs[j], b->provs[i]);
+		if (!in)
+			return 0;
+	}
+	return 1;
+}
+
+static int size_of(const edition *a)
+{
+	return a->nprov == 0 ? 1000 : a->nprov;
+}
+
+void editions_plan(edition_list *l, const survey *s)
+{
+	for (int i = 0; i < l->n; i++) {
+		edition *ed = &l->e[i];
+		variant *v = edition_variant(s, ed);
+		ed->gemeenten = v ? v->ngem : 0;
+		variant_free(v);
+		ed->produced = ed->gemeenten >= l->min_gemeenten;
+	}
+	for (int i = 0; i < l->n; i++) {
+		edition *ed = &l->e[i];
+		ed->covered_by = -1;
+		if (ed->produced)
+			continue;
+		for (int j = 0; j < l->n; j++) {
+			const edition *o = &l->e[j];
+			if (j == i || !o->produced || size_of(o) <= size_of(ed) || !contains(o, ed))
+				continue;
+			if (ed->covered_by < 0 || size_of(o) < size_of(&l->e[ed->covered_by]))
+				ed->covered_by = j;
+		}
+	}
+}
+
+stats *edition_stats(const variant *v, const edition_list *l, const stats *national)
+{
+	stats *st = stats_compute(v);
+	st->min_gemeenten = l->min_gemeenten;
+	st->min_respondenten = l->min_respondenten;
+	st->national = national;
+	disclosure_apply(st);
+	return st;
+}
+
+char *edition_skip_line(const edition_list *l, int i)
+{
+	const edition *ed = &l->e[i];
+	char *cover = ed->covered_by >= 0 ? xasprintf("; %s staat in de uitgave %s (%s)", ed->name,
+						       l->e[ed->covered_by].name, l->e[ed->covered_by].slug)
+					  : xstrdup("; geen grotere uitgave dekt dit gebied");
+	char *s = xasprintf("gen: uitgave %s niet gemaakt: %d %s in de respons, minder dan het minimum van %d%s",
+			    ed->slug, ed->gemeenten, ed->gemeenten == 1 ? "gemeente" : "gemeenten", l->min_gemeenten, cover);
+	free(cover);
+	return s;
+}

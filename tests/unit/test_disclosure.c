@@ -1,0 +1,269 @@
+/* test_disclosure.c: the disclosure policy (gen/disclosure.c) and what the
+ * expressions make of suppressed values, ties and number-noun agreement
+ * (gen/expr.c), on a tiny survey written to a scratch directory. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "aggregate.h"
+#include "disclosure.h"
+#include "expr.h"
+
+static char dir[] = "/tmp/test_disclosure.XXXXXX";
+
+static const char *QN =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<vragenlijst titel=\"t\">\n"
+	"<schaal id=\"jnw\"><categorie id=\"ja\">Ja</categorie><categorie id=\"nee\">Nee</categorie>"
+	"<categorie id=\"weet_niet\" substantief=\"nee\">Weet niet</categorie></schaal>\n"
+	"<vraag id=\"vorm\" figuur=\"2.2\" eenheid=\"gemeente\" soort=\"raster\" schaal=\"jnw\" weet-niet=\"getoond\">"
+	"<tekst>Komt het voor?</tekst><item id=\"a\" kort=\"vorm a\">A</item><item id=\"b\" kort=\"vorm b\">B</item></vraag>\n"
+	"<vraag id=\"rang\" figuur=\"2.3\" eenheid=\"respondent\" soort=\"vermelding\" max=\"2\">"
+	"<tekst>Typerend?</tekst><item id=\"p\" kort=\"de p\">P</item><item id=\"q\" kort=\"de q\">Q</item>"
+	"<item id=\"r\" kort=\"de r\">R</item></vraag>\n"
+	"</vragenlijst>\n";
+
+/* Two small gemeenten in Utrecht, two large ones in Gelderland. */
+static const char *REG =
+	"gemeentecode,gemeentenaam,provincie,inwoners,peiljaar\n"
+	"GM0001,Klein,Utrecht,10000,2013\n"
+	"GM0002,Midden,Utrecht,30000,2013\n"
+	"GM0003,Groot,Gelderland,150000,2013\n"
+	"GM0004,Ander,Gelderland,160000,2013\n";
+
+/* vorm.a: every gemeente ja except Midden (nee); vorm.b: all ja.
+ * rang: p and q mentioned twice each, r once: a tie at the top. */
+static const char *CSV =
+	"respondent,gemeentecode,functie,vorm.a,vorm.b,rang.p,rang.q,rang.r\n"
+	"R1,GM0001,wethouder,ja,ja,1,1,0\n"
+	"R2,GM0002,beleid,nee,ja,1,0,0\n"
+	"R3,GM0003,beleid,ja,ja,0,1,0\n"
+	"R4,GM0004,beleid,ja,ja,0,0,1\n";
+
+typedef struct {
+	questionnaire *qn;
+	registry *reg;
+	survey *s;
+	variant *v, *vu;
+	stats *st, *su;
+} world;
+
+static void put(const char *name, const char *text)
+{
+	char *p = xasprintf("%s/%s", dir, name);
+	assert_int_equal(write_file(p, text, strlen(text)), 0);
+	free(p);
+}
+
+/* The whole country with minimum min, and Utrecht against it. */
+static world *load(int min)
+{
+	put("vragenlijst.xml", QN);
+	put("gemeenten.csv", REG);
+	put("antwoorden.csv", CSV);
+	struct err e = { { 0 } };
+	char *q = xasprintf("%s/vragenlijst.xml", dir), *r = xasprintf("%s/gemeenten.csv", dir),
+	     *a = xasprintf("%s/antwoorden.csv", dir);
+	world *w = calloc(1, sizeof *w);
+	w->qn = questionnaire_load(q, "gen/schema/vragenlijst.rng", &e);
+	if (!w->qn)
+		fail_msg("%s", e.msg);
+	w->reg = registry_load(r, &e);
+	assert_non_null(w->reg);
+	w->s = survey_new(w->qn, w->reg);
+	if (responses_load_csv(w->s, a, &e))
+		fail_msg("%s", e.msg);
+	w->v = variant_new(w->s, "nederland");
+	w->st = stats_compute(w->v);
+	w->st->min_gemeenten = w->st->min_respondenten = min;
+	disclosure_apply(w->st);
+	const char *utrecht[] = { "Utrecht" };
+	w->vu = variant_new_area(w->s, "utrecht", "Utrecht", utrecht, 1);
+	w->su = stats_compute(w->vu);
+	w->su->min_gemeenten = w->su->min_respondenten = min;
+	w->su->national = w->st;
+	disclosure_apply(w->su);
+	free(q);
+	free(r);
+	free(a);
+	return w;
+}
+
+static void unload(world *w)
+{
+	stats_free(w->st);
+	stats_free(w->su);
+	variant_free(w->v);
+	variant_free(w->vu);
+	survey_free(w->s);
+	registry_free(w->reg);
+	questionnaire_free(w->qn);
+	free(w);
+}
+
+static char *eval(const stats *st, const char *src, int *sup)
+{
+	expr_env env = { st, "2013-04-08", "2013-05-13" };
+	value v;
+	struct err e = { { 0 } };
+	if (expr_eval(&env, src, "t.xml", 7, &v, &e))
+		fail_msg("%s: %s", src, e.msg);
+	if (sup)
+		*sup = value_suppressed(&v);
+	char *s = value_format(&v, "t.xml", 7, src, &e);
+	value_free(&v);
+	return s;
+}
+
+static void expect(const stats *st, const char *src, const char *want, int want_sup)
+{
+	int sup;
+	char *got = eval(st, src, &sup);
+	if (strcmp(got, want))
+		fail_msg("%s: got '%s', want '%s'", src, got, want);
+	if (sup != want_sup)
+		fail_msg("%s: suppressed %d, want %d", src, sup, want_sup);
+	free(got);
+}
+
+static void decide(const double *n, int min, const int *want)
+{
+	int sup[NGROUPS];
+	disclosure_decide(n, NGROUPS, min, sup);
+	for (int g = 0; g < NGROUPS; g++)
+		if (sup[g] != want[g])
+			fail_msg("n={%g,%g,%g,%g,%g} min %d: group %d is %d, want %d", n[0], n[1], n[2], n[3], n[4], min,
+				 g, sup[g], want[g]);
+}
+
+/* One small class beside a published total would be the total minus the
+ * others: the next smallest class goes too, until the hidden classes are
+ * at least two and together rest on the minimum. */
+static void test_secondary_suppression(void **state)
+{
+	(void)state;
+	enum { N = SUP_NONE, E = SUP_NO_ANSWERS, S = SUP_SMALL_BASE, X = SUP_SECONDARY };
+	decide((double[]){ 30, 10, 10, 5, 5 }, 5, (int[]){ N, N, N, N, N });
+	decide((double[]){ 40, 20, 12, 6, 2 }, 5, (int[]){ N, N, N, X, S });
+	decide((double[]){ 8, 1, 7, 0, 0 }, 5, (int[]){ N, S, X, E, E });
+	/* two hidden classes on 3 together are still too few: a third goes */
+	decide((double[]){ 30, 2, 1, 17, 10 }, 5, (int[]){ N, S, S, N, X });
+	/* three small classes that together rest on 10: nothing more */
+	decide((double[]){ 10, 4, 0, 3, 3 }, 5, (int[]){ N, S, E, S, S });
+	/* a small total: everything under it is small too */
+	decide((double[]){ 4, 2, 2, 0, 0 }, 5, (int[]){ S, S, S, E, E });
+	/* halves of gemeenten round to whole ones before the comparison */
+	decide((double[]){ 12, 4.5, 7.5, 0, 0 }, 5, (int[]){ N, N, N, E, E });
+}
+
+/* The policy reaches the stats and cijfers.csv: no procent, no aantal on a
+ * suppressed row, and the reason beside it. */
+static void test_cijfers_suppressed(void **state)
+{
+	(void)state;
+	world *w = load(2);
+	/* Utrecht: 2 gemeenten; Klein (<20k) and Midden (20-50k) one each */
+	const item_stats *a = &stats_question(w->su, "vorm")->items[0];
+	assert_int_equal(a->sup[G_TOTAL], SUP_NONE);
+	assert_int_equal(a->sup[1 + SC_LT20K], SUP_SMALL_BASE);
+	assert_int_equal(a->sup[1 + SC_20_50K], SUP_SMALL_BASE);
+	assert_int_equal(a->sup[1 + SC_100K_PLUS], SUP_NO_ANSWERS);
+	char *path = xasprintf("%s/cijfers.csv", dir);
+	assert_int_equal(stats_write_cijfers(w->su, path), 0);
+	size_t len;
+	struct err e = { { 0 } };
+	char *csv = read_file(path, &len, &e);
+	assert_non_null(csv);
+	assert_non_null(strstr(csv, "figuur,item,categorie,groep,aantal,n,procent,reden\n"));
+	assert_non_null(strstr(csv, "2.2,a,ja,<20k,,1,,te_weinig\n"));
+	assert_non_null(strstr(csv, "2.2,a,ja,100k+,,0,,geen_antwoorden\n"));
+	assert_non_null(strstr(csv, "2.2,a,ja,totaal,1,2,50,\n"));
+	free(csv);
+	free(path);
+	unload(w);
+}
+
+static void test_expressions_on_suppressed_values(void **state)
+{
+	(void)state;
+	world *w = load(2);
+	const stats *u = w->su;
+	expect(u, "pct(vorm.a.ja)", "50%", 0);
+	expect(u, "pct(vorm.a.ja@lt20k)", "(niet vermeld: te weinig gemeenten)", SUP_SMALL_BASE);
+	expect(u, "count(vorm.a.ja@lt20k)", "(niet vermeld: te weinig gemeenten)", SUP_SMALL_BASE);
+	expect(u, "pct(vorm.a.ja@100k+)", "(geen antwoorden)", SUP_NO_ANSWERS);
+	expect(u, "n(vorm.a.ja@lt20k)", "1", 0); /* a base may be printed */
+	/* a union with a suppressed member is suppressed */
+	expect(u, "pct(vorm.a.ja@lt50k)", "(niet vermeld: te weinig gemeenten)", SUP_SMALL_BASE);
+	/* tests on them are unknown, unless a known part decides */
+	expect(u, "pct(vorm.a.ja@lt20k) > 10", "(niet vermeld: te weinig gemeenten)", SUP_SMALL_BASE);
+	expect(u, "not (pct(vorm.a.ja@lt20k) > 10)", "(niet vermeld: te weinig gemeenten)", SUP_SMALL_BASE);
+	expect(u, "pct(vorm.a.ja) > 90 and pct(vorm.a.ja@lt20k) > 10", "nee", 0);
+	expect(u, "pct(vorm.a.ja) > 10 or pct(vorm.a.ja@lt20k) > 10", "ja", 0);
+	expect(u, "pct(vorm.a.ja) > 10 and pct(vorm.a.ja@lt20k) > 10", "(niet vermeld: te weinig gemeenten)", SUP_SMALL_BASE);
+	expect(u, "pct(vorm.a.ja@lt20k) + 1", "(niet vermeld: te weinig gemeenten)", SUP_SMALL_BASE);
+	expect(u, "max(pct(vorm.a.ja@lt20k), pct(vorm.a.ja))", "(niet vermeld: te weinig gemeenten)", SUP_SMALL_BASE);
+	/* a value without answers takes no part in max() */
+	expect(u, "max(pct(vorm.a.ja@100k+), pct(vorm.a.ja))", "50%", 0);
+	/* respondent-level: 2 respondents in Utrecht */
+	expect(u, "pct(rang.p)", "100%", 0);
+	unload(w);
+	w = load(3);
+	expect(w->su, "pct(rang.p)", "(niet vermeld: te weinig respondenten)", SUP_SMALL_BASE);
+	expect(w->su, "top(rang.*)", "(niet vermeld: te weinig respondenten)", SUP_SMALL_BASE);
+	unload(w);
+}
+
+static void test_ties_agreement_national(void **state)
+{
+	(void)state;
+	world *w = load(1);
+	const stats *st = w->st;
+	expect(st, "top(rang.*)", "de p en de q", 0);
+	expect(st, "gelijk_top(rang.*)", "2", 0);
+	expect(st, "bottom(rang.*)", "de r", 0);
+	expect(st, "gelijk_bodem(rang.*)", "1", 0);
+	expect(st, "top(pct(vorm.*.ja))", "vorm b", 0);
+	expect(st, "top(rang.*) = label(rang.p)", "nee", 0);
+	expect(st, "aantal(gemeenten(), 'gemeente', 'gemeenten')", "4 gemeenten", 0);
+	expect(st, "aantal(count(rang.r), 'respondent', 'respondenten')", "1 respondent", 0);
+	expect(st, "aantal_woord(count(rang.p), 'keer', 'keer')", "twee keer", 0);
+	/* the area edition reads the country's numbers through landelijk() */
+	expect(w->su, "gemeenten()", "2", 0);
+	expect(w->su, "landelijk(gemeenten())", "4", 0);
+	expect(w->su, "landelijk(pct(vorm.a.ja))", "75%", 0);
+	expect(w->su, "pct(vorm.a.ja) < landelijk(pct(vorm.a.ja))", "ja", 0);
+	expect(w->su, "in_gebied('Klein')", "ja", 0);
+	expect(w->su, "in_gebied('Groot')", "nee", 0);
+	expect(w->su, "uitgave()", "utrecht", 0);
+	unload(w);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	return rm_rf(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_secondary_suppression),
+		cmocka_unit_test(test_cijfers_suppressed),
+		cmocka_unit_test(test_expressions_on_suppressed_values),
+		cmocka_unit_test(test_ties_agreement_national),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
