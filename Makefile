@@ -8,7 +8,7 @@
 # chart library, tests/unit/test_*.c one cmocka binary each.
 
 CC      ?= cc
-PKGS    := libxml-2.0 cairo cairo-pdf cairo-svg cairo-png pangocairo pango
+PKGS    := libxml-2.0 cairo cairo-pdf cairo-svg cairo-png pangocairo pango libqpdf
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN    := -std=c17 -Wall -Wextra -Werror -Wno-unused-parameter

@@ -1,6 +1,7 @@
 /* main.c: the command line of the generator.
  *
  *   gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--strict]
+ *           [--base-url URL]
  *
  * Loads and checks all input first, then builds every variant into a
  * staging directory beside out/, and only when everything succeeded swaps
@@ -10,6 +11,7 @@
 #include "doc_writers.h"
 #include "chart.h"
 #include "changes.h"
+#include "codebook.h"
 #include "survey.h"
 #include "template.h"
 
@@ -22,12 +24,14 @@
 
 typedef struct {
 	const char *input, *templates, *out, *variant, *schema_dir;
+	const char *base_url; /* where out/ is published: canonical and og:url; NULL: none */
 	int strict;
 } options;
 
 static void usage(void)
 {
-	fputs("usage: gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--strict]\n", stderr);
+	fputs("usage: gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--strict]\n"
+	      "               [--base-url URL]\n", stderr);
 }
 
 static int parse_args(int argc, char **argv, options *o)
@@ -38,10 +42,12 @@ static int parse_args(int argc, char **argv, options *o)
 	o->variant = "all";
 	o->schema_dir = getenv("GEN_SCHEMA_DIR") ? getenv("GEN_SCHEMA_DIR") : NULL;
 	o->strict = 0;
+	o->base_url = NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char **slot = !strcmp(a, "--input") ? &o->input : !strcmp(a, "--templates") ? &o->templates
-				    : !strcmp(a, "--out") ? &o->out : !strcmp(a, "--variant") ? &o->variant : NULL;
+				    : !strcmp(a, "--out") ? &o->out : !strcmp(a, "--variant") ? &o->variant
+				    : !strcmp(a, "--base-url") ? &o->base_url : NULL;
 		if (slot) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "gen: %s needs a value\n", a);
@@ -107,7 +113,7 @@ static void name_charts(doc_node *n)
 }
 
 static int build_variant(const survey *s, const templates *t, const char *slug, const char *stage,
-			 const options *o, struct err *e, int *claims)
+			 const options *o, const html_site *site, struct err *e, int *claims)
 {
 	variant *v = variant_new(s, slug);
 	if (!v)
@@ -131,6 +137,12 @@ static int build_variant(const survey *s, const templates *t, const char *slug, 
 	free(cij);
 	if (rc)
 		goto done;
+	char *cb = xasprintf("%s/codeboek.csv", dir);
+	if (codebook_write(s->qn, cb))
+		rc = err_set(e, cb, 0, "cannot write");
+	free(cb);
+	if (rc)
+		goto done;
 	d = report_build(t, st, o->strict, e);
 	if (!d) {
 		rc = -1;
@@ -142,16 +154,17 @@ static int build_variant(const survey *s, const templates *t, const char *slug, 
 		goto done;
 	}
 	name_charts(d->root);
-	char *css = xasprintf("%s/stijl.css", t->dir);
-	if (doc_write_html(d, dir, css, msg, sizeof msg))
-		rc = err_set(e, dir, 0, "HTML: %s", msg);
-	free(css);
-	if (rc)
-		goto done;
+	/* the PDF first: the web page links it with its size and page count */
 	char *pdf = xasprintf("%s/rapport.pdf", dir);
 	if (doc_write_pdf(d, pdf, msg, sizeof msg))
 		rc = err_set(e, pdf, 0, "PDF: %s", msg);
 	free(pdf);
+	if (rc)
+		goto done;
+	char *css = xasprintf("%s/stijl.css", t->dir);
+	if (doc_write_html_site(d, dir, css, site, msg, sizeof msg))
+		rc = err_set(e, dir, 0, "HTML: %s", msg);
+	free(css);
 	if (rc)
 		goto done;
 	char *bw = xasprintf("%s/beweringen.csv", dir);
@@ -246,20 +259,34 @@ int main(int argc, char **argv)
 		err_set(&e, stage, 0, "cannot create the staging directory: %s", strerror(errno));
 		goto out_slugs;
 	}
-	int claims = 0;
-	for (int i = 0; i < nv; i++)
-		if (build_variant(s, t, all[i], stage, &o, &e, &claims))
-			goto out_slugs;
-	const char *names[14];
-	for (int i = 0; i < nv; i++) {
-		variant *v = variant_new(s, all[i]);
-		names[i] = v ? xstrdup(v->area) : xstrdup(all[i]);
-		variant_free(v);
+	/* every edition the site has, for each page's links to the others */
+	const char *site_slugs[14], *site_names[14];
+	int ns = 0;
+	site_slugs[ns] = "nederland";
+	site_names[ns++] = xstrdup("Nederland");
+	{
+		const char *const *provs = province_names();
+		for (int i = 0; provs[i] && ns < 14; i++) {
+			site_slugs[ns] = province_slug(provs[i]);
+			site_names[ns++] = xstrdup(provs[i]);
+		}
 	}
+	html_site site = { site_slugs, site_names, ns, o.base_url };
+	int claims = 0, brc = 0;
+	for (int i = 0; i < nv && !brc; i++)
+		brc = build_variant(s, t, all[i], stage, &o, &site, &e, &claims);
 	char msg[1024];
-	int lrc = html_write_landing(stage, all, names, nv, msg, sizeof msg);
-	for (int i = 0; i < nv; i++)
-		free((char *)names[i]);
+	doc_meta meta;
+	templates_meta(t, &meta);
+	int lrc = brc ? 0 : html_write_landing_meta(stage, site_slugs, site_names, ns, &meta, msg, sizeof msg);
+	doc_meta_free(&meta);
+	for (int i = 0; i < ns; i++) {
+		free((char *)site_names[i]);
+		if (i)
+			free((char *)site_slugs[i]);
+	}
+	if (brc)
+		goto out_slugs;
 	if (lrc) {
 		err_set(&e, stage, 0, "landing page: %s", msg);
 		goto out_slugs;
