@@ -20,10 +20,10 @@
  * hyphens:auto), because a soft hyphen in the page travels with copied text
  * in Chromium (the clipboard then holds "onder\u00ADsteuning") and breaks
  * find-in-page there; a reader must be able to copy and search the plain
- * words. Only the column headings of tables, which must wrap inside narrow
- * number columns on a phone and are not text anyone copies, carry soft
- * hyphens at the points libhyphen allows (the same Dutch patterns and rules
- * as the PDF, hyphenate.c).
+ * words. Only the header cells of tables (column headings and row labels),
+ * which must wrap inside narrow columns on a phone and are labels rather
+ * than text to quote, carry soft hyphens at the points libhyphen allows
+ * (the same Dutch patterns and rules as the PDF, hyphenate.c).
  *
  * Safety: the tree holds open answers typed by respondents. Every string that
  * comes from the tree or the metadata goes through html_esc(), in text and in
@@ -148,7 +148,7 @@ typedef struct {
 	const char *outdir;
 	const html_site *site;
 	hyph *hy;             /* Dutch patterns for soft hyphens; NULL: none */
-	int shy;              /* writing a table's column heading: soft hyphens */
+	int shy;              /* writing a table's header cell: soft hyphens */
 	int hlevel;           /* level of the last <hN> written, for heading order */
 	const doc_node **notes; /* footnotes met since the last notes list */
 	size_t nnotes, capnotes;
@@ -178,7 +178,8 @@ static void attr(html *h, const char *name, const char *value)
 	sb_addc(&h->out, '"');
 }
 
-/* Text of the tree: with soft hyphens in column headings, plain elsewhere. */
+/* Text of the tree: with soft hyphens in table header cells, plain
+ * elsewhere. */
 static void text(html *h, const char *s, inline_mode mode)
 {
 	if (h->shy && h->hy && mode != IN_LABEL && s) {
@@ -515,7 +516,7 @@ static void table(html *h, const doc_node *t)
 			if (c->flags & DOC_NUMERIC)
 				sb_add(o, " class=\"getal\"");
 			sb_add(o, ">");
-			h->shy = head; /* column headings wrap at soft hyphens */
+			h->shy = tag[1] == 'h'; /* headings wrap at soft hyphens */
 			cell_content(h, c);
 			h->shy = 0;
 			sb_printf(o, "</%s>", tag);

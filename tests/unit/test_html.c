@@ -441,8 +441,9 @@ static void test_navigation_and_colofon(void **state)
 	assert_has(page, "<header class=\"site-kop\" id=\"boven\">");
 	/* every heading has a permalink beside it */
 	assert_has(page, "</h3><a class=\"anker\" href=\"#h-1-1\" aria-label=\"Link naar \xE2\x80\x98" "1.1 Inleiding\xE2\x80\x99\">");
-	/* column headings carry the PDF's Dutch break points as soft hyphens;
-	 * running text does not (copied text must be the plain words) */
+	/* table header cells carry the PDF's Dutch break points as soft
+	 * hyphens; running text does not (copied text must be the plain
+	 * words) */
 	assert_has(page_raw, "<th scope=\"col\">Denk bij\xC2\xAD" "voor\xC2\xAD" "beeld aan");
 	assert_has(page_raw, "Loslaten in vertrouwen");
 	for (const char *p = page_raw; (p = strstr(p, "\xC2\xAD")) != NULL; p++) {
