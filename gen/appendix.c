@@ -15,6 +15,32 @@ static void cell_int(doc_node *r, long v)
 	free(s);
 }
 
+/* What "–" means in the tables below, said in the caption of each table
+ * that has one. */
+#define DASH_RESPONSE " (\xE2\x80\x93 = geen gemeenten in deze groep)"
+#define DASH_FREQ \
+	" (\xE2\x80\x93 = geen percentage: per grootteklasse telt \xE2\x80\x98weet niet\xE2\x80\x99 niet mee, " \
+	"of de groep gaf geen antwoord)"
+
+static int has_dash_cell(const doc_node *t)
+{
+	for (const doc_node *r = t->first; r; r = r->next)
+		for (const doc_node *c = r->first; c; c = c->next)
+			if (c->first && c->first->type == DOC_TEXT && !strcmp(c->first->text, "\xE2\x80\x93"))
+				return 1;
+	return 0;
+}
+
+/* Appends the dash legend to t's caption when a cell of t reads "–". */
+static void dash_legend(doc_node *t, const char *legend)
+{
+	if (!has_dash_cell(t))
+		return;
+	char *c = xasprintf("%s%s", t->text, legend);
+	free(t->text);
+	t->text = c;
+}
+
 static void cell_pct(doc_node *r, long num, long den)
 {
 	char *s = den > 0 ? xasprintf("%ld%%", round_half_up(100.0 * (double)num / (double)den)) : xstrdup("–");
@@ -62,6 +88,7 @@ void append_response_table(doc_node *parent, const stats *st, int by_province)
 	cell_pct(r, st->gemeenten, st->gemeenten);
 	cell_pct(r, st->register_n, st->register_n);
 	cell_int(r, st->respondents);
+	dash_legend(t, DASH_RESPONSE);
 }
 
 static const char *kind_text(const question *q)
@@ -193,6 +220,7 @@ void append_frequency_tables(doc_node *parent, const stats *st)
 				cell_int(r, (long)(is->n[g] + 0.5));
 			}
 		}
+		dash_legend(t, DASH_FREQ);
 	}
 }
 

@@ -447,8 +447,9 @@ static void table_caption(html *h, const doc_node *t)
 			free(l);
 		}
 	}
-	if (has_dash(t))
-		sb_add(o, " <span class=\"legenda\">(\xE2\x80\x93 = geen antwoorden in deze groep)</span>");
+	/* a table that says what its dashes mean does so in its own caption */
+	if (!(t->text && *t->text) && has_dash(t))
+		sb_add(o, " <span class=\"legenda\">(\xE2\x80\x93 = geen cijfer)</span>");
 	sb_add(o, "</caption>\n");
 }
 
