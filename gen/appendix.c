@@ -18,6 +18,32 @@ static void cell_int(doc_node *r, long v)
 	free(s);
 }
 
+/* What "–" means in the tables below, said in the caption of each table
+ * that has one. */
+#define DASH_RESPONSE " (\xE2\x80\x93 = geen gemeenten in deze groep)"
+#define DASH_FREQ \
+	" (\xE2\x80\x93 = geen percentage: per grootteklasse telt \xE2\x80\x98weet niet\xE2\x80\x99 niet mee, " \
+	"of de groep gaf geen antwoord)"
+
+static int has_dash_cell(const doc_node *t)
+{
+	for (const doc_node *r = t->first; r; r = r->next)
+		for (const doc_node *c = r->first; c; c = c->next)
+			if (c->first && c->first->type == DOC_TEXT && !strcmp(c->first->text, "\xE2\x80\x93"))
+				return 1;
+	return 0;
+}
+
+/* Appends the dash legend to t's caption when a cell of t reads "–". */
+static void dash_legend(doc_node *t, const char *legend)
+{
+	if (!has_dash_cell(t))
+		return;
+	char *c = xasprintf("%s%s", t->text, legend);
+	free(t->text);
+	t->text = c;
+}
+
 static void cell_pct(doc_node *r, long num, long den)
 {
 	char *s = den > 0 ? xasprintf("%ld%%", round_half_up(100.0 * (double)num / (double)den)) : xstrdup("–");
@@ -33,6 +59,8 @@ static const char *const class_names[SC_COUNT] = {
 void append_response_table(doc_node *parent, const stats *st, int by_province)
 {
 	doc_node *t = doc_append(parent, doc_node_new(DOC_TABLE));
+	t->text = xstrdup(by_province ? "Respons naar provincie: gemeenten in het register en in de respons, en respondenten"
+				      : "Respons naar grootteklasse: gemeenten in het register en in de respons, en respondenten");
 	doc_node *h = doc_append_row(t, 1);
 	doc_append_cell(h, by_province ? "Provincie" : "Grootteklasse", 0);
 	doc_append_cell(h, "Gemeenten", 1);
@@ -63,6 +91,7 @@ void append_response_table(doc_node *parent, const stats *st, int by_province)
 	cell_pct(r, st->gemeenten, st->gemeenten);
 	cell_pct(r, st->register_n, st->register_n);
 	cell_int(r, st->respondents);
+	dash_legend(t, DASH_RESPONSE);
 }
 
 static const char *kind_text(const question *q)
@@ -93,7 +122,11 @@ void append_questionnaire(doc_node *parent, const stats *st)
 		doc_node *s = doc_append(p, doc_node_new(DOC_STRONG));
 		doc_append_text(s, q->text);
 		char *info;
-		if (q->kind == Q_MENTIONS && q->max) {
+		/* the wording may already say how to answer ("(maximaal drie)",
+		 * "(meerdere antwoorden mogelijk)"): then it is not said twice */
+		if (q->kind == Q_MENTIONS && (strstr(q->text, "(maximaal") || strstr(q->text, "meerdere antwoorden"))) {
+			info = xasprintf(" (%s)", q->unit == UNIT_GEMEENTE ? "per gemeente" : "per respondent");
+		} else if (q->kind == Q_MENTIONS && q->max) {
 			char *w = nl_int(q->max);
 			info = xasprintf(" (%s, ten hoogste %s; %s)", kind_text(q), w,
 					 q->unit == UNIT_GEMEENTE ? "per gemeente" : "per respondent");
@@ -129,10 +162,13 @@ void append_questionnaire(doc_node *parent, const stats *st)
 	}
 }
 
-/* Per question one table: a row per item with the total, then a row per
- * size class (substantive base), each with its n. Every row has a header
- * cell of its own (the item, or the size class), so the table reads the
- * same to a screen reader as on paper. */
+/* Per question one table under a heading of its own ("Vraag 16. ..."; the
+ * number is the question's in the questionnaire of Bijlage B, the id
+ * tabel-<question id> a stable link target): a row per item with the total,
+ * then a row per size class (substantive base), each with its n. Every row
+ * has a header cell of its own (the item, or the size class), so the table
+ * reads the same to a screen reader as on paper. The table's caption says
+ * what the cells hold. */
 void append_frequency_tables(doc_node *parent, const stats *st)
 {
 	/* what a dash means, once, when this edition leaves any cell out */
@@ -164,14 +200,26 @@ void append_frequency_tables(doc_node *parent, const stats *st)
 		const question *q = qs->q;
 		if (q->kind == Q_OPEN)
 			continue;
-		doc_node *p = doc_append(parent, doc_node_new(DOC_PARAGRAPH));
-		doc_node *s = doc_append(p, doc_node_new(DOC_STRONG));
-		doc_append_text(s, q->text);
-		char *note = strcmp(q->figure, "tekst") ? xasprintf(" (figuur %s)", q->figure) : xstrdup("");
-		doc_append_text(p, note);
-		free(note);
+		int qno = 0;
+		for (int k = 0; k < st->v->s->qn->nquestions; k++)
+			if (&st->v->s->qn->questions[k] == q)
+				qno = k + 1;
+		doc_node *hd = doc_append(parent, doc_node_new(DOC_HEADING));
+		hd->level = 3;
+		hd->flags |= DOC_UNNUMBERED;
+		hd->id = xasprintf("tabel-%s", q->id);
+		char *title = xasprintf("Vraag %d. %s", qno, q->text);
+		doc_append_text(hd, title);
+		free(title);
 		int ncat = q->kind == Q_GRID ? q->scale->ncat : 1;
 		doc_node *t = doc_append(parent, doc_node_new(DOC_TABLE));
+		char *fig = strcmp(q->figure, "tekst") ? xasprintf(" (figuur %s)", q->figure) : xstrdup("");
+		t->text = q->kind == Q_GRID
+				  ? xasprintf("Vraag %d%s: percentage per antwoord en n, voor alle gemeenten en per grootteklasse",
+					      qno, fig)
+				  : xasprintf("Vraag %d%s: percentage dat het onderdeel noemde en n, voor alle gemeenten en per grootteklasse",
+					      qno, fig);
+		free(fig);
 		doc_node *h = doc_append_row(t, 1);
 		doc_append_cell(h, "Onderdeel; per grootteklasse", 0);
 		for (int c = 0; c < ncat; c++)
@@ -195,6 +243,7 @@ void append_frequency_tables(doc_node *parent, const stats *st)
 				cell_int(r, (long)(is->n[g] + 0.5));
 			}
 		}
+		dash_legend(t, DASH_FREQ);
 	}
 }
 
@@ -225,7 +274,14 @@ void append_open_answers(doc_node *parent, const stats *st, const question_stats
 			doc_append_isolated(b, sel->picks[i].gem->name);
 			doc_append_text(it, ": ");
 		}
-		doc_append_isolated(it, sel->picks[i].text);
+		/* an answer that opens with its own gemeente's name ("Assen –
+		 * Leencafé") would repeat the name printed before it */
+		const char *txt = sel->picks[i].text;
+		const char *gname = sel->picks[i].gem->name;
+		size_t nl = strlen(gname);
+		if (!strncmp(txt, gname, nl) && !strncmp(txt + nl, " \xE2\x80\x93 ", 5) && txt[nl + 5])
+			txt += nl + 5;
+		doc_append_isolated(it, txt);
 	}
 	if (!sel->n) {
 		doc_node *it = doc_append(list, doc_node_new(DOC_ITEM));

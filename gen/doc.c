@@ -30,7 +30,7 @@ doc *doc_new(void)
 	return d;
 }
 
-static void meta_free(doc_meta *m)
+void doc_meta_free(doc_meta *m)
 {
 	free(m->doctype);
 	free(m->title);
@@ -47,6 +47,10 @@ static void meta_free(doc_meta *m)
 	free(m->variant);
 	free(m->keywords);
 	free(m->lang);
+	free(m->publisher);
+	free(m->licence);
+	free(m->fieldwork_from);
+	free(m->fieldwork_to);
 }
 
 void doc_free(doc *d)
@@ -54,7 +58,7 @@ void doc_free(doc *d)
 	if (!d)
 		return;
 	doc_node_free(d->root);
-	meta_free(&d->meta);
+	doc_meta_free(&d->meta);
 	for (int i = 0; i < d->nclaims; i++) {
 		free(d->claims[i].file);
 		free(d->claims[i].text);

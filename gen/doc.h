@@ -30,6 +30,9 @@
  *                            2.1), or, with flag DOC_DATA_TABLE, the numbers
  *                            behind the chart for the HTML <details>
  *     DOC_TABLE              rows: DOC_TABLE_ROW (flag DOC_HEADER_ROW), cells:
+ *                            ->text: its caption, where the generator knows one
+ *                            (annex tables); the site names other tables by
+ *                            their figure, panel or heading
  *       DOC_TABLE_CELL       inlines or blocks
  *
  *   inlines: DOC_TEXT (->text, plain UTF-8, never markup), DOC_EMPH,
@@ -122,7 +125,13 @@ typedef struct {
 	char *variant;    /* "nederland", "gelderland" */
 	char *keywords;
 	char *lang;       /* "nl" */
+	char *publisher;  /* "Partners+Pröpper": colofon, landing page (optional) */
+	char *licence;    /* licence and source line of the colofon (optional) */
+	char *fieldwork_from, *fieldwork_to; /* ISO dates of the fieldwork: the data date */
 } doc_meta;
+
+/* Frees the strings of m (not m itself). */
+void doc_meta_free(doc_meta *m);
 
 /* Every data-dependent piece of text the evaluator decided: each statement
  * (<bewering>) it checked, held or not, and each wording chosen by the data

@@ -1,12 +1,29 @@
 /* doc_html.c: the static HTML writer. It owns everything in out/<variant>/
- * except rapport.pdf and cijfers.csv: index.html (the whole report on one
- * page), stijl.css (copied from the templates) and figuren/ (one SVG and one
- * PNG per chart, drawn by charts/). It also writes the landing page
- * out/index.html that lists every variant.
+ * except rapport.pdf, cijfers.csv and codeboek.csv: index.html (the whole
+ * report on one page), stijl.css (copied from the templates), favicon.svg
+ * and figuren/ (one SVG and one PNG per chart, drawn by charts/). It also
+ * writes the landing page out/index.html with its own start.css.
  *
  * It walks a resolved tree (doc.h) and prints what it finds: every number
  * and every cross-reference text comes from the resolve pass, never from
  * here, so the site and the PDF cannot disagree.
+ *
+ * The page is a publication, not a bare document: a skip link, a site
+ * header (landing page, other editions, PDF with size and page count, data
+ * and codebook), the contents as a sticky side column on wide screens and a
+ * collapsible list on narrow ones, a permalink beside every heading, "naar
+ * boven" at the end of every chapter and a colofon. One <h1> (the title);
+ * chapters are <h2>, sections <h3>, run-in subheadings one level below the
+ * heading they follow.
+ *
+ * Hyphenation: running text is left to the browser (lang="nl" with
+ * hyphens:auto), because a soft hyphen in the page travels with copied text
+ * in Chromium (the clipboard then holds "onder\u00ADsteuning") and breaks
+ * find-in-page there; a reader must be able to copy and search the plain
+ * words. Only the header cells of tables (column headings and row labels),
+ * which must wrap inside narrow columns on a phone and are labels rather
+ * than text to quote, carry soft hyphens at the points libhyphen allows
+ * (the same Dutch patterns and rules as the PDF, hyphenate.c).
  *
  * Safety: the tree holds open answers typed by respondents. Every string that
  * comes from the tree or the metadata goes through html_esc(), in text and in
@@ -14,12 +31,15 @@
  * attribute. The page has no script and loads nothing from outside out/. */
 #include "doc.h"
 #include "doc_writers.h"
+#include "hyphenate.h"
+#include "pdfinfo.h"
 #include "util.h"
 #include "chart.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Decodes one UTF-8 sequence at p (n bytes left). Returns its length and
  * sets *cp, or returns 0 for a malformed sequence. */
@@ -54,25 +74,22 @@ static size_t utf8_decode(const unsigned char *p, size_t n, unsigned *cp)
 
 /* Code points that must not reach the page: controls other than tab and
  * newline (the Nu checker rejects them, and they are never meant), the soft
- * hyphen (put in for the PDF's line breaking; on the site it only hurts
- * search and copying) and Unicode non-characters. */
-static int dropped(unsigned cp)
+ * hyphen unless the caller put it there for line breaking (keep_shy), and
+ * Unicode non-characters. */
+static int dropped(unsigned cp, int keep_shy)
 {
 	if (cp == '\t' || cp == '\n')
 		return 0;
-	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
-		return 1;
 	if (cp == 0xAD)
+		return !keep_shy;
+	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
 		return 1;
 	if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE)
 		return 1;
 	return 0;
 }
 
-/* Appends s escaped for HTML text and for double- or single-quoted
- * attribute values. Malformed UTF-8 becomes U+FFFD rather than passing raw
- * bytes on. */
-static void html_esc(strbuf *b, const char *s)
+static void esc(strbuf *b, const char *s, int keep_shy)
 {
 	if (!s)
 		return;
@@ -86,7 +103,7 @@ static void html_esc(strbuf *b, const char *s)
 			p++, n--;
 			continue;
 		}
-		if (!dropped(cp)) {
+		if (!dropped(cp, keep_shy)) {
 			switch (cp) {
 			case '&':
 				sb_add(b, "&amp;");
@@ -111,6 +128,14 @@ static void html_esc(strbuf *b, const char *s)
 	}
 }
 
+/* Appends s escaped for HTML text and for double- or single-quoted
+ * attribute values. Malformed UTF-8 becomes U+FFFD rather than passing raw
+ * bytes on. */
+static void html_esc(strbuf *b, const char *s)
+{
+	esc(b, s, 0);
+}
+
 /* How inlines are written: in running text; in a footnote's own text
  * (links, but no further footnote markers: a note in a note has nowhere to
  * go); or as the plain label of a contents entry or link (no links inside a
@@ -121,9 +146,13 @@ typedef struct {
 	strbuf out;
 	const doc *d;
 	const char *outdir;
+	const html_site *site;
+	hyph *hy;             /* Dutch patterns for soft hyphens; NULL: none */
+	int shy;              /* writing a table's header cell: soft hyphens */
 	int hlevel;           /* level of the last <hN> written, for heading order */
 	const doc_node **notes; /* footnotes met since the last notes list */
 	size_t nnotes, capnotes;
+	const char *chapter_id; /* id of the chapter being written */
 	int section_open;     /* a chapter <section> is open */
 	char *msg;
 	size_t msglen;
@@ -147,6 +176,19 @@ static void attr(html *h, const char *name, const char *value)
 	sb_printf(&h->out, " %s=\"", name);
 	html_esc(&h->out, value);
 	sb_addc(&h->out, '"');
+}
+
+/* Text of the tree: with soft hyphens in table header cells, plain
+ * elsewhere. */
+static void text(html *h, const char *s, inline_mode mode)
+{
+	if (h->shy && h->hy && mode != IN_LABEL && s) {
+		char *t = hyph_text(h->hy, s);
+		esc(&h->out, t, 1);
+		free(t);
+	} else {
+		html_esc(&h->out, s);
+	}
 }
 
 /* The id of a footnote's marker in the text, target of the back link. */
@@ -173,7 +215,7 @@ static void inline_node(html *h, const doc_node *n, inline_mode mode)
 	case DOC_VALUE:
 		if (n->flags & DOC_ISOLATE) /* respondent text: <bdi> keeps its direction to itself */
 			sb_add(o, "<bdi>");
-		html_esc(o, n->text);
+		text(h, n->text, mode);
 		if (n->flags & DOC_ISOLATE)
 			sb_add(o, "</bdi>");
 		break;
@@ -238,20 +280,38 @@ static void inlines(html *h, const doc_node *parent, inline_mode mode)
 		inline_node(h, c, mode);
 }
 
-/* Heading level for the next <hN>: the tree's level, but never more than
- * one deeper than the heading before, so a run-in subheading right under a
- * chapter title does not skip a level for screen readers. */
+/* Heading level for the next <hN>: one below the tree's level (the title is
+ * the page's only <h1>), but never more than one deeper than the heading
+ * before, so a run-in subheading right under a chapter title does not skip
+ * a level for screen readers. */
 static int next_hlevel(html *h, int want)
 {
 	int l = want;
 	if (l > h->hlevel + 1)
 		l = h->hlevel + 1;
-	if (l < 1)
-		l = 1;
+	if (l < 2)
+		l = 2;
 	if (l > 6)
 		l = 6;
 	h->hlevel = l;
 	return l;
+}
+
+/* The permalink beside a heading: a visible "#" whose accessible name says
+ * where it leads. It sits after the heading, not inside it, so the
+ * heading's own name stays its text. */
+static void permalink(html *h, const char *id, const char *label)
+{
+	if (!id || !*id)
+		return;
+	strbuf *o = &h->out;
+	sb_add(o, "<a class=\"anker\" href=\"#");
+	html_esc(o, id);
+	sb_add(o, "\"");
+	char *l = xasprintf("Link naar \xE2\x80\x98%s\xE2\x80\x99", label ? label : "");
+	attr(h, "aria-label", l);
+	free(l);
+	sb_add(o, "><span aria-hidden=\"true\">#</span></a>");
 }
 
 /* Lists the footnotes met since the last list, with a link back to each
@@ -261,8 +321,14 @@ static void flush_notes(html *h)
 	strbuf *o = &h->out;
 	if (!h->nnotes)
 		return;
-	sb_add(o, "<div class=\"noten\">\n<h2 class=\"noten-kop\">Noten</h2>\n<ol class=\"noten-lijst\">\n");
-	h->hlevel = 2;
+	char *id = xasprintf("noten-%s", h->chapter_id ? h->chapter_id : "tekst");
+	sb_add(o, "<div class=\"noten\">\n<div class=\"kop\"><h3 class=\"noten-kop\"");
+	attr(h, "id", id);
+	sb_add(o, ">Noten</h3>");
+	permalink(h, id, "Noten");
+	sb_add(o, "</div>\n<ol class=\"noten-lijst\">\n");
+	free(id);
+	h->hlevel = 3;
 	for (size_t i = 0; i < h->nnotes; i++) {
 		const doc_node *fn = h->notes[i];
 		sb_add(o, "<li");
@@ -281,10 +347,22 @@ static void flush_notes(html *h)
 	h->nnotes = 0;
 }
 
+/* A heading's number and text as one plain string ("2.1 Inleiding",
+ * "Bijlage A Methodologische verantwoording"). malloc'd. */
+static char *heading_label(const doc_node *n)
+{
+	char *t = doc_plain_text(n);
+	char *l = n->number ? xasprintf("%s%s %s", (n->flags & DOC_ANNEX) ? "Bijlage " : "", n->number, t)
+			    : xstrdup(t);
+	free(t);
+	return l;
+}
+
 static void heading(html *h, const doc_node *n)
 {
 	strbuf *o = &h->out;
-	int l = next_hlevel(h, n->level);
+	int l = next_hlevel(h, n->level + 1);
+	sb_add(o, "<div class=\"kop\">");
 	sb_printf(o, "<h%d", l);
 	attr(h, "id", n->id);
 	sb_printf(o, " class=\"kop%d%s%s\">", n->level < 1 ? 1 : n->level > 3 ? 3 : n->level,
@@ -298,7 +376,11 @@ static void heading(html *h, const doc_node *n)
 		sb_add(o, "</span> ");
 	}
 	inlines(h, n, IN_TEXT);
-	sb_printf(o, "</h%d>\n", l);
+	sb_printf(o, "</h%d>", l);
+	char *label = heading_label(n);
+	permalink(h, n->id, label);
+	free(label);
+	sb_add(o, "</div>\n");
 }
 
 static int row_cells(const doc_node *row)
@@ -319,26 +401,97 @@ static void cell_content(html *h, const doc_node *cell)
 	}
 }
 
+/* Does any body cell of t read "–" (no answers in that group)? Then the
+ * caption says what the dash means. */
+static int has_dash(const doc_node *t)
+{
+	for (const doc_node *r = t->first; r; r = r->next)
+		for (const doc_node *c = r->first; c; c = c->next)
+			if (c->type == DOC_TABLE_CELL && c->first && c->first->type == DOC_TEXT && c->first->text &&
+			    !strcmp(c->first->text, "\xE2\x80\x93"))
+				return 1;
+	return 0;
+}
+
+/* A table's caption: its own (->text, set by the generated annex tables),
+ * or for a table in a figure the figure's number and caption, or the title
+ * of the panel or the heading it stands under. */
+static void table_caption(html *h, const doc_node *t)
+{
+	strbuf *o = &h->out;
+	const doc_node *fig = t->parent && t->parent->type == DOC_FIGURE ? t->parent : NULL;
+	int data = (t->flags & DOC_DATA_TABLE) != 0;
+	/* a table that is a figure's content is named by its <figcaption>;
+	 * the numbers behind a chart are named under their <summary>: both
+	 * repeat it for screen readers only */
+	sb_add(o, fig ? "<caption class=\"vh\">" : "<caption>");
+	if (t->text && *t->text) {
+		text(h, t->text, IN_TEXT);
+	} else if (fig) {
+		sb_add(o, data ? "Cijfers bij figuur " : "Figuur ");
+		html_esc(o, fig->number);
+		sb_add(o, ": ");
+		for (const doc_node *c = fig->first; c; c = c->next)
+			if (c->type == DOC_CAPTION)
+				inlines(h, c, IN_LABEL);
+	} else {
+		const doc_node *at = NULL;
+		for (const doc_node *p = t->parent; p && !at; p = p->parent)
+			if (p->type == DOC_PANEL && p->text)
+				at = p;
+		if (at) {
+			html_esc(o, at->text);
+		} else {
+			const doc_node *hd = NULL;
+			for (const doc_node *p = t; p && !hd; p = p->prev ? p->prev : NULL)
+				if (p->type == DOC_HEADING)
+					hd = p;
+			char *l = hd ? heading_label(hd) : xstrdup("Tabel");
+			html_esc(o, l);
+			free(l);
+		}
+	}
+	/* a table that says what its dashes mean does so in its own caption */
+	if (!(t->text && *t->text) && has_dash(t))
+		sb_add(o, " <span class=\"legenda\">(\xE2\x80\x93 = geen cijfer)</span>");
+	sb_add(o, "</caption>\n");
+}
+
 /* A table with header rows in <thead> (th scope=col) and, where there is a
- * header and more than one column, the first cell of every body row as its
- * row header (th scope=row), so a screen reader names each number. */
+ * header and more than one column, one cell of every body row as its row
+ * header (th scope=row), so a screen reader names each number: the first
+ * cell, or in a ranking (first column the rank) the item. Tables fit the
+ * column instead of scrolling sideways: their headings wrap at soft
+ * hyphens, and on narrow screens the stylesheet tightens them. */
 static void table(html *h, const doc_node *t)
 {
 	strbuf *o = &h->out;
-	int has_header = 0, ncols = 0;
+	int has_header = 0, ncols = 0, rh = 0;
 	for (const doc_node *r = t->first; r; r = r->next) {
 		if (r->type != DOC_TABLE_ROW)
 			continue;
-		if (r->flags & DOC_HEADER_ROW)
+		if (r->flags & DOC_HEADER_ROW) {
+			if (!has_header) {
+				int col = 0;
+				rh = -1;
+				for (const doc_node *c = r->first; c; c = c->next)
+					if (c->type == DOC_TABLE_CELL) {
+						if (rh < 0 && !(c->flags & DOC_NUMERIC))
+							rh = col;
+						col++;
+					}
+				if (rh < 0)
+					rh = 0;
+			}
 			has_header = 1;
+		}
 		if (row_cells(r) > ncols)
 			ncols = row_cells(r);
 	}
 	int row_headers = has_header && ncols > 1;
-	/* wide tables scroll inside their own box instead of widening the page;
-	 * the box takes focus so keyboard users can scroll it too */
-	sb_add(o, "<div class=\"tabel-kader\" tabindex=\"0\">\n");
-	sb_add(o, (t->flags & DOC_DATA_TABLE) ? "<table class=\"tabel cijfers\">\n" : "<table class=\"tabel\">\n");
+	sb_printf(o, "<table class=\"tabel%s%s\">\n", (t->flags & DOC_DATA_TABLE) ? " cijfers" : "",
+		  ncols > 5 ? " breed" : "");
+	table_caption(h, t);
 	int in_head = 0, in_body = 0;
 	for (const doc_node *r = t->first; r; r = r->next) {
 		if (r->type != DOC_TABLE_ROW)
@@ -356,10 +509,10 @@ static void table(html *h, const doc_node *t)
 		}
 		sb_add(o, "<tr>");
 		int col = 0;
-		for (const doc_node *c = r->first; c; c = c->next, col++) {
+		for (const doc_node *c = r->first; c; c = c->next) {
 			if (c->type != DOC_TABLE_CELL)
 				continue;
-			const char *tag = head ? "th" : (row_headers && col == 0) ? "th" : "td";
+			const char *tag = head ? "th" : (row_headers && col == rh) ? "th" : "td";
 			sb_printf(o, "<%s", tag);
 			if (head)
 				sb_add(o, " scope=\"col\"");
@@ -368,8 +521,11 @@ static void table(html *h, const doc_node *t)
 			if (c->flags & DOC_NUMERIC)
 				sb_add(o, " class=\"getal\"");
 			sb_add(o, ">");
+			h->shy = tag[1] == 'h'; /* headings wrap at soft hyphens */
 			cell_content(h, c);
+			h->shy = 0;
 			sb_printf(o, "</%s>", tag);
+			col++;
 		}
 		sb_add(o, "</tr>\n");
 	}
@@ -377,7 +533,7 @@ static void table(html *h, const doc_node *t)
 		sb_add(o, "</thead>\n");
 	if (in_body)
 		sb_add(o, "</tbody>\n");
-	sb_add(o, "</table>\n</div>\n");
+	sb_add(o, "</table>\n");
 }
 
 /* Writes one file of a chart into figuren/; on failure marks the page
@@ -508,6 +664,7 @@ static void figure(html *h, const doc_node *f)
 	sb_add(o, "</figure>\n");
 }
 
+
 static void list(html *h, const doc_node *l)
 {
 	strbuf *o = &h->out;
@@ -525,8 +682,9 @@ static void list(html *h, const doc_node *l)
 }
 
 /* A panel (kader). Its title is a heading one level below the text around
- * it. Inside a chapter <section> an unnamed <aside> is not a landmark of its
- * own, which keeps a page with many panels free of duplicate landmarks. */
+ * it, with a permalink when the panel has an id. Inside a chapter <section>
+ * an unnamed <aside> is not a landmark of its own, which keeps a page with
+ * many panels free of duplicate landmarks. */
 static void panel(html *h, const doc_node *p)
 {
 	strbuf *o = &h->out;
@@ -536,9 +694,11 @@ static void panel(html *h, const doc_node *p)
 	sb_add(o, " class=\"kader\">\n");
 	if (p->text && *p->text) {
 		int l = next_hlevel(h, outer + 1);
-		sb_printf(o, "<h%d class=\"kader-titel\">", l);
+		sb_printf(o, "<div class=\"kop\"><h%d class=\"kader-titel\">", l);
 		html_esc(o, p->text);
-		sb_printf(o, "</h%d>\n", l);
+		sb_printf(o, "</h%d>", l);
+		permalink(h, p->id, p->text);
+		sb_add(o, "</div>\n");
 	}
 	for (const doc_node *c = p->first; c; c = c->next)
 		block(h, c);
@@ -592,7 +752,7 @@ static void block(html *h, const doc_node *n)
 	case DOC_TITLEPAGE:
 	case DOC_TOC:
 		/* rows and cells are written by table(); the title page and the
-		 * contents come before <main>, see body() */
+		 * contents are written by body() */
 		break;
 	default:
 		inline_node(h, n, IN_TEXT);
@@ -600,18 +760,45 @@ static void block(html *h, const doc_node *n)
 	}
 }
 
+/* "Editie provincie Gelderland" for an area edition, as on the PDF's
+ * cover; NULL for the national report. malloc'd. */
+static char *edition_line(const doc_meta *m)
+{
+	if (!m->variant || !strcmp(m->variant, "nederland") || !m->area)
+		return NULL;
+	return xasprintf("Editie provincie %s", m->area);
+}
+
+/* The title page, with the same content as the PDF's cover: kind, the
+ * title in its lines, subtitle, edition, client, authors, place and date. */
 static void titlepage(html *h)
 {
 	const doc_meta *m = &h->d->meta;
 	strbuf *o = &h->out;
-	sb_add(o, "<header class=\"titelpagina\">\n");
+	sb_add(o, "<div class=\"titelpagina\">\n");
 	if (m->doctype) {
 		sb_add(o, "<p class=\"soort\">");
 		html_esc(o, m->doctype);
 		sb_add(o, "</p>\n");
 	}
 	sb_add(o, "<h1 class=\"titel\">");
-	html_esc(o, m->title ? m->title : "Rapport");
+	if (m->title_lines[0]) {
+		/* the first line is the title, the rest its second line */
+		sb_add(o, "<span class=\"regel1\">");
+		html_esc(o, m->title_lines[0]);
+		sb_add(o, "</span>");
+		if (m->title_lines[1]) {
+			sb_add(o, " <span class=\"regel2\">");
+			for (int i = 1; i < 4 && m->title_lines[i]; i++) {
+				if (i > 1)
+					sb_addc(o, ' ');
+				html_esc(o, m->title_lines[i]);
+			}
+			sb_add(o, "</span>");
+		}
+	} else {
+		html_esc(o, m->title ? m->title : "Rapport");
+	}
 	sb_add(o, "</h1>\n");
 	h->hlevel = 1;
 	if (m->subtitle) {
@@ -619,10 +806,12 @@ static void titlepage(html *h)
 		html_esc(o, m->subtitle);
 		sb_add(o, "</p>\n");
 	}
-	if (m->area) {
+	char *ed = edition_line(m);
+	if (ed) {
 		sb_add(o, "<p class=\"gebied\">");
-		html_esc(o, m->area);
+		html_esc(o, ed);
 		sb_add(o, "</p>\n");
+		free(ed);
 	}
 	if (m->client || m->authors[0]) {
 		sb_add(o, "<dl class=\"adres\">\n");
@@ -650,13 +839,13 @@ static void titlepage(html *h)
 		html_esc(o, m->date);
 		sb_add(o, "</p>\n");
 	}
-	sb_add(o, "</header>\n");
+	sb_add(o, "</div>\n");
 }
 
 static void toc_entry(html *h, const doc_node *n)
 {
 	strbuf *o = &h->out;
-	sb_add(o, "<li><a href=\"#");
+	sb_add(o, n->number || n->level == 1 ? "<li><a href=\"#" : "<li class=\"zonder-nummer\"><a href=\"#");
 	html_esc(o, n->id);
 	sb_add(o, "\">");
 	if (n->number) {
@@ -670,18 +859,27 @@ static void toc_entry(html *h, const doc_node *n)
 	sb_add(o, "</a>");
 }
 
-/* The contents: every chapter, section and annex, nested, linking to the
- * heading's id. Only headings directly under the document count; a heading
- * inside a panel is part of the panel. */
-static void toc(html *h)
+/* The level of a chapter's sub-entries in the contents: its sections
+ * (level 2), or, in a chapter without sections, its subheadings (level 3),
+ * so every chapter can be entered at its parts. */
+static int sub_level(const doc_node *chapter)
+{
+	for (const doc_node *n = chapter->next; n && !(n->type == DOC_HEADING && n->level == 1); n = n->next)
+		if (n->type == DOC_HEADING && n->level == 2 && n->id)
+			return 2;
+	return 3;
+}
+
+/* The contents list: every chapter and annex with its sub-entries, nested,
+ * linking to the heading's id. Only headings directly under the document
+ * count; a heading inside a panel is part of the panel. */
+static void toc_list(html *h)
 {
 	strbuf *o = &h->out;
-	sb_add(o, "<nav class=\"inhoud\" aria-labelledby=\"inhoudsopgave\">\n"
-		  "<h2 id=\"inhoudsopgave\">Inhoudsopgave</h2>\n<ol>\n");
-	h->hlevel = 2;
-	int open_li = 0, open_sub = 0;
+	sb_add(o, "<ol>\n");
+	int open_li = 0, open_sub = 0, want = 2;
 	for (const doc_node *n = h->d->root->first; n; n = n->next) {
-		if (n->type != DOC_HEADING || !n->id || n->level > 2)
+		if (n->type != DOC_HEADING || !n->id)
 			continue;
 		if (n->level == 1 || !open_li) {
 			if (open_sub)
@@ -691,8 +889,11 @@ static void toc(html *h)
 			open_sub = 0;
 			toc_entry(h, n);
 			open_li = 1;
+			want = sub_level(n);
 			continue;
 		}
+		if (n->level != want)
+			continue;
 		if (!open_sub) {
 			sb_add(o, "\n<ol>\n");
 			open_sub = 1;
@@ -704,7 +905,58 @@ static void toc(html *h)
 		sb_add(o, "</ol>");
 	if (open_li)
 		sb_add(o, "</li>\n");
-	sb_add(o, "</ol>\n</nav>\n");
+	sb_add(o, "</ol>\n");
+}
+
+/* A Dutch date from an ISO date: "2013-04-08" -> "8 april 2013"; the ISO
+ * text itself if it is not one. malloc'd. */
+static char *nl_date(const char *iso)
+{
+	static const char *const months[] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
+					      "augustus", "september", "oktober", "november", "december" };
+	int y, mo, d;
+	if (!iso)
+		return xstrdup("");
+	if (sscanf(iso, "%4d-%2d-%2d", &y, &mo, &d) != 3 || mo < 1 || mo > 12)
+		return xstrdup(iso);
+	return xasprintf("%d %s %d", d, months[mo - 1], y);
+}
+
+/* An author as cited: without the academic titles ("Drs.", "Dr.") that
+ * the title page prints before the name. */
+static const char *cited_name(const char *a)
+{
+	for (;;) {
+		const char *sp = strchr(a, ' ');
+		if (!sp || sp == a || sp[-1] != '.')
+			return a;
+		a = sp + 1;
+	}
+}
+
+/* "Editie provincie X" or "Nederland": how the colofon and the description
+ * name the edition. malloc'd. */
+static char *area_text(const doc_meta *m)
+{
+	char *ed = edition_line(m);
+	return ed ? ed : xstrdup(m->area ? m->area : "Nederland");
+}
+
+/* The description of an edition for search engines and link previews: it
+ * names the area, so the editions differ. malloc'd. */
+static char *description(const doc_meta *m)
+{
+	const char *sub = m->subtitle ? m->subtitle : "Resultaten van een online enquête onder gemeenten";
+	if (!m->variant || !strcmp(m->variant, "nederland"))
+		return xasprintf("%s. Landelijke uitgave: alle gemeenten in Nederland.", sub);
+	return xasprintf("%s. Editie provincie %s: de gemeenten in %s.", sub, m->area, m->area);
+}
+
+static void meta_tag(html *h, const char *kind, const char *name, const char *content)
+{
+	sb_printf(&h->out, "<meta %s=\"%s\"", kind, name);
+	attr(h, "content", content);
+	sb_add(&h->out, ">\n");
 }
 
 static void head(html *h)
@@ -714,25 +966,201 @@ static void head(html *h)
 	sb_add(o, "<!DOCTYPE html>\n<html");
 	attr(h, "lang", m->lang && *m->lang ? m->lang : "nl");
 	sb_add(o, ">\n<head>\n<meta charset=\"utf-8\">\n"
-		  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		  "<title>");
-	html_esc(o, m->title && *m->title ? m->title : "Rapport");
-	if (m->area && *m->area) {
-		sb_add(o, " \xE2\x80\x93 ");
-		html_esc(o, m->area);
-	}
+		  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+	char *title = m->area && *m->area ? xasprintf("%s \xE2\x80\x93 %s", m->title && *m->title ? m->title : "Rapport", m->area)
+					  : xstrdup(m->title && *m->title ? m->title : "Rapport");
+	sb_add(o, "<title>");
+	html_esc(o, title);
 	sb_add(o, "</title>\n");
-	if (m->subtitle) {
-		sb_add(o, "<meta name=\"description\"");
-		attr(h, "content", m->subtitle);
+	char *desc = description(m);
+	meta_tag(h, "name", "description", desc);
+	if (m->keywords)
+		meta_tag(h, "name", "keywords", m->keywords);
+	if (m->date_iso)
+		meta_tag(h, "name", "dcterms.date", m->date_iso);
+	if (m->publisher)
+		meta_tag(h, "name", "dcterms.publisher", m->publisher);
+	meta_tag(h, "property", "og:type", "article");
+	meta_tag(h, "property", "og:locale", "nl_NL");
+	meta_tag(h, "property", "og:title", title);
+	meta_tag(h, "property", "og:description", desc);
+	if (m->publisher)
+		meta_tag(h, "property", "og:site_name", m->publisher);
+	/* absolute addresses only when the site is told where it lives; every
+	 * link stays relative, so out/ works under any path and offline */
+	const char *base = h->site && h->site->base_url && *h->site->base_url ? h->site->base_url : NULL;
+	if (base && m->variant) {
+		size_t bl = strlen(base);
+		char *url = xasprintf("%s%s%s/", base, bl && base[bl - 1] == '/' ? "" : "/", m->variant);
+		meta_tag(h, "property", "og:url", url);
+		sb_add(o, "<link rel=\"canonical\"");
+		attr(h, "href", url);
 		sb_add(o, ">\n");
+		free(url);
 	}
-	if (m->keywords) {
-		sb_add(o, "<meta name=\"keywords\"");
-		attr(h, "content", m->keywords);
-		sb_add(o, ">\n");
+	free(desc);
+	free(title);
+	sb_add(o, "<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n"
+		  "<link rel=\"stylesheet\" href=\"stijl.css\">\n</head>\n");
+}
+
+/* A file of the edition, if it is there: its name relative to the page. */
+static int have_file(html *h, const char *name)
+{
+	char *p = xasprintf("%s/%s", h->outdir, name);
+	struct stat sb;
+	int ok = stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
+	free(p);
+	return ok;
+}
+
+/* The site header: back to the landing page, the other editions, and the
+ * downloads of this edition (the PDF with its size and page count, the
+ * numbers and their codebook). A further download (a list of changes) is
+ * one more <li> in ul.downloads. */
+static void site_header(html *h)
+{
+	strbuf *o = &h->out;
+	const doc_meta *m = &h->d->meta;
+	const html_site *s = h->site;
+	sb_add(o, "<header class=\"site-kop\" id=\"boven\">\n<div class=\"site-kop-binnen\">\n");
+	sb_add(o, "<nav class=\"site-nav\" aria-label=\"Edities\">\n");
+	if (s) {
+		sb_add(o, "<a class=\"naar-start\" href=\"../index.html\">Alle edities</a>\n");
+		if (s->n > 1) {
+			sb_add(o, "<details class=\"edities\">\n<summary>Andere edities</summary>\n<ul>\n");
+			for (int i = 0; i < s->n; i++) {
+				if (m->variant && !strcmp(s->slugs[i], m->variant))
+					continue;
+				sb_add(o, "<li><a href=\"../");
+				html_esc(o, s->slugs[i]);
+				sb_add(o, "/index.html\">");
+				html_esc(o, s->names && s->names[i] ? s->names[i] : s->slugs[i]);
+				sb_add(o, "</a></li>\n");
+			}
+			sb_add(o, "</ul>\n</details>\n");
+		}
 	}
-	sb_add(o, "<link rel=\"stylesheet\" href=\"stijl.css\">\n</head>\n");
+	sb_add(o, "<span class=\"deze-editie\">");
+	char *at = area_text(m);
+	html_esc(o, at);
+	free(at);
+	sb_add(o, "</span>\n</nav>\n<ul class=\"downloads\" aria-label=\"Downloads\">\n");
+	char *pdf = xasprintf("%s/rapport.pdf", h->outdir);
+	long bytes;
+	int pages;
+	if (pdf_info(pdf, &bytes, &pages) == 0) {
+		char *size = pdf_size_text(bytes);
+		sb_printf(o, "<li><a href=\"rapport.pdf\" type=\"application/pdf\">PDF</a> "
+			     "<span class=\"bestand\">(%s, %d %s)</span></li>\n", size, pages,
+			     pages == 1 ? "pagina" : "pagina\xE2\x80\x99s");
+		free(size);
+	}
+	free(pdf);
+	if (have_file(h, "cijfers.csv"))
+		sb_add(o, "<li><a href=\"cijfers.csv\" type=\"text/csv\">Cijfers</a> <span class=\"bestand\">(CSV)</span></li>\n");
+	if (have_file(h, "codeboek.csv"))
+		sb_add(o, "<li><a href=\"codeboek.csv\" type=\"text/csv\">Codeboek</a> <span class=\"bestand\">(CSV)</span></li>\n");
+	sb_add(o, "</ul>\n</div>\n</header>\n");
+}
+
+/* How to cite this edition: authors, year, title, edition, place,
+ * publisher. */
+static void citation(html *h)
+{
+	const doc_meta *m = &h->d->meta;
+	strbuf *o = &h->out;
+	int na = 0;
+	while (na < 8 && m->authors[na])
+		na++;
+	for (int i = 0; i < na; i++) {
+		if (i)
+			sb_add(o, i == na - 1 ? " en " : ", ");
+		html_esc(o, cited_name(m->authors[i]));
+	}
+	if (m->date_iso && strlen(m->date_iso) >= 4)
+		sb_printf(o, " (%.4s). ", m->date_iso);
+	else
+		sb_add(o, ". ");
+	sb_add(o, "<cite>");
+	html_esc(o, m->title);
+	if (m->title_lines[1]) {
+		sb_add(o, ":");
+		for (int i = 1; i < 4 && m->title_lines[i]; i++) {
+			sb_addc(o, ' ');
+			html_esc(o, m->title_lines[i]);
+		}
+	}
+	sb_add(o, "</cite>. ");
+	char *at = area_text(m);
+	html_esc(o, at);
+	free(at);
+	sb_add(o, ". ");
+	html_esc(o, m->place);
+	if (m->place && m->publisher)
+		sb_add(o, ": ");
+	html_esc(o, m->publisher);
+	sb_add(o, ".");
+}
+
+/* The colofon: who publishes, when, on which data, under which terms, and
+ * how to cite it. */
+static void footer(html *h)
+{
+	const doc_meta *m = &h->d->meta;
+	strbuf *o = &h->out;
+	sb_add(o, "<footer class=\"colofon\">\n<div class=\"kop\"><h2 id=\"colofon\">Colofon</h2>");
+	permalink(h, "colofon", "Colofon");
+	sb_add(o, "</div>\n<dl>\n");
+	if (m->publisher || m->client) {
+		sb_add(o, "<dt>Uitgave</dt><dd>");
+		html_esc(o, m->publisher);
+		if (m->publisher && m->place) {
+			sb_add(o, ", ");
+			html_esc(o, m->place);
+		}
+		if (m->client) {
+			sb_add(o, m->publisher ? ", in opdracht van " : "In opdracht van ");
+			/* "Het ministerie ..." reads "het ministerie" inside a sentence */
+			if (!strncmp(m->client, "Het ", 4)) {
+				sb_add(o, "het ");
+				html_esc(o, m->client + 4);
+			} else {
+				html_esc(o, m->client);
+			}
+		}
+		sb_add(o, "</dd>\n");
+	}
+	if (m->date) {
+		sb_add(o, "<dt>Datum</dt><dd>");
+		if (m->date_iso) {
+			sb_add(o, "<time");
+			attr(h, "datetime", m->date_iso);
+			sb_add(o, ">");
+		}
+		html_esc(o, m->date);
+		if (m->date_iso)
+			sb_add(o, "</time>");
+		sb_add(o, "</dd>\n");
+	}
+	if (m->fieldwork_from && m->fieldwork_to) {
+		char *a = nl_date(m->fieldwork_from), *b = nl_date(m->fieldwork_to);
+		sb_add(o, "<dt>Gegevens</dt><dd>Online enqu\xC3\xAAte onder gemeenten, veldwerk van ");
+		html_esc(o, a);
+		sb_add(o, " tot en met ");
+		html_esc(o, b);
+		sb_add(o, "</dd>\n");
+		free(a);
+		free(b);
+	}
+	if (m->licence) {
+		sb_add(o, "<dt>Bron en gebruik</dt><dd>");
+		html_esc(o, m->licence);
+		sb_add(o, "</dd>\n");
+	}
+	sb_add(o, "<dt>Citeren als</dt><dd>");
+	citation(h);
+	sb_add(o, "</dd>\n</dl>\n<p class=\"naar-boven\"><a href=\"#boven\">Naar boven</a></p>\n</footer>\n");
 }
 
 static void body(html *h)
@@ -744,29 +1172,50 @@ static void body(html *h)
 		has_tp |= n->type == DOC_TITLEPAGE;
 		has_toc |= n->type == DOC_TOC;
 	}
-	sb_add(o, "<body>\n");
+	/* the skip link comes first in tab order: past the header and the
+	 * contents, straight to the text */
+	sb_add(o, "<body>\n<a class=\"skip\" href=\"#inhoud\">Direct naar de tekst</a>\n");
+	site_header(h);
+	sb_add(o, has_toc ? "<div class=\"pagina met-inhoud\">\n" : "<div class=\"pagina\">\n");
+	if (has_toc) {
+		/* wide screens: the contents stay beside the text */
+		sb_add(o, "<nav class=\"inhoud zij\" aria-labelledby=\"inhoudsopgave-zij\">\n"
+			  "<p class=\"inhoud-kop\" id=\"inhoudsopgave-zij\">Inhoudsopgave</p>\n");
+		toc_list(h);
+		sb_add(o, "</nav>\n");
+	}
+	sb_add(o, "<main id=\"inhoud\">\n");
 	if (has_tp)
 		titlepage(h);
-	if (has_toc)
-		toc(h);
-	sb_add(o, "<main id=\"inhoud\">\n");
+	if (has_toc) {
+		/* narrow screens: the contents folded up under the title, one tap
+		 * away; "naar de inhoudsopgave" after every chapter leads back */
+		sb_add(o, "<details class=\"inhoud klap\" id=\"inhoudsopgave\">\n"
+			  "<summary>Inhoudsopgave</summary>\n"
+			  "<nav aria-label=\"Inhoudsopgave\">\n");
+		toc_list(h);
+		sb_add(o, "</nav>\n</details>\n");
+	}
 	for (const doc_node *n = root->first; n; n = n->next) {
 		if (n->type == DOC_HEADING && n->level == 1) {
 			flush_notes(h);
 			if (h->section_open)
-				sb_add(o, "</section>\n");
+				sb_add(o, "<p class=\"naar-boven\"><a href=\"#boven\">Naar boven</a></p>\n</section>\n");
 			sb_add(o, (n->flags & DOC_ANNEX) ? "<section class=\"hoofdstuk bijlage\">\n"
 							 : "<section class=\"hoofdstuk\">\n");
 			h->section_open = 1;
+			h->chapter_id = n->id;
 		}
 		block(h, n);
 	}
 	flush_notes(h);
 	if (h->section_open)
-		sb_add(o, "</section>\n");
+		sb_add(o, "<p class=\"naar-boven\"><a href=\"#boven\">Naar boven</a></p>\n</section>\n");
 	/* publish.c/changes.c write wijzigingen.html beside every edition */
 	sb_add(o, "<p class=\"wijzigingen\"><a href=\"wijzigingen.html\">Wijzigingen sinds de vorige publicatie</a></p>\n");
-	sb_add(o, "</main>\n</body>\n</html>\n");
+	sb_add(o, "</main>\n</div>\n");
+	footer(h);
+	sb_add(o, "</body>\n</html>\n");
 }
 
 static int copy_file(const char *from, const char *to)
@@ -781,12 +1230,31 @@ static int copy_file(const char *from, const char *to)
 	return rc;
 }
 
-int doc_write_html(const doc *d, const char *outdir, const char *css_path,
-		   char *msg, size_t msglen)
+/* The site's icon: three bars in the accent colour, so browsers show it in
+ * tabs and do not ask the server for /favicon.ico. */
+static const char favicon_svg[] =
+	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">"
+	"<rect width=\"32\" height=\"32\" rx=\"6\" fill=\"#1f4e79\"/>"
+	"<rect x=\"6\" y=\"17\" width=\"5\" height=\"9\" fill=\"#fff\"/>"
+	"<rect x=\"13.5\" y=\"11\" width=\"5\" height=\"15\" fill=\"#fff\"/>"
+	"<rect x=\"21\" y=\"6\" width=\"5\" height=\"20\" fill=\"#fff\"/>"
+	"</svg>\n";
+
+static int write_favicon(const char *dir)
+{
+	char *p = xasprintf("%s/favicon.svg", dir);
+	int rc = write_file(p, favicon_svg, sizeof favicon_svg - 1);
+	free(p);
+	return rc;
+}
+
+int doc_write_html_site(const doc *d, const char *outdir, const char *css_path, const html_site *site,
+			char *msg, size_t msglen)
 {
 	html h = { 0 };
 	h.d = d;
 	h.outdir = outdir;
+	h.site = site;
 	h.msg = msg;
 	h.msglen = msglen;
 	if (msglen)
@@ -810,11 +1278,22 @@ int doc_write_html(const doc *d, const char *outdir, const char *css_path,
 			return -1;
 		}
 	}
+	if (write_favicon(outdir)) {
+		snprintf(msg, msglen, "%s/favicon.svg: kan niet schrijven", outdir);
+		return -1;
+	}
+	h.hy = hyph_open(HYPH_NL_DICT);
+	if (!h.hy) {
+		snprintf(msg, msglen, "%s: kan het Nederlandse afbreekwoordenboek niet laden (pakket hyphen-nl)",
+			 HYPH_NL_DICT);
+		return -1;
+	}
 
 	sb_init(&h.out);
 	head(&h);
 	body(&h);
 	free(h.notes);
+	hyph_close(h.hy);
 	if (h.failed) {
 		sb_free(&h.out);
 		return -1;
@@ -828,46 +1307,163 @@ int doc_write_html(const doc *d, const char *outdir, const char *css_path,
 	return rc ? -1 : 0;
 }
 
-/* out/index.html: one entry per variant, with its web page and its PDF.
- * It borrows the first variant's stylesheet, so the landing page looks like
- * the reports without a copy of its own. */
-int html_write_landing(const char *outroot, const char *const *variants,
-		       const char *const *names, int n, char *msg, size_t msglen)
+int doc_write_html(const doc *d, const char *outdir, const char *css_path, char *msg, size_t msglen)
 {
-	return html_write_landing_areas(outroot, variants, names, n, NULL, 0, msg, msglen);
+	return doc_write_html_site(d, outdir, css_path, NULL, msg, msglen);
 }
 
-int html_write_landing_areas(const char *outroot, const char *const *variants, const char *const *names, int n,
-			     const landing_redirect *red, int nred, char *msg, size_t msglen)
+/* The landing page's own stylesheet: it must not depend on any one
+ * edition being published. Same palette and type as the reports. */
+static const char start_css[] =
+	"/* start.css: the landing page out/index.html (written by gen/doc_html.c) */\n"
+	":root{--tekst:#1a1a1a;--zacht:#484848;--accent:#1f4e79;--lijn:#c9d3dd;--kader:#eef3f8}\n"
+	"html{font-family:Lato,\"Helvetica Neue\",Arial,sans-serif;line-height:1.55;color:var(--tekst);background:#fff}\n"
+	"body{max-width:48rem;margin:0 auto;padding:1.5rem 1.25rem 3rem;font-size:1.0625rem}\n"
+	"a{color:var(--accent)}\n:focus-visible{outline:2px solid var(--accent);outline-offset:2px}\n"
+	".skip{position:absolute;left:-999rem}.skip:focus{position:static;display:inline-block;margin-bottom:1rem}\n"
+	"header{border-bottom:3px solid var(--accent);padding-bottom:1rem;margin-bottom:1.5rem}\n"
+	".soort{text-transform:uppercase;letter-spacing:.12em;font-size:.85rem;color:var(--zacht);margin:0 0 .4rem}\n"
+	"h1{font-size:2.2rem;line-height:1.15;color:var(--accent);margin:0 0 .5rem}\n"
+	"h1 .regel2{display:block;font-size:1.3rem;font-weight:normal;margin-top:.3rem}\n"
+	".ondertitel{font-style:italic;margin:0 0 .8rem}.meta{color:var(--zacht);margin:0}\n"
+	"h2{font-size:1.35rem;color:var(--accent);margin:2rem 0 .6rem}\n"
+	"ul.edities{list-style:none;padding:0;margin:0}\n"
+	"ul.edities li{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;align-items:baseline;padding:.6rem 0;border-bottom:1px solid var(--lijn)}\n"
+	"ul.edities .naam{font-weight:bold;flex:1 1 12rem}\n"
+	"ul.edities .bestanden{display:flex;flex-wrap:wrap;gap:.25rem 1rem}\n"
+	".bestand{color:var(--zacht);font-size:.9rem}\n"
+	".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}\n"
+	"footer{margin-top:2.5rem;border-top:1px solid var(--lijn);padding-top:1rem;color:var(--zacht);font-size:.95rem}\n";
+
+/* "Gelderland" -> the edition's line on the landing page. */
+static void landing_entry(strbuf *o, const char *outroot, const char *slug, const char *name)
+{
+	sb_add(o, "<li><span class=\"naam\"><a href=\"");
+	html_esc(o, slug);
+	sb_add(o, "/index.html\">");
+	html_esc(o, name);
+	sb_add(o, "</a></span>\n<span class=\"bestanden\">");
+	char *pdf = xasprintf("%s/%s/rapport.pdf", outroot, slug);
+	long bytes;
+	int pages;
+	if (pdf_info(pdf, &bytes, &pages) == 0) {
+		char *size = pdf_size_text(bytes);
+		sb_add(o, "<span><a href=\"");
+		html_esc(o, slug);
+		sb_add(o, "/rapport.pdf\" type=\"application/pdf\">PDF<span class=\"vh\"> ");
+		html_esc(o, name);
+		sb_printf(o, "</span></a> <span class=\"bestand\">(%s, %d %s)</span></span>", size, pages,
+			     pages == 1 ? "pagina" : "pagina\xE2\x80\x99s");
+		free(size);
+	}
+	free(pdf);
+	static const char *const files[][2] = { { "cijfers.csv", "Cijfers" }, { "codeboek.csv", "Codeboek" } };
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		char *p = xasprintf("%s/%s/%s", outroot, slug, files[i][0]);
+		struct stat sb;
+		if (stat(p, &sb) == 0 && S_ISREG(sb.st_mode)) {
+			sb_add(o, " <span><a href=\"");
+			html_esc(o, slug);
+			sb_printf(o, "/%s\" type=\"text/csv\">%s<span class=\"vh\"> ", files[i][0], files[i][1]);
+			html_esc(o, name);
+			sb_add(o, "</span></a> <span class=\"bestand\">(CSV)</span></span>");
+		}
+		free(p);
+	}
+	sb_add(o, "</span></li>\n");
+}
+
+int html_write_landing_meta(const char *outroot, const char *const *variants, const char *const *names, int n,
+			    const doc_meta *m, const landing_redirect *red, int nred, char *msg, size_t msglen)
 {
 	if (msglen)
 		msg[0] = 0;
+	const char *title = m && m->title ? m->title : "De \xE2\x80\x98" "doe-democratie\xE2\x80\x99";
 	strbuf o;
 	sb_init(&o);
 	sb_add(&o, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
-		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		   "<title>De \xE2\x80\x98" "doe-democratie\xE2\x80\x99: rapportage per gebied</title>\n");
-	if (n > 0) {
-		sb_add(&o, "<link rel=\"stylesheet\" href=\"");
-		html_esc(&o, variants[0]);
-		sb_add(&o, "/stijl.css\">\n");
+		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	html_esc(&o, title);
+	sb_add(&o, ": rapportage per gebied</title>\n<meta name=\"description\" content=\"");
+	if (m && m->subtitle) {
+		html_esc(&o, m->subtitle);
+		sb_add(&o, ". ");
 	}
-	sb_add(&o, "</head>\n<body>\n<main id=\"inhoud\" class=\"start\">\n"
-		   "<h1>De \xE2\x80\x98" "doe-democratie\xE2\x80\x99</h1>\n"
-		   "<p>Resultaten van een online enqu\xC3\xAAte onder Nederlandse gemeenten "
-		   "(2013), voor heel Nederland, per landsdeel en per provincie. Elke rapportage is er als "
-		   "webpagina en als PDF.</p>\n<ul class=\"varianten\">\n");
+	sb_add(&o, "Voor heel Nederland, per landsdeel en per provincie, als webpagina, PDF en cijfers.\">\n");
+	if (m && m->date_iso) {
+		sb_add(&o, "<meta name=\"dcterms.date\" content=\"");
+		html_esc(&o, m->date_iso);
+		sb_add(&o, "\">\n");
+	}
+	if (m && m->publisher) {
+		sb_add(&o, "<meta name=\"dcterms.publisher\" content=\"");
+		html_esc(&o, m->publisher);
+		sb_add(&o, "\">\n");
+	}
+	sb_add(&o, "<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n"
+		   "<link rel=\"stylesheet\" href=\"start.css\">\n</head>\n<body>\n"
+		   "<a class=\"skip\" href=\"#inhoud\">Direct naar de edities</a>\n<header>\n");
+	if (m && m->doctype) {
+		sb_add(&o, "<p class=\"soort\">");
+		html_esc(&o, m->doctype);
+		sb_add(&o, "</p>\n");
+	}
+	sb_add(&o, "<h1>");
+	if (m && m->title_lines[0]) {
+		html_esc(&o, m->title_lines[0]);
+		if (m->title_lines[1]) {
+			sb_add(&o, " <span class=\"regel2\">");
+			for (int i = 1; i < 4 && m->title_lines[i]; i++) {
+				if (i > 1)
+					sb_addc(&o, ' ');
+				html_esc(&o, m->title_lines[i]);
+			}
+			sb_add(&o, "</span>");
+		}
+	} else {
+		html_esc(&o, title);
+	}
+	sb_add(&o, "</h1>\n");
+	if (m && m->subtitle) {
+		sb_add(&o, "<p class=\"ondertitel\">");
+		html_esc(&o, m->subtitle);
+		sb_add(&o, "</p>\n");
+	}
+	if (m && (m->publisher || m->date)) {
+		sb_add(&o, "<p class=\"meta\">");
+		html_esc(&o, m->publisher);
+		if (m->publisher && m->place) {
+			sb_add(&o, ", ");
+			html_esc(&o, m->place);
+		}
+		if (m->publisher && m->date)
+			sb_add(&o, " \xC2\xB7 ");
+		if (m->date) {
+			if (m->date_iso) {
+				sb_add(&o, "<time datetime=\"");
+				html_esc(&o, m->date_iso);
+				sb_add(&o, "\">");
+			}
+			html_esc(&o, m->date);
+			if (m->date_iso)
+				sb_add(&o, "</time>");
+		}
+		sb_add(&o, "</p>\n");
+	}
+	sb_add(&o, "</header>\n<main id=\"inhoud\">\n"
+		   "<p>Resultaten van een online enqu\xC3\xAAte onder Nederlandse gemeenten, voor heel "
+		   "Nederland, per landsdeel en per provincie. Elke editie is er als webpagina en als PDF, met alle "
+		   "cijfers als CSV-bestand en een codeboek dat de codes in dat bestand uitlegt.</p>\n"
+		   "<h2>Edities</h2>\n<ul class=\"edities\">\n");
+	/* only what is published: an edition whose page is not in outroot is
+	 * left out, so the page can be rebuilt from the directory alone */
 	for (int i = 0; i < n; i++) {
-		const char *name = names && names[i] ? names[i] : variants[i];
-		sb_add(&o, "<li><a href=\"");
-		html_esc(&o, variants[i]);
-		sb_add(&o, "/index.html\">");
-		html_esc(&o, name);
-		sb_add(&o, "</a> <a class=\"pdf\" href=\"");
-		html_esc(&o, variants[i]);
-		sb_add(&o, "/rapport.pdf\">PDF ");
-		html_esc(&o, name);
-		sb_add(&o, "</a></li>\n");
+		char *page = xasprintf("%s/%s/index.html", outroot, variants[i]);
+		struct stat sb;
+		int there = stat(page, &sb) == 0;
+		free(page);
+		if (there)
+			landing_entry(&o, outroot, variants[i], names && names[i] ? names[i] : variants[i]);
 	}
 	sb_add(&o, "</ul>\n");
 	if (nred > 0) {
@@ -890,17 +1486,50 @@ int html_write_landing_areas(const char *outroot, const char *const *variants, c
 		}
 		sb_add(&o, "</ul>\n");
 	}
-	sb_add(&o, "</main>\n</body>\n</html>\n");
+	sb_add(&o, "</main>\n<footer>\n<p>");
+	if (m && m->publisher) {
+		html_esc(&o, m->publisher);
+		sb_add(&o, m->client ? ", in opdracht van " : ". ");
+	}
+	if (m && m->client) {
+		if (!strncmp(m->client, "Het ", 4)) {
+			sb_add(&o, m->publisher ? "het " : "Het ");
+			html_esc(&o, m->client + 4);
+		} else {
+			html_esc(&o, m->client);
+		}
+		sb_add(&o, ". ");
+	}
+	if (m && m->licence)
+		html_esc(&o, m->licence);
+	sb_add(&o, "</p>\n</footer>\n</body>\n</html>\n");
 	if (mkdir_p(outroot)) {
 		snprintf(msg, msglen, "%s: kan de map niet maken", outroot);
 		sb_free(&o);
 		return -1;
 	}
 	char *path = xasprintf("%s/index.html", outroot);
-	int rc = write_file(path, o.s, o.len);
+	char *css = xasprintf("%s/start.css", outroot);
+	int rc = write_file(css, start_css, sizeof start_css - 1);
 	if (rc)
-		snprintf(msg, msglen, "%s: kan niet schrijven", path);
+		snprintf(msg, msglen, "%s: kan niet schrijven", css);
+	if (!rc && write_favicon(outroot)) {
+		rc = -1;
+		snprintf(msg, msglen, "%s/favicon.svg: kan niet schrijven", outroot);
+	}
+	if (!rc) {
+		rc = write_file(path, o.s, o.len);
+		if (rc)
+			snprintf(msg, msglen, "%s: kan niet schrijven", path);
+	}
+	free(css);
 	free(path);
 	sb_free(&o);
 	return rc ? -1 : 0;
+}
+
+int html_write_landing(const char *outroot, const char *const *variants, const char *const *names, int n,
+		       char *msg, size_t msglen)
+{
+	return html_write_landing_meta(outroot, variants, names, n, NULL, NULL, 0, msg, msglen);
 }

@@ -11,12 +11,21 @@
 int doc_write_html(const doc *d, const char *outdir, const char *css_path,
 		   char *msg, size_t msglen);
 
-/* Writes <outroot>/index.html, the landing page: for each of the n variants
- * a link to <variant>/index.html and <variant>/rapport.pdf, labelled with
- * names[i] ("Nederland", "Gelderland"; the slug when names is NULL).
- * Returns 0, or -1 with msg set. */
-int html_write_landing(const char *outroot, const char *const *variants,
-		       const char *const *names, int n, char *msg, size_t msglen);
+/* What an edition page knows of the site around it: every edition (for the
+ * header's links to the others) and, optionally, the absolute address of
+ * out/ (then the page gets rel=canonical and og:url; links stay relative). */
+typedef struct {
+	const char *const *slugs;
+	const char *const *names;
+	int n;
+	const char *base_url;
+} html_site;
+
+/* doc_write_html with the site around the page. It links the edition's
+ * rapport.pdf (with size and page count), cijfers.csv and codeboek.csv when
+ * they are already in outdir, so write those first. site may be NULL. */
+int doc_write_html_site(const doc *d, const char *outdir, const char *css_path,
+			const html_site *site, char *msg, size_t msglen);
 
 /* An area without an edition of its own (too few responding gemeenten), and
  * the edition that covers it; the landing page sends its readers there. */
@@ -27,9 +36,21 @@ typedef struct {
 	const char *name;      /* "Oost-Nederland" */
 } landing_redirect;
 
-/* As html_write_landing, with a sentence per area without an edition. */
-int html_write_landing_areas(const char *outroot, const char *const *variants, const char *const *names, int n,
-			     const landing_redirect *red, int nred, char *msg, size_t msglen);
+/* Writes <outroot>/index.html, the landing page, with start.css and
+ * favicon.svg: title, publisher and date from m (may be NULL), and for
+ * each of the n variants whose <variant>/index.html exists in outroot a
+ * link to it, to its rapport.pdf (size and page count read from the file),
+ * cijfers.csv and codeboek.csv, labelled with names[i] ("Nederland",
+ * "Gelderland"; the slug when names is NULL); then a sentence per area
+ * without an edition of its own (red[0..nred)). Everything shown comes from
+ * outroot and the arguments, so it can be rebuilt after any run.
+ * Returns 0, or -1 with msg set. */
+int html_write_landing_meta(const char *outroot, const char *const *variants,
+			    const char *const *names, int n, const doc_meta *m,
+			    const landing_redirect *red, int nred, char *msg, size_t msglen);
+/* The same without metadata (a generic title) and without areas. */
+int html_write_landing(const char *outroot, const char *const *variants,
+		       const char *const *names, int n, char *msg, size_t msglen);
 
 /* Typesets the tree as an A4 PDF at path. Returns 0, or -1 with msg set. */
 int doc_write_pdf(const doc *d, const char *path, char *msg, size_t msglen);

@@ -1,6 +1,7 @@
 /* main.c: the command line of the generator.
  *
  *   gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--concept] [--jobs N]
+ *           [--base-url URL]
  *
  * The editions and the minimum bases come from templates/rapport.xml
  * (edition.c). A claim of the text that does not hold fails the run (all of
@@ -16,6 +17,7 @@
 #include "doc_writers.h"
 #include "chart.h"
 #include "changes.h"
+#include "codebook.h"
 #include "edition.h"
 #include "expr.h"
 #include "jobs.h"
@@ -34,13 +36,15 @@
 
 typedef struct {
 	const char *input, *templates, *out, *variant, *schema_dir;
+	const char *base_url; /* where out/ is published: canonical and og:url; NULL: none */
 	int concept;     /* --concept: failing claims marked, not fatal */
 	int jobs;        /* editions built at once (--jobs; default: the processors) */
 } options;
 
 static void usage(void)
 {
-	fputs("usage: gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--concept] [--jobs N]\n", stderr);
+	fputs("usage: gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--concept] [--jobs N]\n"
+	      "               [--base-url URL]\n", stderr);
 }
 
 static int parse_args(int argc, char **argv, options *o)
@@ -51,6 +55,7 @@ static int parse_args(int argc, char **argv, options *o)
 	o->variant = "all";
 	o->schema_dir = getenv("GEN_SCHEMA_DIR") ? getenv("GEN_SCHEMA_DIR") : NULL;
 	o->concept = 0;
+	o->base_url = NULL;
 	o->jobs = jobs_default();
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -66,7 +71,8 @@ static int parse_args(int argc, char **argv, options *o)
 			continue;
 		}
 		const char **slot = !strcmp(a, "--input") ? &o->input : !strcmp(a, "--templates") ? &o->templates
-				    : !strcmp(a, "--out") ? &o->out : !strcmp(a, "--variant") ? &o->variant : NULL;
+				    : !strcmp(a, "--out") ? &o->out : !strcmp(a, "--variant") ? &o->variant
+				    : !strcmp(a, "--base-url") ? &o->base_url : NULL;
 		if (slot) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "gen: %s needs a value\n", a);
@@ -74,7 +80,8 @@ static int parse_args(int argc, char **argv, options *o)
 			}
 			*slot = argv[++i];
 		} else if (!strcmp(a, "--strict")) {
-			o->concept = 0; /* the default now; kept for old scripts */
+			o->concept = 0;
+	o->base_url = NULL; /* the default now; kept for old scripts */
 		} else if (!strcmp(a, "--concept")) {
 			o->concept = 1;
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -140,7 +147,7 @@ static void name_charts(doc_node *n)
  * account of what changed against what out/ holds now. */
 static int build_variant(const survey *s, const templates *t, const edition_list *el, const edition *ed,
 			 const stats *national, const publication *pub, const options *o, const char *data_date,
-			 struct err *e, int *claims)
+			 const html_site *site, struct err *e, int *claims)
 {
 	const char *slug = ed->slug;
 	variant *v = edition_variant(s, ed);
@@ -186,16 +193,23 @@ static int build_variant(const survey *s, const templates *t, const edition_list
 		goto done;
 	}
 	name_charts(d->root);
-	char *css = xasprintf("%s/stijl.css", t->dir);
-	if (doc_write_html(d, dir, css, msg, sizeof msg))
-		rc = err_set(e, dir, 0, "HTML: %s", msg);
-	free(css);
+	char *cb = xasprintf("%s/codeboek.csv", dir);
+	if (codebook_write(s->qn, cb))
+		rc = err_set(e, cb, 0, "cannot write: %s", strerror(errno));
+	free(cb);
 	if (rc)
 		goto done;
+	/* the PDF first: the page links it with its size and page count */
 	char *pdf = xasprintf("%s/rapport.pdf", dir);
 	if (doc_write_pdf(d, pdf, msg, sizeof msg))
 		rc = err_set(e, pdf, 0, "PDF: %s", msg);
 	free(pdf);
+	if (rc)
+		goto done;
+	char *css = xasprintf("%s/stijl.css", t->dir);
+	if (doc_write_html_site(d, dir, css, site, msg, sizeof msg))
+		rc = err_set(e, dir, 0, "HTML: %s", msg);
+	free(css);
 	if (rc)
 		goto done;
 	char *bw = xasprintf("%s/beweringen.csv", state), *tot = xasprintf("%s/totalen.csv", state);
@@ -238,14 +252,15 @@ struct edition_ctx {
 	const publication *pub;
 	const options *o;
 	const char *data_date;
+	const html_site *site;
 };
 
 static int build_edition(int i, void *ctx, struct err *e, int *claims)
 {
 	const struct edition_ctx *c = ctx;
 	const edition *ed = c->eds[i];
-	return build_variant(c->s, c->t, c->el, ed, ed->nprov ? c->national : NULL, c->pub, c->o, c->data_date, e,
-			     claims);
+	return build_variant(c->s, c->t, c->el, ed, ed->nprov ? c->national : NULL, c->pub, c->o, c->data_date,
+			     c->site, e, claims);
 }
 
 /* "1 december 2026": the day the responses file was last changed, as the
@@ -344,9 +359,11 @@ int main(int argc, char **argv)
 	edition whole = { .slug = "nederland", .name = "Nederland" };
 	variant *nv_all = edition_variant(s, &whole);
 	stats *national = edition_stats(nv_all, el, NULL);
+	/* every edition of the site, for each page's links to the others */
+	html_site site = { decl, names, nd, o.base_url };
 	int claims = 0, brc = -1;
 	if ((pub = publish_begin(o.out, &e))) {
-		struct edition_ctx ec = { s, t, el, build, national, pub, &o, data_date };
+		struct edition_ctx ec = { s, t, el, build, national, pub, &o, data_date, &site };
 		brc = jobs_run(nb, o.jobs, build_edition, &ec, &e, &claims);
 	}
 	stats_free(national);
@@ -359,8 +376,11 @@ int main(int argc, char **argv)
 	/* every edition built: publish them, one atomic swap each */
 	for (int i = 0; !brc && i < nb; i++)
 		brc = publish_edition(pub, build[i]->slug, &e);
+	doc_meta meta;
+	templates_meta(t, &meta);
 	if (!brc)
-		brc = publish_commit(pub, decl, names, nd, red, want >= 0 ? 0 : nred, want < 0, &e);
+		brc = publish_commit(pub, decl, names, nd, &meta, red, nred, want < 0, &e);
+	doc_meta_free(&meta);
 	free(build);
 	free(decl);
 	free(names);

@@ -257,7 +257,7 @@ static int cmp_str(const void *a, const void *b)
 }
 
 int publish_commit(publication *p, const char *const *declared, const char *const *names, int ndeclared,
-		   const landing_redirect *red, int nred, int remove_undeclared, struct err *e)
+		   const doc_meta *meta, const landing_redirect *red, int nred, int remove_undeclared, struct err *e)
 {
 	if (mkdir(p->dir, 0755) && errno != EEXIST)
 		return err_set(e, p->out, 0, "cannot create the directory: %s", strerror(errno));
@@ -309,16 +309,22 @@ int publish_commit(publication *p, const char *const *declared, const char *cons
 	/* the landing page first, so it never links to an edition that is gone */
 	char msg[1024];
 	int rc = 0;
-	if (html_write_landing_areas(p->stage, slugs, labels, nshown, red, nred, msg, sizeof msg)) {
+	if (html_write_landing_meta(p->stage, slugs, labels, nshown, meta, red, nred, msg, sizeof msg)) {
 		publish_unstage_msg(p, msg, sizeof msg);
 		rc = err_set(e, p->out, 0, "landing page: %s", msg);
 		goto done;
 	}
-	char *from = xasprintf("%s/index.html", p->stage), *to = xasprintf("%s/index.html", p->dir);
-	if (rename(from, to))
-		rc = err_set(e, to, 0, "cannot put the landing page in place: %s", strerror(errno));
-	free(from);
-	free(to);
+	/* its stylesheet and icon before the page that uses them; each file
+	 * replaced by one rename, so a reader gets the old or the new one */
+	static const char *const landing_files[] = { "start.css", "favicon.svg", "index.html" };
+	for (size_t i = 0; !rc && i < sizeof landing_files / sizeof *landing_files; i++) {
+		char *from = xasprintf("%s/%s", p->stage, landing_files[i]);
+		char *to = xasprintf("%s/%s", p->dir, landing_files[i]);
+		if (rename(from, to))
+			rc = err_set(e, to, 0, "cannot put the landing page in place: %s", strerror(errno));
+		free(from);
+		free(to);
+	}
 	if (rc)
 		goto done;
 	for (int i = 0; remove_undeclared && i < nother; i++) {

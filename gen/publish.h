@@ -49,9 +49,10 @@ int publish_edition(publication *p, const char *slug, struct err *e);
  * declared[] (names[] are their display names), followed by editions of ours
  * that are present but not declared, and red[] (areas without an edition of
  * their own, and which edition covers them). With remove_undeclared those
- * undeclared editions are removed instead. Returns 0, or -1 with e set. */
+ * undeclared editions are removed instead. meta: the report's title page
+ * data for the landing page (may be NULL). Returns 0, or -1 with e set. */
 int publish_commit(publication *p, const char *const *declared, const char *const *names, int ndeclared,
-		   const landing_redirect *red, int nred, int remove_undeclared, struct err *e);
+		   const doc_meta *meta, const landing_redirect *red, int nred, int remove_undeclared, struct err *e);
 
 /* Removes the staging directory, releases the lock, frees p. */
 void publish_end(publication *p);

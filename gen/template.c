@@ -812,11 +812,19 @@ static void read_meta(doc_meta *m, xmlNodePtr meta, const variant *v)
 			m->date_iso = xml_attr(c, "iso");
 		} else if (!strcmp(n, "trefwoorden"))
 			m->keywords = txt;
-		else
+		else if (!strcmp(n, "uitgever"))
+			m->publisher = txt;
+		else if (!strcmp(n, "licentie"))
+			m->licence = txt;
+		else if (!strcmp(n, "veldwerk")) {
+			m->fieldwork_from = xml_attr(c, "van");
+			m->fieldwork_to = xml_attr(c, "tot");
+			free(txt);
+		} else
 			free(txt);
 	}
-	m->area = xstrdup(v->area);
-	m->variant = xstrdup(v->slug);
+	m->area = v ? xstrdup(v->area) : NULL;
+	m->variant = v ? xstrdup(v->slug) : NULL;
 	m->lang = xstrdup("nl");
 }
 
@@ -860,6 +868,15 @@ static void concept_legend(doc *d)
 	else
 		d->root->first = k;
 	at->prev = k;
+}
+
+void templates_meta(const templates *t, doc_meta *m)
+{
+	memset(m, 0, sizeof *m);
+	xmlNodePtr root = xmlDocGetRootElement(t->rapport);
+	for (xmlNodePtr c = root->children; c; c = c->next)
+		if (xml_is(c, "meta"))
+			read_meta(m, c, NULL);
 }
 
 doc *report_build(const templates *t, const stats *st, int strict, struct err *e)

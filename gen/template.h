@@ -33,6 +33,10 @@ void templates_free(templates *t);
  * an error (a bad expression, an unknown question). */
 doc *report_build(const templates *t, const stats *st, int strict, struct err *e);
 
+/* The report's metadata from rapport.xml without an area (area and variant
+ * NULL): what the landing page shows. Free with doc_meta_free(). */
+void templates_meta(const templates *t, doc_meta *m);
+
 /* figures.c: a figure from a question's data: chart, caption with n, data
  * table. kind: "staaf", "ranglijst", "top-bodem" (NULL: by question kind);
  * k: rows shown (0 = all); headings: "A|B" for top-bodem. */

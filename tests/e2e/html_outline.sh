@@ -33,7 +33,7 @@ class Grab(HTMLParser):
             if t == tag:
                 break
         text = " ".join(text.split())
-        if tag in ("h1", "h2", "h3", "h4"):
+        if tag in ("h1", "h2", "h3", "h4", "h5"):
             self.heads.append(text)
         if tag == "figcaption":
             self.caps.append(text)
@@ -45,7 +45,7 @@ class Grab(HTMLParser):
             self.tables[self.cur_fig] = self.rows
             self.cur_fig, self.rows = None, None
         if tag in ("td", "th") and self.rows is not None and self.cell is not None:
-            self.rows[-1].append(" ".join(self.cell.split()))
+            self.rows[-1].append(" ".join(self.cell.replace("\u00ad", "").split()))
             self.cell = None
     def handle_data(self, d):
         if self.stack:

@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
 #include "chart.h"
@@ -115,6 +116,11 @@ static void meta(doc *d)
 	m->authors[2] = xstrdup("Dr. Igno Pr\xC3\xB6pper");
 	m->place = xstrdup("Vught");
 	m->date = xstrdup("5 juni 2013");
+	m->date_iso = xstrdup("2013-06-05");
+	m->publisher = xstrdup("Partners+Pr\xC3\xB6pper");
+	m->licence = xstrdup("Overnemen met bronvermelding.");
+	m->fieldwork_from = xstrdup("2013-04-08");
+	m->fieldwork_to = xstrdup("2013-05-13");
 	m->area = xstrdup("Nederland");
 	m->variant = xstrdup("nederland");
 	m->lang = xstrdup("nl");
@@ -261,7 +267,8 @@ static doc *fixture(void)
 
 static char *outroot;  /* the site: landing page plus nederland/ */
 static char *outdir;   /* outroot/nederland */
-static char *page;     /* outdir/index.html, read back */
+static char *page;     /* outdir/index.html, read back, without soft hyphens */
+static char *page_raw; /* the same as written */
 static int keep_site;
 
 static char *slurp(const char *path)
@@ -290,24 +297,43 @@ static int write_site(void **state)
 	if (mkdir_p(outdir))
 		return -1;
 
+	/* What the generator writes before the page: a PDF of two pages (the
+	 * page says its size and page count, read from the file), the numbers
+	 * and their codebook. */
+	char *pdf = xasprintf("%s/rapport.pdf", outdir);
+	cairo_surface_t *ps = cairo_pdf_surface_create(pdf, 595, 842);
+	cairo_t *pc = cairo_create(ps);
+	cairo_show_page(pc);
+	cairo_show_page(pc);
+	cairo_destroy(pc);
+	cairo_surface_destroy(ps);
+	free(pdf);
+	static const char *const files[] = { "cijfers.csv", "codeboek.csv" };
+	for (size_t i = 0; i < 2; i++) {
+		char *f = xasprintf("%s/%s", outdir, files[i]);
+		int rc = write_file(f, "figuur\n", 7);
+		free(f);
+		if (rc)
+			return -1;
+	}
+
 	doc *d = fixture();
 	char msg[512];
+	static const char *const variants[] = { "nederland" };
+	static const char *const names[] = { "Nederland" };
+	html_site site = { variants, names, 1, NULL };
 	if (doc_resolve(d, msg, sizeof msg) ||
-	    doc_write_html(d, outdir, CSS_PATH, msg, sizeof msg)) {
+	    doc_write_html_site(d, outdir, CSS_PATH, &site, msg, sizeof msg)) {
+		fprintf(stderr, "%s\n", msg);
+		doc_free(d);
+		return -1;
+	}
+	if (html_write_landing_meta(outroot, variants, names, 1, &d->meta, NULL, 0, msg, sizeof msg)) {
 		fprintf(stderr, "%s\n", msg);
 		doc_free(d);
 		return -1;
 	}
 	doc_free(d);
-
-	/* A minimal PDF so the landing page's PDF link resolves for the site
-	 * checks; the real one comes from the PDF typesetter. */
-	char *pdf = xasprintf("%s/rapport.pdf", outdir);
-	static const char min_pdf[] = "%PDF-1.4\n%%EOF\n";
-	int rc = write_file(pdf, min_pdf, sizeof min_pdf - 1);
-	free(pdf);
-	if (rc)
-		return -1;
 
 	/* the edition's page of changes, which index.html links to */
 	change_paths cp = { .new_site = outdir, .slug = "nederland", .area = "Nederland",
@@ -318,19 +344,25 @@ static int write_site(void **state)
 		fprintf(stderr, "%s\n", ce.msg);
 		return -1;
 	}
-
-	static const char *const variants[] = { "nederland" };
-	static const char *const names[] = { "Nederland" };
-	if (html_write_landing(outroot, variants, names, 1, msg, sizeof msg)) {
-		fprintf(stderr, "%s\n", msg);
-		return -1;
-	}
 	char *ip = xasprintf("%s/index.html", outdir);
 	struct err e;
 	size_t len;
-	page = read_file(ip, &len, &e);
+	page_raw = read_file(ip, &len, &e);
 	free(ip);
-	return page ? 0 : -1;
+	if (!page_raw)
+		return -1;
+	/* search and copy see the words without their soft hyphens */
+	page = xmalloc(len + 1);
+	size_t k = 0;
+	for (size_t i = 0; i < len; i++) {
+		if ((unsigned char)page_raw[i] == 0xC2 && (unsigned char)page_raw[i + 1] == 0xAD) {
+			i++;
+			continue;
+		}
+		page[k++] = page_raw[i];
+	}
+	page[k] = 0;
+	return 0;
 }
 
 static int remove_site(void **state)
@@ -340,6 +372,7 @@ static int remove_site(void **state)
 	free(outroot);
 	free(outdir);
 	free(page);
+	free(page_raw);
 	return 0;
 }
 
@@ -370,6 +403,20 @@ static void test_head_and_stylesheet(void **state)
 	assert_has(page, "<meta name=\"viewport\"");
 	assert_has(page, "<title>De \xE2\x80\x98" "doe-democratie\xE2\x80\x99 \xE2\x80\x93 Nederland</title>");
 	assert_has(page, "<link rel=\"stylesheet\" href=\"stijl.css\">");
+	/* an icon of the site's own, so browsers do not ask for /favicon.ico */
+	assert_has(page, "<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">");
+	char *ico = xasprintf("%s/favicon.svg", outdir);
+	char *ic = slurp(ico);
+	assert_has(ic, "<svg xmlns=\"http://www.w3.org/2000/svg\"");
+	free(ic);
+	free(ico);
+	/* the description names the area; Open Graph; no canonical without
+	 * --base-url */
+	assert_has(page, "<meta name=\"description\" content=\"Resultaten van een online enqu\xC3\xAAte");
+	assert_has(page, "Landelijke uitgave: alle gemeenten in Nederland.\">");
+	assert_has(page, "<meta property=\"og:title\" content=\"De \xE2\x80\x98" "doe-democratie\xE2\x80\x99 \xE2\x80\x93 Nederland\">");
+	assert_null(strstr(page, "rel=\"canonical\""));
+	assert_null(strstr(page, "og:url"));
 	char *css = xasprintf("%s/stijl.css", outdir);
 	char *s = slurp(css);
 	assert_has(s, "@media print");
@@ -379,9 +426,86 @@ static void test_head_and_stylesheet(void **state)
 	assert_null(strstr(page, "https://"));
 }
 
+/* Skip link first, then the header with the downloads, the landing page
+ * and the colofon; one <h1>. */
+static void test_navigation_and_colofon(void **state)
+{
+	const char *body = strstr(page, "<body>\n");
+	assert_non_null(body);
+	static const char skip[] = "<body>\n<a class=\"skip\" href=\"#inhoud\">";
+	assert_true(strncmp(body, skip, strlen(skip)) == 0);
+	assert_has(page, "<main id=\"inhoud\">");
+	assert_has(page, "<a class=\"naar-start\" href=\"../index.html\">Alle edities</a>");
+	assert_has(page, "<a href=\"rapport.pdf\" type=\"application/pdf\">PDF</a> <span class=\"bestand\">(");
+	assert_has(page, ", 2 pagina\xE2\x80\x99s)</span>");
+	assert_has(page, "<a href=\"cijfers.csv\" type=\"text/csv\">Cijfers</a>");
+	assert_has(page, "<a href=\"codeboek.csv\" type=\"text/csv\">Codeboek</a>");
+	const char *h1 = strstr(page, "<h1");
+	assert_non_null(h1);
+	assert_null(strstr(h1 + 1, "<h1"));
+	assert_has(page, "<footer class=\"colofon\">");
+	assert_has(page, "<dt>Uitgave</dt><dd>Partners+Pr\xC3\xB6pper, Vught, in opdracht van het ministerie van Binnenlandse Zaken");
+	assert_has(page, "<dt>Datum</dt><dd><time datetime=\"2013-06-05\">5 juni 2013</time></dd>");
+	assert_has(page, "veldwerk van 8 april 2013 tot en met 13 mei 2013");
+	assert_has(page, "<dt>Citeren als</dt><dd>Jurgen de Jong, Bart Litjens en Igno Pr\xC3\xB6pper (2013). <cite>");
+	assert_has(page, "<p class=\"naar-boven\"><a href=\"#boven\">Naar boven</a></p>");
+	assert_has(page, "<header class=\"site-kop\" id=\"boven\">");
+	/* every heading has a permalink beside it */
+	assert_has(page, "</h3><a class=\"anker\" href=\"#h-1-1\" aria-label=\"Link naar \xE2\x80\x98" "1.1 Inleiding\xE2\x80\x99\">");
+	/* table header cells carry the PDF's Dutch break points as soft
+	 * hyphens; running text does not (copied text must be the plain
+	 * words) */
+	assert_has(page_raw, "<th scope=\"col\">Denk bij\xC2\xAD" "voor\xC2\xAD" "beeld aan");
+	assert_has(page_raw, "Loslaten in vertrouwen");
+	for (const char *p = page_raw; (p = strstr(p, "\xC2\xAD")) != NULL; p++) {
+		const char *th = p, *stop = p;
+		while (th > page_raw && strncmp(th, "<th", 3))
+			th--;
+		while (stop > th && strncmp(stop, "</th>", 5))
+			stop--;
+		if (th == page_raw || stop != th)
+			fail_msg("soft hyphen outside a column heading near: %.40s", p - 20);
+	}
+}
+
+/* With more editions the header links the others, not itself; with a
+ * base URL the page gets an absolute canonical and og:url, while links
+ * stay relative. */
+static void test_other_editions_and_base_url(void **state)
+{
+	char *dir = xasprintf("%s/gelderland", outroot);
+	assert_int_equal(mkdir_p(dir), 0);
+	doc *d = fixture();
+	free(d->meta.area);
+	free(d->meta.variant);
+	d->meta.area = xstrdup("Gelderland");
+	d->meta.variant = xstrdup("gelderland");
+	char msg[256];
+	static const char *const slugs[] = { "nederland", "gelderland" };
+	static const char *const names[] = { "Nederland", "Gelderland" };
+	html_site site = { slugs, names, 2, "https://example.org/doe/" };
+	assert_int_equal(doc_resolve(d, msg, sizeof msg), 0);
+	assert_int_equal(doc_write_html_site(d, dir, CSS_PATH, &site, msg, sizeof msg), 0);
+	doc_free(d);
+	char *path = xasprintf("%s/index.html", dir);
+	char *s = slurp(path);
+	assert_has(s, "<li><a href=\"../nederland/index.html\">Nederland</a></li>");
+	assert_null(strstr(s, "href=\"../gelderland/index.html\""));
+	assert_has(s, "<link rel=\"canonical\" href=\"https://example.org/doe/gelderland/\">");
+	assert_has(s, "<meta property=\"og:url\" content=\"https://example.org/doe/gelderland/\">");
+	assert_has(s, "<p class=\"gebied\">Editie provincie Gelderland</p>");
+	assert_has(s, "Editie provincie Gelderland: de gemeenten in Gelderland.\">");
+	/* no PDF in this directory: no PDF link */
+	assert_null(strstr(s, "rapport.pdf"));
+	free(s);
+	free(path);
+	rm_rf(dir);
+	free(dir);
+}
+
 static void test_titlepage(void **state)
 {
-	assert_has(page, "<header class=\"titelpagina\">");
+	assert_has(page, "<div class=\"titelpagina\">");
 	assert_has(page, "<p class=\"soort\">Rapportage</p>");
 	assert_has(page, "<h1 class=\"titel\">De \xE2\x80\x98" "doe-democratie\xE2\x80\x99</h1>");
 	assert_has(page, "<dt>Aan</dt><dd>Het ministerie van Binnenlandse Zaken");
@@ -391,19 +515,23 @@ static void test_titlepage(void **state)
 
 static void test_headings_have_numbers(void **state)
 {
-	assert_has(page, "<h1 id=\"h-1\" class=\"kop1 nieuwe-pagina\"><span class=\"nummer\">1</span> Kern</h1>");
-	assert_has(page, "<h2 id=\"h-1-1\" class=\"kop2\"><span class=\"nummer\">1.1</span> Inleiding</h2>");
-	assert_has(page, "<span class=\"nummer\">1.2</span> Vraagstelling</h2>");
-	assert_has(page, "<h3 id=\"h-stand-van-zaken-rond-de-doe-democratie\" class=\"kop3\">Stand van zaken");
+	/* the title is the only <h1>: chapters <h2>, sections <h3> */
+	assert_has(page, "<h2 id=\"h-1\" class=\"kop1 nieuwe-pagina\"><span class=\"nummer\">1</span> Kern</h2>");
+	assert_has(page, "<h3 id=\"h-1-1\" class=\"kop2\"><span class=\"nummer\">1.1</span> Inleiding</h3>");
+	assert_has(page, "<span class=\"nummer\">1.2</span> Vraagstelling</h3>");
+	assert_has(page, "<h4 id=\"h-stand-van-zaken-rond-de-doe-democratie\" class=\"kop3\">Stand van zaken");
 	assert_has(page, "<span class=\"nummer\">2</span> Stand van zaken van de doe-democratie");
-	assert_has(page, "<h2 id=\"h-3-1\" class=\"kop2\"><span class=\"nummer\">3.1</span> Wat doen");
-	assert_has(page, "<h1 id=\"h-a\" class=\"kop1 bijlage nieuwe-pagina\"><span class=\"nummer\">Bijlage A</span> Methode</h1>");
+	assert_has(page, "<h3 id=\"h-3-1\" class=\"kop2\"><span class=\"nummer\">3.1</span> Wat doen");
+	assert_has(page, "<h2 id=\"h-a\" class=\"kop1 bijlage nieuwe-pagina\"><span class=\"nummer\">Bijlage A</span> Methode</h2>");
 }
 
 static void test_contents_links_every_heading(void **state)
 {
-	const char *nav = strstr(page, "<nav");
+	/* the side column's contents; the folding copy for phones is the same */
+	const char *nav = strstr(page, "<nav class=\"inhoud zij\"");
 	assert_non_null(nav);
+	const char *fold = strstr(page, "<details class=\"inhoud klap\" id=\"inhoudsopgave\">");
+	assert_non_null(fold);
 	const char *end = strstr(nav, "</nav>");
 	assert_non_null(end);
 	char *n = xstrndup(nav, (size_t)(end - nav));
@@ -413,7 +541,8 @@ static void test_contents_links_every_heading(void **state)
 	assert_has(n, "<a href=\"#h-2\">");
 	assert_has(n, "<a href=\"#h-3-1\">");
 	assert_has(n, "<a href=\"#h-a\"><span class=\"nummer\">Bijlage A</span> Methode</a>");
-	/* run-in subheadings are not in the contents */
+	/* run-in subheadings are not in the contents of a chapter with
+	 * sections */
 	assert_null(strstr(n, "#h-stand-van-zaken"));
 	free(n);
 }
@@ -499,7 +628,7 @@ static void test_blocks_and_inlines(void **state)
 	assert_has(page, "<a href=\"#h-2\">hoofdstuk 2</a>");
 	assert_has(page, "<a href=\"#h-a\">bijlage A</a>");
 	assert_has(page, "<mark class=\"claim-failed\" title=\"verwacht &gt; 80%, gevonden 72% (&quot;vaak&quot;)\"> Dat geldt");
-	assert_has(page, "<aside id=\"kader-1\" class=\"kader\">\n<h4 class=\"kader-titel\">Zeven vormen");
+	assert_has(page, "<aside id=\"kader-1\" class=\"kader\">\n<div class=\"kop\"><h5 class=\"kader-titel\">Zeven vormen");
 	assert_has(page, "<ul class=\"streepjes\">\n<li>Zelfbeheer");
 	assert_has(page, "<ol>\n<li>Wat is de stand van zaken");
 	assert_has(page, "<p class=\"vraag\">Wat is de stand");
@@ -515,7 +644,8 @@ static void test_escaping(void **state)
 	assert_has(page, "&lt;script&gt;alert(1)&lt;/script&gt; en &quot; onerror=&quot;x &amp; &#39;y&#39;");
 	assert_null(strstr(page, "\" onerror"));
 	assert_null(strstr(page, "onerror=\""));
-	assert_null(strstr(page, "\xC2\xAD"));
+	/* a soft hyphen in the tree is not passed on; the writer's own are
+	 * only at dictionary break points (tested above) */
 	assert_has(page, "zachtstreepje.");
 }
 
@@ -582,21 +712,43 @@ static void test_landing_page(void **state)
 	char *s = slurp(path);
 	assert_has(s, "<html lang=\"nl\">");
 	assert_has(s, "<a href=\"nederland/index.html\">Nederland</a>");
-	assert_has(s, "<a class=\"pdf\" href=\"nederland/rapport.pdf\">");
-	assert_has(s, "<link rel=\"stylesheet\" href=\"nederland/stijl.css\">");
+	/* size and page count read from the PDF on disk */
+	assert_has(s, "<a href=\"nederland/rapport.pdf\" type=\"application/pdf\">PDF<span class=\"vh\"> Nederland</span></a> <span class=\"bestand\">(");
+	assert_has(s, ", 2 pagina\xE2\x80\x99s)</span>");
+	assert_has(s, "<a href=\"nederland/cijfers.csv\" type=\"text/csv\">Cijfers");
+	assert_has(s, "<a href=\"nederland/codeboek.csv\" type=\"text/csv\">Codeboek");
+	/* its own stylesheet and icon, none borrowed from an edition */
+	assert_has(s, "<link rel=\"stylesheet\" href=\"start.css\">");
+	assert_has(s, "<link rel=\"icon\" href=\"favicon.svg\"");
+	assert_has(s, "<time datetime=\"2013-06-05\">5 juni 2013</time>");
+	assert_has(s, "Partners+Pr\xC3\xB6pper");
+	free(s);
+	s = xasprintf("%s/start.css", outroot);
+	struct stat sb;
+	assert_int_equal(stat(s, &sb), 0);
 	free(s);
 	free(path);
 
 	/* names are escaped too */
 	char *dir = xasprintf("%s/landing", outroot);
-	static const char *const v[] = { "a&b" };
-	static const char *const names[] = { "<i>Gelderland</i>" };
+	static const char *const v[] = { "a&b", "weg" };
+	static const char *const names[] = { "<i>Gelderland</i>", "Weg" };
+	char *ed = xasprintf("%s/a&b", dir);
+	assert_int_equal(mkdir_p(ed), 0);
+	char *ep = xasprintf("%s/index.html", ed);
+	assert_int_equal(write_file(ep, "x", 1), 0);
+	free(ep);
+	free(ed);
 	char msg[256];
-	assert_int_equal(html_write_landing(dir, v, names, 1, msg, sizeof msg), 0);
+	assert_int_equal(html_write_landing(dir, v, names, 2, msg, sizeof msg), 0);
 	path = xasprintf("%s/index.html", dir);
 	s = slurp(path);
 	assert_null(strstr(s, "<i>"));
 	assert_has(s, "<a href=\"a&amp;b/index.html\">&lt;i&gt;Gelderland&lt;/i&gt;</a>");
+	/* an edition that is not in the directory is not listed; one
+	 * without a PDF gets no PDF link */
+	assert_null(strstr(s, "weg/"));
+	assert_null(strstr(s, "rapport.pdf"));
 	free(s);
 	free(path);
 	rm_rf(dir);
@@ -652,6 +804,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_head_and_stylesheet),
 		cmocka_unit_test(test_titlepage),
+		cmocka_unit_test(test_navigation_and_colofon),
+		cmocka_unit_test(test_other_editions_and_base_url),
 		cmocka_unit_test(test_headings_have_numbers),
 		cmocka_unit_test(test_contents_links_every_heading),
 		cmocka_unit_test(test_figures),
