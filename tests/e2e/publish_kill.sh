@@ -23,31 +23,37 @@ new=$(hash_nw "$TMP/ref/nederland")
 # names that look like ours but are not debris of a dead run, and others
 mkdir "$TMP/out.staging-1" "$TMP/out.staging-abc" "$TMP/out-kopie.staging-999999" "$TMP/out.bak"
 killed=0
-for moment in early building staged; do
+for moment in early staged building; do
 	"$GEN" --input "$TMP/in" --variant nederland --out "$TMP/out" 2>/dev/null &
 	pid=$!
 	stage="$TMP/out.staging-$pid"
 	case $moment in
 	early) sleep 0.5 ;;
-	building) for i in $(seq 600); do [ -d "$stage/nederland/figuren" ] && break; sleep 0.05; done ;;
-	staged) for i in $(seq 1200); do [ -f "$stage/nederland/wijzigingen.html" ] && break; sleep 0.02; done ;;
+	building) for i in $(seq 2400); do [ -d "$stage/nederland/figuren" ] && break; sleep 0.05; done ;;
+	staged) for i in $(seq 6000); do [ -f "$stage/nederland/wijzigingen.html" ] && break; sleep 0.02; done ;;
 	esac
-	kill -9 "$pid" 2>/dev/null && killed=$((killed + 1))
-	wait "$pid" 2>/dev/null || true
+	kill -9 "$pid" 2>/dev/null || true
+	rc=0
+	wait "$pid" 2>/dev/null || rc=$?
+	# 137: killed by SIGKILL (a run may also have finished just before)
+	[ "$rc" -eq 137 ] && killed=$((killed + 1))
 	[ -f "$TMP/out/index.html" ] || { echo "$moment: out/index.html missing"; exit 1; }
 	[ -f "$TMP/out/nederland/index.html" ] || { echo "$moment: out/nederland/index.html missing"; exit 1; }
 	now=$(hash_nw "$TMP/out/nederland")
 	[ "$now" = "$old" ] || [ "$now" = "$new" ] || { echo "$moment: out/nederland is neither the old nor the new edition"; exit 1; }
-	echo "killed at $moment: $([ "$now" = "$old" ] && echo old || echo new) edition published; debris: $(ls -d "$TMP"/out.staging-* | wc -l) names"
+	echo "$moment: exit $rc, $([ "$now" = "$old" ] && echo old || echo new) edition published; $(ls -d "$TMP"/out.staging-* | wc -l) staging names"
 done
 [ "$killed" -ge 2 ] || { echo "the runs ended before they could be killed"; exit 1; }
-# the next run removes the debris of the killed runs, and only that (a run
-# killed before it made its staging directory, or a slow machine where the
-# run finished first, leaves none to remove)
-debris=$(($(ls -d "$TMP"/out.staging-* | wc -l) - 2))
+# the next run removes the debris of the killed runs, and only that
+debris=$(cd "$TMP" && ls -d out.staging-* | grep -v -x -e out.staging-1 -e out.staging-abc || true)
+# the last run was killed while building: its staging directory is there
+[ -n "$debris" ] || { echo "no debris to remove: the killed runs left none"; exit 1; }
 "$GEN" --input "$TMP/in" --variant nederland --out "$TMP/out" 2>"$TMP/err"
 grep "verwijdert" "$TMP/err" || true
-[ "$debris" -eq 0 ] || grep -q "achtergelaten door afgebroken proces" "$TMP/err"
+for d in $debris; do
+	grep -q "verwijdert $TMP/$d, achtergelaten door afgebroken proces ${d#out.staging-}" "$TMP/err" ||
+		{ echo "debris $d not removed"; exit 1; }
+done
 left=$(cd "$TMP" && ls -d out.staging-* | sort | tr '\n' ' ')
 [ "$left" = "out.staging-1 out.staging-abc " ] || { echo "left: $left"; exit 1; }
 [ -d "$TMP/out-kopie.staging-999999" ] && [ -d "$TMP/out.bak" ]
