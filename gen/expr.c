@@ -456,13 +456,10 @@ static int call(parser *ps, const char *name, value *out)
 		/* a position: whole, and checked before it becomes an int */
 		if (!(kk >= 1 && kk <= 1e6 && kk == floor(kk)))
 			rc = fail(ps, "%s(): the position is not a whole number from 1 to the length of the list; expected e.g. %s(vraag.*, 2)", name, name);
-		else
-			k = (int)kk;
-		if (rc)
-			;
 		else if (nargs == 0)
 			rc = fail(ps, "%s() needs a list%s", name, "");
 		else if (!(rc = gather(ps, args, nlists, &flat, &nflat))) {
+			k = (int)kk;
 			int kept = 0; /* values without a base take no part */
 			for (int i = 0; i < nflat; i++)
 				if (!isnan(flat[i].num))
