@@ -13,6 +13,10 @@
  * error, not text. Whole numbers up to here are exact in a double and fit a
  * long, so formatting and rounding never overflow. */
 #define EXPR_MAX 1e15
+/* How deep brackets, function calls, 'not' and '-' may nest: the parser
+ * recurses once per level, and a template must not be able to exhaust the
+ * stack (found by fuzz_expr: a few thousand '('). */
+#define EXPR_MAX_DEPTH 100
 
 typedef struct {
 	const expr_env *env;
@@ -21,6 +25,7 @@ typedef struct {
 	long line;
 	struct err *e;
 	int failed;
+	int depth;
 } parser;
 
 static int fail(parser *ps, const char *fmt, const char *a, const char *b)
@@ -30,7 +35,10 @@ static int fail(parser *ps, const char *fmt, const char *a, const char *b)
 	ps->failed = 1;
 	char what[512];
 	snprintf(what, sizeof what, fmt, a ? a : "", b ? b : "");
-	return err_set(ps->e, ps->file, ps->line, "expressie '%s': %s", ps->src, what);
+	/* a long expression is cut short, so the message keeps what is wrong */
+	int n = (int)strlen(ps->src);
+	const char *more = n > 200 ? "…" : "";
+	return err_set(ps->e, ps->file, ps->line, "expressie '%.*s%s': %s", n > 200 ? 200 : n, ps->src, more, what);
 }
 
 void value_free(value *v)
@@ -571,7 +579,20 @@ static int parse_primary(parser *ps, value *out)
 	return rc;
 }
 
+static int unary(parser *ps, value *out);
+
+/* Every level of nesting passes through here: the depth limit lives here. */
 static int parse_unary(parser *ps, value *out)
+{
+	if (ps->depth >= EXPR_MAX_DEPTH)
+		return fail(ps, "the expression is nested too deeply; expected at most %s levels of brackets, calls, 'not' and '-'%s", "100", "");
+	ps->depth++;
+	int rc = unary(ps, out);
+	ps->depth--;
+	return rc;
+}
+
+static int unary(parser *ps, value *out)
 {
 	if (accept(ps, "not")) {
 		value v;
@@ -735,7 +756,7 @@ static int parse_expr(parser *ps, value *out)
 
 int expr_eval(const expr_env *env, const char *src, const char *file, long line, value *out, struct err *e)
 {
-	parser ps = { env, src, src, file, line, e, 0 };
+	parser ps = { env, src, src, file, line, e, 0, 0 };
 	memset(out, 0, sizeof *out);
 	if (parse_expr(&ps, out))
 		return -1;
