@@ -14,22 +14,23 @@
 #include "aggregate.h"
 #include "util.h"
 
-static char fuzz_dir_path[] = "/tmp/fuzz.XXXXXX";
+static char *fuzz_dir_path;
 
 static inline void fuzz_cleanup(void)
 {
 	rm_rf(fuzz_dir_path);
 }
 
-/* The scratch directory, made on first use and removed at exit. */
+/* The scratch directory, made on first use in $TMPDIR and removed at exit
+ * (fuzz/run.sh also removes its TMPDIR, for runs that end in a crash). */
 static inline const char *fuzz_dir(void)
 {
-	static int made;
-	if (!made) {
+	if (!fuzz_dir_path) {
+		const char *tmp = getenv("TMPDIR");
+		fuzz_dir_path = xasprintf("%s/fuzz.XXXXXX", tmp && *tmp ? tmp : "/tmp");
 		if (!mkdtemp(fuzz_dir_path))
 			abort();
 		atexit(fuzz_cleanup);
-		made = 1;
 	}
 	return fuzz_dir_path;
 }

@@ -26,9 +26,11 @@ for n in "${names[@]}"; do
 	dict=()
 	[ -f "fuzz/$n.dict" ] && dict=(-dict="fuzz/$n.dict")
 	log=$build/fuzz-$n.log
-	"$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+	scratch=$(mktemp -d)
+	TMPDIR=$scratch "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
 		-artifact_prefix="$build/crashes/$n-" "${dict[@]}" "$work" "fuzz/corpus/$n" >"$log" 2>&1
 	rc=$?
+	rm -rf "$scratch"
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n1)
 	cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n1)
 	if [ $rc -eq 0 ]; then

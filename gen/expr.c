@@ -14,6 +14,10 @@
  * error, not text. Whole numbers up to here are exact in a double and fit a
  * long, so formatting and rounding never overflow. */
 #define EXPR_MAX 1e15
+/* How deep brackets, function calls, 'not' and '-' may nest: the parser
+ * recurses once per level, and a template must not be able to exhaust the
+ * stack (found by fuzz_expr: a few thousand '('). */
+#define EXPR_MAX_DEPTH 100
 
 typedef struct {
 	const expr_env *env;
@@ -22,6 +26,7 @@ typedef struct {
 	long line;
 	struct err *e;
 	int failed;
+	int depth;
 } parser;
 
 static int fail(parser *ps, const char *fmt, const char *a, const char *b)
@@ -31,7 +36,10 @@ static int fail(parser *ps, const char *fmt, const char *a, const char *b)
 	ps->failed = 1;
 	char what[512];
 	snprintf(what, sizeof what, fmt, a ? a : "", b ? b : "");
-	return err_set(ps->e, ps->file, ps->line, "expressie '%s': %s", ps->src, what);
+	/* a long expression is cut short, so the message keeps what is wrong */
+	int n = (int)strlen(ps->src);
+	const char *more = n > 200 ? "…" : "";
+	return err_set(ps->e, ps->file, ps->line, "expressie '%.*s%s': %s", n > 200 ? 200 : n, ps->src, more, what);
 }
 
 void value_free(value *v)
@@ -573,13 +581,10 @@ static int call(parser *ps, const char *name, value *out)
 		/* a position: whole, and checked before it becomes an int */
 		if (!(kk >= 1 && kk <= 1e6 && kk == floor(kk)))
 			rc = fail(ps, "%s(): the position is not a whole number from 1 to the length of the list; expected e.g. %s(vraag.*, 2)", name, name);
-		else
-			k = (int)kk;
-		if (rc)
-			;
 		else if (nargs == 0)
 			rc = fail(ps, "%s() needs a list%s", name, "");
 		else if (!(rc = gather(ps, args, nlists, &flat, &nflat))) {
+			k = (int)kk;
 			/* values without answers take no part; a value that is
 			 * suppressed for its small base could be the highest or
 			 * the lowest, so then the answer is not known */
@@ -730,7 +735,20 @@ static int parse_primary(parser *ps, value *out)
 	return rc;
 }
 
+static int unary(parser *ps, value *out);
+
+/* Every level of nesting passes through here: the depth limit lives here. */
 static int parse_unary(parser *ps, value *out)
+{
+	if (ps->depth >= EXPR_MAX_DEPTH)
+		return fail(ps, "the expression is nested too deeply; expected at most %s levels of brackets, calls, 'not' and '-'%s", "100", "");
+	ps->depth++;
+	int rc = unary(ps, out);
+	ps->depth--;
+	return rc;
+}
+
+static int unary(parser *ps, value *out)
 {
 	if (accept(ps, "not")) {
 		value v;
@@ -916,7 +934,7 @@ static int parse_expr(parser *ps, value *out)
 
 int expr_eval(const expr_env *env, const char *src, const char *file, long line, value *out, struct err *e)
 {
-	parser ps = { env, src, src, file, line, e, 0 };
+	parser ps = { env, src, src, file, line, e, 0, 0 };
 	memset(out, 0, sizeof *out);
 	if (parse_expr(&ps, out))
 		return -1;

@@ -203,6 +203,28 @@ static void test_parse_errors_do_not_leak(void **state)
 	unload(w);
 }
 
+/* Found by fuzz_expr: thousands of '(' overflowed the stack of the
+ * recursive-descent parser. Nesting is limited; ordinary depth still works.
+ * The input is fuzz/corpus/expr/regress-deep-nesting. */
+static void test_deep_nesting(void **state)
+{
+	(void)state;
+	world *w = load();
+	const char *deep[] = { "(", "not ", "-", "max(" };
+	for (int k = 0; k < 4; k++) {
+		strbuf b;
+		sb_init(&b);
+		for (int i = 0; i < 5000; i++)
+			sb_add(&b, deep[k]);
+		sb_add(&b, "1");
+		expect_error(w->st, b.s, "the expression is nested too deeply");
+		sb_free(&b);
+	}
+	expect(w->st, "((((((((((1))))))))))", "1");
+	expect(w->st, "not not not 0", "ja");
+	unload(w);
+}
+
 /* A questionnaire error after an item or category was read leaked it. */
 static void test_questionnaire_errors_do_not_leak(void **state)
 {
@@ -339,6 +361,7 @@ int main(void)
 		cmocka_unit_test(test_numbers_out_of_range),
 		cmocka_unit_test(test_format_refuses_unprintable),
 		cmocka_unit_test(test_parse_errors_do_not_leak),
+		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_questionnaire_errors_do_not_leak),
 		cmocka_unit_test(test_bidi_isolate),
 		cmocka_unit_test(test_sav_noncharacter),
