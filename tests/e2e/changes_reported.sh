@@ -89,9 +89,9 @@ sed -n '/^Totalen/,/^$/p;/^Formuleringen/,$p' "$w" | head -30
 grep -q "gemeenten: 98 -> 101" "$w"
 grep -q "respondenten: 127 -> 130" "$w"
 grep -q "respons (gemeenten): 24% -> 25%" "$w"
-grep -A1 "gewijzigd: templates/2-stand.xml:82 (als 1 -> als 2)" "$w" | grep -q 'was: "vaker voor naarmate de gemeente groter is"'
-grep -A5 "gewijzigd: templates/2-stand.xml:82" "$w" | grep -q 'nu:  "vaker voor in grote dan in kleine gemeenten"'
-grep -A5 "gewijzigd: templates/2-stand.xml:82" "$w" | grep -q 'op: pct(vormen.sociaal_ondernemerschap.ja@100k+) = '
+grep -A1 "gewijzigd: templates/2-stand.xml:[0-9]* (als 1 -> als 2)" "$w" | grep -q 'was: "vaker voor naarmate de gemeente groter is"'
+grep -A5 "gewijzigd: templates/2-stand.xml:[0-9]*" "$w" | grep -q 'nu:  "vaker voor in grote dan in kleine gemeenten"'
+grep -A5 "gewijzigd: templates/2-stand.xml:[0-9]*" "$w" | grep -q 'op: pct(vormen.sociaal_ondernemerschap.ja@100k+) = '
 grep -q "vaker voor in grote dan in kleine gemeenten" "$TMP/out/nederland/wijzigingen.html"
 grep -q "[1-9][0-9]* formuleringen gewijzigd" "$TMP/err2"
 
@@ -112,7 +112,7 @@ fi
 grep -q "bewering klopt niet" "$TMP/err"
 "$GEN" --concept --input "$TMP/in" --variant nederland --out "$TMP/out" 2>"$TMP/err"
 cat "$w" | head -20
-grep -q "gewijzigd: figuur 2.2, sociale_samenhang, ja, totaal: 94% (n=98) ->" "$w"
+grep -q "gewijzigd: figuur 2.2, sociale_samenhang, ja, totaal: [0-9]*% -> 0%" "$w"
 grep -q "klopt niet meer: templates/" "$w"
 grep -q "nederland: .* [1-9][0-9]* beweringen klopten niet meer" "$TMP/err"
 echo "info: $(grep -c 'gewijzigd:' "$w") numbers and $(grep -c 'klopt niet meer:' "$w") statements reported as changed"

@@ -33,8 +33,8 @@ grep -q 'Concept – deze bewering klopt niet voor Nederland' "$html"
 pdftotext "$TMP/concept/nederland/rapport.pdf" "$TMP/c.txt"
 grep -q 'Concept – niet publiceren' "$TMP/c.txt"
 grep -q 'deze bewering klopt niet voor Nederland' "$TMP/c.txt"
-grep -q ',nee,' "$TMP/concept/nederland/beweringen.csv"
+grep -q ',nee,' "$TMP/concept.state/nederland/beweringen.csv"
 # and on the real data no claim fails, in the default mode
 "$GEN" --input "$ROOT/input" --templates "$ROOT/templates" --out "$TMP/real" --variant nederland
-! grep -q ',nee,' "$TMP/real/nederland/beweringen.csv"
+! grep -q ',nee,' "$TMP/real.state/nederland/beweringen.csv"
 echo "info: $(grep -c 'bewering klopt niet' "$TMP/err") claim(s) fail the run on the changed data; --concept marks them; none on the real data"

@@ -61,8 +61,14 @@ def main():
     with open(f"{d}/antwoorden.csv", encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
 
-    out = csv.writer(sys.stdout, lineterminator="\n")
-    out.writerow(["figuur", "item", "categorie", "groep", "aantal", "n", "procent"])
+    w = csv.writer(sys.stdout, lineterminator="\n")
+
+    class Out:
+        """Every row published (bases of thousands): no suppression reason."""
+        def writerow(self, row):
+            w.writerow(row if row[0] == "figuur" else list(row) + [""])
+    out = Out()
+    out.writerow(["figuur", "item", "categorie", "groep", "aantal", "n", "procent", "reden"])
     gemeenten = {r["gemeentecode"] for r in rows}
     members_of = {grp: [r for r in rows if grp == "totaal" or reg[r["gemeentecode"]] == grp] for grp in GROUPS}
     for v in root.iter("vraag"):

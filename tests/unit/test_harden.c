@@ -198,7 +198,7 @@ static void test_parse_errors_do_not_leak(void **state)
 	expect_error(w->st, "min(pct(vorm.*.ja)!)", "expected ')' or ','");
 	expect_error(w->st, "min(pct(vorm.*.ja!))", "expected ')' after the reference of pct()");
 	expect_error(w->st, "label(vorm.a!", "expected ')' after the reference of label()");
-	expect_error(w->st, "max(pct(vorm.*.ja), 1, 2, 3, 4, 5, 6, 7, 8)", "too many arguments");
+	expect_error(w->st, "max(pct(vorm.*.ja), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)", "too many arguments");
 	expect_error(w->st, "(pct(vorm.*.ja)", "expected ')'");
 	unload(w);
 }
