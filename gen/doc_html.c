@@ -1376,6 +1376,13 @@ static void landing_entry(strbuf *o, const char *outroot, const char *slug, cons
 int html_write_landing_meta(const char *outroot, const char *const *variants, const char *const *names, int n,
 			    const doc_meta *m, const landing_redirect *red, int nred, char *msg, size_t msglen)
 {
+	return html_write_landing_from(outroot, outroot, variants, names, n, m, red, nred, msg, msglen);
+}
+
+int html_write_landing_from(const char *outroot, const char *site, const char *const *variants,
+			    const char *const *names, int n, const doc_meta *m, const landing_redirect *red, int nred,
+			    char *msg, size_t msglen)
+{
 	if (msglen)
 		msg[0] = 0;
 	const char *title = m && m->title ? m->title : "De \xE2\x80\x98" "doe-democratie\xE2\x80\x99";
@@ -1455,15 +1462,15 @@ int html_write_landing_meta(const char *outroot, const char *const *variants, co
 		   "Nederland, per landsdeel en per provincie. Elke editie is er als webpagina en als PDF, met alle "
 		   "cijfers als CSV-bestand en een codeboek dat de codes in dat bestand uitlegt.</p>\n"
 		   "<h2>Edities</h2>\n<ul class=\"edities\">\n");
-	/* only what is published: an edition whose page is not in outroot is
+	/* only what is published: an edition whose page is not in the site is
 	 * left out, so the page can be rebuilt from the directory alone */
 	for (int i = 0; i < n; i++) {
-		char *page = xasprintf("%s/%s/index.html", outroot, variants[i]);
+		char *page = xasprintf("%s/%s/index.html", site, variants[i]);
 		struct stat sb;
 		int there = stat(page, &sb) == 0;
 		free(page);
 		if (there)
-			landing_entry(&o, outroot, variants[i], names && names[i] ? names[i] : variants[i]);
+			landing_entry(&o, site, variants[i], names && names[i] ? names[i] : variants[i]);
 	}
 	sb_add(&o, "</ul>\n");
 	if (nred > 0) {

@@ -48,6 +48,12 @@ typedef struct {
 int html_write_landing_meta(const char *outroot, const char *const *variants,
 			    const char *const *names, int n, const doc_meta *m,
 			    const landing_redirect *red, int nred, char *msg, size_t msglen);
+/* The same, writing the page into outroot while the editions it lists (and
+ * their PDFs) are looked up in site: the publisher writes the page in its
+ * staging directory, next to nothing, and renames it into the site. */
+int html_write_landing_from(const char *outroot, const char *site, const char *const *variants,
+			    const char *const *names, int n, const doc_meta *m, const landing_redirect *red, int nred,
+			    char *msg, size_t msglen);
 /* The same without metadata (a generic title) and without areas. */
 int html_write_landing(const char *outroot, const char *const *variants,
 		       const char *const *names, int n, char *msg, size_t msglen);

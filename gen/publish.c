@@ -309,7 +309,7 @@ int publish_commit(publication *p, const char *const *declared, const char *cons
 	/* the landing page first, so it never links to an edition that is gone */
 	char msg[1024];
 	int rc = 0;
-	if (html_write_landing_meta(p->stage, slugs, labels, nshown, meta, red, nred, msg, sizeof msg)) {
+	if (html_write_landing_from(p->stage, p->dir, slugs, labels, nshown, meta, red, nred, msg, sizeof msg)) {
 		publish_unstage_msg(p, msg, sizeof msg);
 		rc = err_set(e, p->out, 0, "landing page: %s", msg);
 		goto done;

@@ -378,7 +378,8 @@ class Checker:
         page = os.path.join(d, "index.html")
         if not os.path.isdir(figs) or not os.path.exists(page):
             return
-        charts = {os.path.splitext(f)[0] for f in os.listdir(figs) if f.endswith(".svg")}
+        # one Figure per chart: the wide SVG (-smal.svg is its narrow form for phones)
+        charts = {os.path.splitext(f)[0] for f in os.listdir(figs) if f.endswith(".svg") and not f.endswith("-smal.svg")}
         if self.counts.get("Figure", 0) != len(charts):
             self.bad("%d Figure elements for %d charts" % (self.counts.get("Figure", 0), len(charts)))
         src = open(page, encoding="utf-8").read()
