@@ -136,37 +136,6 @@ static const gemeente *find_gemeente(const struct load *l, const char *code)
 	return registry_find(l->s->reg, code);
 }
 
-static void clear_row(const survey *s, respondent *r)
-{
-	if (r->ans)
-		for (int c = 0; c < s->ncols; c++)
-			free(r->ans[c].text);
-	free(r->ans);
-	free(r->id);
-	free(r->functie);
-	memset(r, 0, sizeof *r);
-}
-
-/* Readies r for the next row, reusing its answer array (survey_add took
- * the whole row when it keeps rows, and left r empty). */
-static void next_row(const survey *s, respondent *r)
-{
-	if (!r->ans) {
-		r->ans = xcalloc((size_t)s->ncols, sizeof *r->ans);
-	} else {
-		for (int c = 0; c < s->ncols; c++)
-			if (r->ans[c].text) {
-				free(r->ans[c].text);
-				r->ans[c].text = NULL;
-			}
-	}
-	for (int c = 0; c < s->ncols; c++)
-		r->ans[c].cat = -1;
-	free(r->id);
-	free(r->functie);
-	r->id = r->functie = NULL;
-}
-
 static int on_row(const csv_row *row, void *ctx)
 {
 	struct load *l = ctx;
@@ -174,7 +143,7 @@ static int on_row(const csv_row *row, void *ctx)
 		return header(l, row);
 	survey *s = l->s;
 	respondent *r = &l->r;
-	next_row(s, r);
+	survey_row_next(s, r);
 	r->line = row->line;
 	r->id = xstrdup(row->f[l->cid]);
 	r->functie = xstrdup(l->cfun >= 0 ? row->f[l->cfun] : "");
@@ -199,7 +168,7 @@ int responses_load_csv(survey *s, const char *path, struct err *e)
 	int rc = csv_stream(path, "a header line and data rows", on_row, &l, NULL, e);
 	if (!rc)
 		rc = survey_end_load(s, path, e);
-	clear_row(s, &l.r);
+	survey_row_clear(s, &l.r);
 	for (int j = 0; l.names && j < l.nf; j++)
 		free(l.names[j]);
 	free(l.names);

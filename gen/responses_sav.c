@@ -370,17 +370,6 @@ struct sav_load {
 	respondent r;           /* the case being read, reused */
 };
 
-static void clear_case(const survey *s, respondent *r)
-{
-	if (r->ans)
-		for (int c = 0; c < s->ncols; c++)
-			free(r->ans[c].text);
-	free(r->ans);
-	free(r->id);
-	free(r->functie);
-	memset(r, 0, sizeof *r);
-}
-
 /* Maps the dictionary on the first case: ReadStat has reported every
  * variable and value label by then. */
 static int map_dictionary(sav_data *d, struct sav_load *l)
@@ -407,11 +396,8 @@ static int on_case(sav_data *d, void *ctx)
 	const sav_cell *row = d->cells;
 	long line = d->cur + 2; /* the CSV line of this respondent: header is line 1 */
 	respondent *r = &l->r;
-	clear_case(s, r);
+	survey_row_next(s, r);
 	r->line = line;
-	r->ans = xcalloc((size_t)s->ncols, sizeof *r->ans);
-	for (int c = 0; c < s->ncols; c++)
-		r->ans[c].cat = -1;
 	r->id = xstrdup(row[l->cid].s ? row[l->cid].s : "");
 	r->functie = xstrdup(l->cfun >= 0 && row[l->cfun].s ? row[l->cfun].s : "");
 	if (!*r->id)
@@ -464,7 +450,7 @@ int responses_load_sav(survey *s, const char *path, struct err *e)
 	} else {
 		rc = survey_end_load(s, path, e);
 	}
-	clear_case(s, &l.r);
+	survey_row_clear(s, &l.r);
 	free(l.map);
 	sav_data_free(&d);
 	return rc;

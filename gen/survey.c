@@ -43,18 +43,41 @@ static void idset_free(idset *ids)
 	memset(ids, 0, sizeof *ids);
 }
 
+void survey_row_clear(const survey *s, respondent *r)
+{
+	if (r->ans)
+		for (int c = 0; c < s->ncols; c++)
+			free(r->ans[c].text);
+	free(r->ans);
+	free(r->id);
+	free(r->functie);
+	memset(r, 0, sizeof *r);
+}
+
+void survey_row_next(const survey *s, respondent *r)
+{
+	if (!r->ans) {
+		r->ans = xcalloc((size_t)s->ncols, sizeof *r->ans);
+	} else {
+		for (int c = 0; c < s->ncols; c++)
+			if (r->ans[c].text) {
+				free(r->ans[c].text);
+				r->ans[c].text = NULL;
+			}
+	}
+	for (int c = 0; c < s->ncols; c++)
+		r->ans[c].cat = -1;
+	free(r->id);
+	free(r->functie);
+	r->id = r->functie = NULL;
+}
+
 void survey_free(survey *s)
 {
 	if (!s)
 		return;
-	for (int i = 0; i < s->nresp; i++) {
-		respondent *r = &s->resp[i];
-		for (int c = 0; c < s->ncols; c++)
-			free(r->ans[c].text);
-		free(r->ans);
-		free(r->id);
-		free(r->functie);
-	}
+	for (int i = 0; i < s->nresp; i++)
+		survey_row_clear(s, &s->resp[i]);
 	free(s->resp);
 	free(s->cols);
 	free(s->tally);

@@ -170,6 +170,11 @@ int survey_col_of(const survey *s, int q, int item);
  * caller keeps them). Readers call survey_end_load when all rows are in. */
 int survey_add(survey *s, respondent *r, const char *path, struct err *e);
 int survey_end_load(survey *s, const char *path, struct err *e);
+/* The row a reader fills: survey_row_next readies r for the next row,
+ * reusing its answer array (all answers "none"; survey_add may have taken
+ * the row and left r empty); survey_row_clear frees what r holds. */
+void survey_row_next(const survey *s, respondent *r);
+void survey_row_clear(const survey *s, respondent *r);
 /* Calls cb for every open answer of question q (all questions when q < 0)
  * in input order; stops at a non-zero return and gives it back. */
 int survey_open_foreach(const survey *s, int q, int (*cb)(const open_answer *a, void *ctx), void *ctx);
