@@ -11,7 +11,10 @@ done
 ned=$(tree_hash "$TMP/out/nederland")
 utr=$(tree_hash "$TMP/out/utrecht")
 gld=$(tree_hash "$TMP/out/gelderland")
-landing=$(sha256sum < "$TMP/out/index.html")
+# the editions the landing page lists (it also shows each PDF's size, which
+# does change with the edition)
+listed() { grep -o '<span class="naam"><a href="[a-z-]*/index.html">' "$TMP/out/index.html" | sort | sha256sum; }
+landing=$(listed)
 # new data, then only Gelderland
 python3 - "$TMP/in/antwoorden.csv" <<'PY'
 import csv, sys
@@ -21,11 +24,12 @@ for r in rows[1:]:
     r[col] = "nee"
 csv.writer(open(sys.argv[1], "w", encoding="utf-8", newline=""), lineterminator="\n").writerows(rows)
 PY
-"$GEN" --input "$TMP/in" --variant gelderland --out "$TMP/out" 2>/dev/null
+# (the changed data make a statement false: the draft mode publishes anyway)
+"$GEN" --concept --input "$TMP/in" --variant gelderland --out "$TMP/out" 2>/dev/null
 [ "$(tree_hash "$TMP/out/nederland")" = "$ned" ] || { echo "nederland changed"; exit 1; }
 [ "$(tree_hash "$TMP/out/utrecht")" = "$utr" ] || { echo "utrecht changed"; exit 1; }
 [ "$(tree_hash "$TMP/out/gelderland")" != "$gld" ] || { echo "gelderland not replaced"; exit 1; }
-[ "$(sha256sum < "$TMP/out/index.html")" = "$landing" ] || { echo "landing page changed although the editions present did not"; exit 1; }
+[ "$(listed)" = "$landing" ] || { echo "landing page lists other editions although the editions present did not change"; exit 1; }
 grep -q "klopt niet meer" "$TMP/out/gelderland/wijzigingen.txt"
 # the landing page names the editions as before (Nederland, Gelderland, Utrecht)
 grep -q ">Gelderland</a>" "$TMP/out/index.html"
@@ -33,7 +37,7 @@ grep -q ">Nederland</a>" "$TMP/out/index.html"
 # a directory that is not ours is left alone and not listed
 mkdir "$TMP/out/eigen-map"
 echo keep > "$TMP/out/eigen-map/x"
-"$GEN" --input "$TMP/in" --variant utrecht --out "$TMP/out" 2>/dev/null
+"$GEN" --concept --input "$TMP/in" --variant utrecht --out "$TMP/out" 2>/dev/null
 [ "$(cat "$TMP/out/eigen-map/x")" = keep ]
 if grep -q "eigen-map" "$TMP/out/index.html"; then echo "a foreign directory is listed"; exit 1; fi
 echo "info: nederland and utrecht byte-identical after --variant gelderland"
