@@ -359,6 +359,11 @@ int pdf_ua_finish(const char *pdf, size_t len, const pdf_ua_info *info, const ch
 		goto out;
 	}
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
+	/* the content streams rewritten above come back uncompressed; compress
+	 * every stream, and pack the many small structure objects into object
+	 * streams (half the file) */
+	qpdf_set_stream_data_mode(q, qpdf_s_compress);
+	qpdf_set_object_stream_mode(q, qpdf_o_generate);
 	qpdf_force_pdf_version(q, "1.7");
 	qpdf_write(q);
 	if (qpdf_failed(q, path, "writing", msg, msglen))
