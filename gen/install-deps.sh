@@ -21,7 +21,6 @@ have_file /usr/include/readstat.h         || need+=(libreadstat-dev)
 have_file /usr/include/hyphen.h           || need+=(libhyphen-dev)
 have_file /usr/share/hyphen/hyph_nl_NL.dic || need+=(hyphen-nl)
 have_file /usr/share/fonts/truetype/lato/Lato-Regular.ttf || need+=(fonts-lato)
-have_pc libqpdf                           || need+=(libqpdf-dev)
 
 if [ "${1:-}" = "--check" ]; then
   have_pc cmocka          || need+=(libcmocka-dev)
