@@ -60,7 +60,7 @@ if os.environ.get("BENCH_BIG", "1") != "0":
         d = f"build/bench/in-{rows}"
         # generated data make other statements true than the 2013 data do:
         # the draft mode marks them instead of refusing to publish
-        t, m = measure(f"national edition, {rows:,} rows".replace(",", "."),
+        t, m = measure("national edition, %s rows" % f"{rows:,}".replace(",", "."),
                        [gen, "--concept", "--input", d, "--variant", "nederland"])
         print(f"bench:   peak RSS {m / 1024:.1f} MB, {(m - nl_rss) / 1024:+.1f} MB against 126 rows")
 if shutil.which("weasyprint"):
