@@ -11,6 +11,7 @@
 #include "pdf_ua.h"
 #include "util.h"
 
+#include <errno.h>
 #include <qpdf/qpdf-c.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -352,8 +353,11 @@ int pdf_ua_finish(const char *pdf, size_t len, const pdf_ua_info *info, const ch
 	if (qpdf_failed(q, path, "adding the accessibility information", msg, msglen))
 		goto out;
 
-	/* same input, same bytes: the /ID is a digest of the content */
-	if (qpdf_init_write(q, path) & QPDF_ERRORS) {
+	/* same input, same bytes: the /ID is a digest of the content. Written
+	 * to memory, then to the file by us: qpdf's own file output does not
+	 * report an error that only shows when the file is closed (a full disk,
+	 * a file size limit), which left a truncated PDF behind. */
+	if (qpdf_init_write_memory(q) & QPDF_ERRORS) {
 		qpdf_error e = qpdf_get_error(q);
 		snprintf(msg, msglen, "%s: cannot write: %s", path, e ? qpdf_get_error_full_text(q, e) : "qpdf error");
 		goto out;
@@ -368,6 +372,10 @@ int pdf_ua_finish(const char *pdf, size_t len, const pdf_ua_info *info, const ch
 	qpdf_write(q);
 	if (qpdf_failed(q, path, "writing", msg, msglen))
 		goto out;
+	if (write_file(path, (const char *)qpdf_get_buffer(q), qpdf_get_buffer_length(q))) {
+		snprintf(msg, msglen, "%s: cannot write: %s", path, strerror(errno));
+		goto out;
+	}
 	rc = 0;
 out:
 	free(xmp);
