@@ -256,6 +256,20 @@ static void record_claim(ctx *c, xmlNodePtr n, int holds, const doc_node *statem
 	sb_free(&vals);
 }
 
+/* Moves the children of tmp (inlines built aside, to read their text
+ * first) to the end of parent, and frees tmp. */
+static void adopt_children(doc_node *parent, doc_node *tmp)
+{
+	for (doc_node *x = tmp->first; x;) {
+		doc_node *next = x->next;
+		x->prev = x->next = NULL;
+		doc_append(parent, x);
+		x = next;
+	}
+	tmp->first = tmp->last = NULL;
+	doc_node_free(tmp);
+}
+
 static int claim(ctx *c, xmlNodePtr n, doc_node *parent)
 {
 	int truth;
@@ -278,14 +292,7 @@ static int claim(ctx *c, xmlNodePtr n, doc_node *parent)
 		record_claim(c, n, 1, tmp, src);
 		free(src);
 		/* the statement goes into the text as it is */
-		for (doc_node *x = tmp->first; x;) {
-			doc_node *next = x->next;
-			x->prev = x->next = NULL;
-			doc_append(parent, x);
-			x = next;
-		}
-		tmp->first = tmp->last = NULL;
-		doc_node_free(tmp);
+		adopt_children(parent, tmp);
 		return rc;
 	}
 	doc_node *cl = doc_append(parent, mk(DOC_CLAIM, c, n));
@@ -487,14 +494,7 @@ static int choose_keyed(ctx *c, xmlNodePtr n, doc_node *parent, int as_blocks, d
 			doc_node *tmp = doc_node_new(DOC_PARAGRAPH);
 			rc = inlines(c, taken->children, tmp);
 			text = doc_plain_text(tmp);
-			for (doc_node *x = tmp->first; x;) {
-				doc_node *next = x->next;
-				x->prev = x->next = NULL;
-				doc_append(parent, x);
-				x = next;
-			}
-			tmp->first = tmp->last = NULL;
-			doc_node_free(tmp);
+			adopt_children(parent, tmp);
 		}
 		if (!text)
 			text = text_after(parent, before);
