@@ -18,6 +18,7 @@
  * SOURCE_DATE_EPOCH only, so two runs give the same bytes. */
 #include "doc_writers.h"
 #include "pdf_layout.h"
+#include "pdf_text.h"
 #include "pdf_ua.h"
 #include "chart.h"
 #include "util.h"
@@ -286,8 +287,7 @@ static void draw_op(tagger *tg, cairo_t *cr, PangoContext *ctx, pdf_layout *l, c
 	switch (o->kind) {
 	case PDF_OP_LINE:
 		cairo_set_source_rgb(cr, 0, 0, 0);
-		cairo_move_to(cr, o->x, top + o->y);
-		pango_cairo_show_layout_line(cr, o->line);
+		pdf_show_line(cr, o->line, o->x, top + o->y);
 		break;
 	case PDF_OP_RECT:
 		cairo_set_source_rgb(cr, o->rgb[0], o->rgb[1], o->rgb[2]);
@@ -586,7 +586,9 @@ int doc_write_pdf(const doc *d, const char *path, char *msg, size_t msglen)
 
 	PangoContext *ctx = pdf_context_new(cr);
 
+	prof_mark("pdf: start");
 	pdf_layout *l = pdf_layout_new(d, ctx, hy);
+	prof_mark("pdf: layout");
 	int outline_parent = CAIRO_PDF_OUTLINE_ROOT;
 	pdf_ua_info info = { 0 };
 	tagger tg = { .cr = cr, .info = &info };
@@ -612,6 +614,7 @@ int doc_write_pdf(const doc *d, const char *path, char *msg, size_t msglen)
 		st = cairo_surface_status(surf);
 	cairo_surface_destroy(surf);
 	hyph_close(hy);
+	prof_mark("pdf: draw (cairo)");
 	int rc = 0;
 	if (st != CAIRO_STATUS_SUCCESS) {
 		snprintf(msg, msglen, "%s: %s", path, cairo_status_to_string(st));
@@ -629,6 +632,7 @@ int doc_write_pdf(const doc *d, const char *path, char *msg, size_t msglen)
 		info.date = date;
 		info.lang = "nl-NL";
 		rc = pdf_ua_finish(pdf.s, pdf.len, &info, path, msg, msglen);
+		prof_mark("pdf: finishing pass (qpdf)");
 		free(date);
 	}
 	for (int i = 0; i < info.nalts; i++)

@@ -179,6 +179,7 @@ static int build_variant(const survey *s, const templates *t, const edition_list
 	free(oa);
 	if (rc)
 		goto done;
+	prof_mark("edition numbers, csv");
 	d = report_build(t, st, !o->concept, e);
 	if (!d) {
 		rc = -1;
@@ -200,18 +201,21 @@ static int build_variant(const survey *s, const templates *t, const edition_list
 	if (rc)
 		goto done;
 	/* the PDF first: the page links it with its size and page count */
+	prof_mark("document tree");
 	char *pdf = xasprintf("%s/rapport.pdf", dir);
 	if (doc_write_pdf(d, pdf, msg, sizeof msg))
 		rc = err_set(e, pdf, 0, "PDF: %s", msg);
 	free(pdf);
 	if (rc)
 		goto done;
+	prof_mark("pdf written");
 	char *css = xasprintf("%s/stijl.css", t->dir);
 	if (doc_write_html_site(d, dir, css, site, msg, sizeof msg))
 		rc = err_set(e, dir, 0, "HTML: %s", msg);
 	free(css);
 	if (rc)
 		goto done;
+	prof_mark("html site written");
 	char *bw = xasprintf("%s/beweringen.csv", state), *tot = xasprintf("%s/totalen.csv", state);
 	if (claims_write_csv(d, bw))
 		rc = err_set(e, bw, 0, "cannot write: %s", strerror(errno));
@@ -287,6 +291,7 @@ int main(int argc, char **argv)
 		return 2;
 	struct err e = { { 0 } };
 	int rc = 1;
+	prof_mark("start");
 	char *qx = xasprintf("%s/vragenlijst.xml", o.input);
 	char *rg = xasprintf("%s/gemeenten-2013.csv", o.input);
 	char *csv = xasprintf("%s/antwoorden.csv", o.input);
@@ -305,8 +310,10 @@ int main(int argc, char **argv)
 	s = survey_new(qn, reg);
 	if (access(csv, F_OK) == 0 ? responses_load_csv(s, csv, &e) : responses_load_sav(s, sav, &e))
 		goto out;
+	prof_mark("load responses");
 	if (!(t = templates_load(o.templates, rng_t, &e)))
 		goto out;
+	prof_mark("load templates");
 
 	edition_list *el = editions_load(t, s, &e);
 	if (!el)
@@ -359,6 +366,7 @@ int main(int argc, char **argv)
 	edition whole = { .slug = "nederland", .name = "Nederland" };
 	variant *nv_all = edition_variant(s, &whole);
 	stats *national = edition_stats(nv_all, el, NULL);
+	prof_mark("national numbers");
 	/* every edition of the site, for each page's links to the others */
 	html_site site = { decl, names, nd, o.base_url };
 	int claims = 0, brc = -1;
@@ -367,6 +375,7 @@ int main(int argc, char **argv)
 		brc = jobs_run(nb, o.jobs, build_edition, &ec, &e, &claims);
 	}
 	stats_free(national);
+	prof_mark("editions built");
 	variant_free(nv_all);
 	if (!brc && claims && !o.concept) {
 		err_set(&e, t->dir, 0, "%d bewering(en) kloppen niet op de gegevens (zie hierboven); niets gepubliceerd. "
@@ -380,6 +389,7 @@ int main(int argc, char **argv)
 	templates_meta(t, &meta);
 	if (!brc)
 		brc = publish_commit(pub, decl, names, nd, &meta, red, nred, want < 0, &e);
+	prof_mark("published");
 	doc_meta_free(&meta);
 	free(build);
 	free(decl);

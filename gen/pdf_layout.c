@@ -338,96 +338,12 @@ static PangoLayout *make_layout(pdf_layout *l, ibuild *b, const pstyle *st, cons
 
 /* Geometry of one line of a layout at the style's leading. */
 typedef struct {
-	PangoLayoutLine *line; /* what is drawn (see clean_line) */
-	PangoLayoutLine *orig; /* the line of the layout: byte offsets of links and notes */
+	PangoLayoutLine *line; /* drawn by pdf_text.c, which also cleans its soft hyphens */
 	double x;        /* offset of the line from the layout's left edge */
 	double h;        /* height the line takes */
 	double baseline; /* from the top of that height */
 	double w;
 } lgeom;
-
-static int is_shy(const char *p)
-{
-	return (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xAD;
-}
-
-/* The line to draw for `line` of ly. Soft hyphens do their work in the
- * line breaking, but left in the text they also end up in the PDF's text
- * layer (pdftotext, search, copy: "samenvat\u00ADting"). So a line that
- * holds one is laid out again on its own without them, with a real hyphen
- * where pango broke at one, and justified to the same width as the
- * paragraph's other lines. If that does not give one line of the same
- * width, the original line is kept. */
-static PangoLayoutLine *clean_line(pdf_layout *l, PangoLayout *ly, PangoLayoutLine *line, int first)
-{
-	const char *text = pango_layout_get_text(ly);
-	int s = line->start_index, e = s + line->length;
-	int any = 0;
-	for (int i = s; i + 1 < e; i++)
-		any |= is_shy(text + i);
-	if (!any)
-		return line;
-	int ends_para = e >= (int)strlen(text);
-	/* trailing spaces and breaks are not drawn, and would spoil the justification */
-	for (;;) {
-		if (e > s && (text[e - 1] == ' ' || text[e - 1] == '\n')) {
-			e--;
-			if (text[e] == '\n')
-				ends_para = 1;
-		} else if (e - s >= 3 && !memcmp(text + e - 3, "\xE2\x80\xA8", 3)) {
-			e -= 3;
-			ends_para = 1;
-		} else {
-			break;
-		}
-	}
-	PangoAttrList *attrs = pango_layout_get_attributes(ly);
-	PangoAttrList *al = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
-	strbuf b;
-	sb_init(&b);
-	sb_addn(&b, text + s, (size_t)(e - s));
-	/* from the end, so earlier offsets stay valid */
-	for (int i = (int)b.len - 2; i >= 0; i--) {
-		if (!is_shy(b.s + i))
-			continue;
-		int last = i + 2 == (int)b.len;
-		memmove(b.s + i + (last ? 1 : 0), b.s + i + 2, b.len - (size_t)i - 1);
-		if (last)
-			b.s[i] = '-';
-		b.len -= last ? 1 : 2;
-		pango_attr_list_update(al, s + i, 2, last ? 1 : 0);
-	}
-	pango_attr_list_update(al, 0, s, 0);
-
-	int indent = pango_layout_get_indent(ly);
-	int width = pango_layout_get_width(ly);
-	if (width > 0)
-		width -= first ? (indent > 0 ? indent : 0) : (indent < 0 ? -indent : 0);
-	PangoLayout *nl = pango_layout_new(l->ctx);
-	g_ptr_array_add(l->layouts, nl);
-	pango_layout_set_font_description(nl, pango_layout_get_font_description(ly));
-	PangoTabArray *tabs = pango_layout_get_tabs(ly);
-	if (tabs) {
-		pango_layout_set_tabs(nl, tabs);
-		pango_tab_array_free(tabs);
-	}
-	pango_layout_set_text(nl, b.s, (int)b.len);
-	pango_layout_set_attributes(nl, al);
-	pango_attr_list_unref(al);
-	sb_free(&b);
-	pango_layout_set_alignment(nl, pango_layout_get_alignment(ly));
-	if (width > 0) {
-		pango_layout_set_width(nl, width);
-		pango_layout_set_wrap(nl, PANGO_WRAP_WORD_CHAR);
-		if (pango_layout_get_justify(ly) && !ends_para) {
-			pango_layout_set_justify(nl, TRUE);
-			pango_layout_set_justify_last_line(nl, TRUE);
-		}
-	}
-	if (pango_layout_get_line_count(nl) != 1)
-		return line;
-	return pango_layout_get_line_readonly(nl, 0);
-}
 
 static int layout_lines(pdf_layout *l, PangoLayout *ly, double leading, lgeom **out)
 {
@@ -441,8 +357,7 @@ static int layout_lines(pdf_layout *l, PangoLayout *ly, double leading, lgeom **
 		double lh = log.height / (double)PANGO_SCALE;
 		double base = (pango_layout_iter_get_baseline(it) - log.y) / (double)PANGO_SCALE;
 		double h = lh > leading ? lh : leading;
-		g[i].orig = pango_layout_iter_get_line_readonly(it);
-		g[i].line = clean_line(l, ly, g[i].orig, i == 0);
+		g[i].line = pango_layout_iter_get_line_readonly(it);
 		g[i].x = log.x / (double)PANGO_SCALE;
 		g[i].w = log.width / (double)PANGO_SCALE;
 		g[i].h = h;
@@ -487,12 +402,12 @@ static void add_link_rects(pdf_layout *l, pdf_item *it, PangoLayoutLine *line, i
  * footnote marker links to its note. */
 static void add_line_refs(pdf_layout *l, pdf_item *it, const ibuild *b, const lgeom *g, double x, double ytop)
 {
-	int ls = g->orig->start_index, le = ls + g->orig->length;
+	int ls = g->line->start_index, le = ls + g->line->length;
 	for (int k = 0; k < b->nlinks; k++) {
 		int s = b->links[k].start > ls ? b->links[k].start : ls;
 		int e = b->links[k].end < le ? b->links[k].end : le;
 		if (s < e)
-			add_link_rects(l, it, g->orig, s, e, x, ytop, g->h, b->links[k].dest);
+			add_link_rects(l, it, g->line, s, e, x, ytop, g->h, b->links[k].dest);
 	}
 	for (int k = 0; k < b->nnotes; k++) {
 		if (b->note_at[k] < ls || b->note_at[k] >= le)
@@ -501,7 +416,7 @@ static void add_line_refs(pdf_layout *l, pdf_item *it, const ibuild *b, const lg
 		const pdf_note *nt = &l->notes[b->notes[k]];
 		const char *num = nt->node->number ? nt->node->number : "*";
 		int e = b->note_at[k] + (int)strlen(num);
-		add_link_rects(l, it, g->orig, b->note_at[k], e < le ? e : le, x, ytop, g->h, nt->ops[0].name);
+		add_link_rects(l, it, g->line, b->note_at[k], e < le ? e : le, x, ytop, g->h, nt->ops[0].name);
 	}
 }
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static void oom(void)
@@ -371,4 +372,21 @@ long round_half_up(double v)
 	 * come out as 24.999999999 where the report prints 25. */
 	double r = round(v * 1e9) / 1e9;
 	return (long)floor(r + 0.5);
+}
+
+void prof_mark(const char *what)
+{
+	static int on = -1;
+	static struct timespec last;
+	if (on < 0) {
+		on = getenv("GEN_PROFILE") != NULL;
+		clock_gettime(CLOCK_MONOTONIC, &last);
+	}
+	if (!on)
+		return;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double ms = (double)(now.tv_sec - last.tv_sec) * 1e3 + (double)(now.tv_nsec - last.tv_nsec) / 1e6;
+	last = now;
+	fprintf(stderr, "gen: profile: %-28s %7.1f ms\n", what, ms);
 }

@@ -65,4 +65,9 @@ char *nl_decimal(double v, int decimals); /* 2.5,1 -> "2,5" */
  * on value*1e9-rounded numbers so 24.4999999 from a division counts as 24.5. */
 long round_half_up(double v);
 
+/* Stage timing for `make bench` and profiling: with GEN_PROFILE set in the
+ * environment, prof_mark prints on stderr the wall time since the previous
+ * mark of this process, "gen: profile: <what> <ms> ms". Otherwise free. */
+void prof_mark(const char *what);
+
 #endif

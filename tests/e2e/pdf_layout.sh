@@ -43,7 +43,15 @@ qpdf --check "$TMP/a.pdf" >/dev/null
 # 2. byte-identical runs
 cmp "$TMP/a.pdf" "$TMP/b.pdf"
 
-# 3. contents page numbers against where the headings are
+# 3. the text layer holds the words as read: no soft hyphen (U+00AD) from
+#    the hyphenation, and a word broken at the end of a line reads "ge-"
+shy=$(pdftotext -raw "$TMP/a.pdf" - | grep -c $'\xc2\xad' || true)
+broken=$(pdftotext -raw "$TMP/a.pdf" - | grep -c '[[:lower:]]-$' || true)
+echo "info: text layer: $shy soft hyphens, $broken lines ending in a broken word"
+[ "$shy" = 0 ] || { echo "soft hyphens in the PDF's text layer"; exit 1; }
+[ "$broken" -ge 5 ] || { echo "expected words broken with a hyphen at line ends"; exit 1; }
+
+# 4. contents page numbers against where the headings are
 python3 - "$TMP/a.pdf" <<'EOF'
 import json
 import re

@@ -1,0 +1,16 @@
+/* pdf_text.h: drawing a laid-out line into the PDF with a clean text layer
+ * (see pdf_text.c). */
+#ifndef PDF_TEXT_H
+#define PDF_TEXT_H
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+/* Draws line with its baseline starting at (x, y), in cr's current source
+ * colour unless the text has its own. */
+void pdf_show_line(cairo_t *cr, PangoLayoutLine *line, double x, double y);
+
+/* The text line puts into the text layer, runs in visual order (g_free). */
+char *pdf_line_text(PangoLayoutLine *line);
+
+#endif
