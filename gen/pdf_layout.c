@@ -709,6 +709,27 @@ static void layout_panel(pdf_layout *l, const doc_node *p, double x, double w, c
 
 /* ---------- tables ---------- */
 
+/* The unwrapped layout of a table cell. Tables repeat the same short
+ * texts ("24%", "126", the size classes) hundreds of times, and pango's
+ * cost per layout is mostly fixed: a cell without links or notes shares
+ * one layout with every cell of the same style and text (its lines are
+ * only drawn, never changed). */
+static PangoLayout *cell_layout(pdf_layout *l, ibuild *b, const pstyle *st, const bctx *bc, int numeric)
+{
+	if (b->nlinks || b->nnotes)
+		return make_layout(l, b, st, bc, -1);
+	char *key = g_strdup_printf("%d %d %d %g|%s", st->bold, numeric, bc ? bc->italic : 0, bc ? bc->size_delta : 0,
+				    b->t.s ? b->t.s : "");
+	PangoLayout *ly = g_hash_table_lookup(l->cells, key);
+	if (ly) {
+		g_free(key);
+		return ly;
+	}
+	ly = make_layout(l, b, st, bc, -1);
+	g_hash_table_insert(l->cells, key, ly);
+	return ly;
+}
+
 static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, const bctx *bc)
 {
 	int ncols = 0, nrows = 0;
@@ -726,24 +747,40 @@ static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, c
 		return;
 	int table = ++l->ntables;
 
-	/* Column widths from the natural (unwrapped) widths of the cells. */
+	/* Each cell is built and shaped once, unwrapped, in its final style
+	 * (bold header, tabular figures): that gives the natural widths the
+	 * columns are made from, and a cell whose text fits its column is
+	 * drawn from this same layout. Only a cell that must wrap is laid out
+	 * again at its column's width. */
 	double *nat = xcalloc((size_t)ncols, sizeof *nat);
+	ibuild *bs = xcalloc((size_t)nrows * (size_t)ncols, sizeof *bs);
+	PangoLayout **lys = xcalloc((size_t)nrows * (size_t)ncols, sizeof *lys);
+	double *natw = xcalloc((size_t)nrows * (size_t)ncols, sizeof *natw);
+	int ri = 0;
 	for (const doc_node *r = t->first; r; r = r->next) {
 		if (r->type != DOC_TABLE_ROW)
 			continue;
+		int header = (r->flags & DOC_HEADER_ROW) != 0;
 		int c = 0;
-		for (const doc_node *cell = r->first; cell; cell = cell->next, c++) {
-			ibuild b;
-			ib_init(&b, 0);
-			ib_blocks(l, &b, cell);
-			PangoLayout *ly = make_layout(l, &b, &ST_CELL, bc, -1);
+		for (const doc_node *cell = r->first; cell && c < ncols; cell = cell->next, c++) {
+			int k = ri * ncols + c;
+			pstyle st = ST_CELL;
+			if (header)
+				st.bold = 1;
+			int numeric = (cell->flags & DOC_NUMERIC) != 0;
+			ib_init(&bs[k], !numeric);
+			ib_blocks(l, &bs[k], cell);
+			if (numeric)
+				ib_attr(&bs[k], pango_attr_font_features_new("tnum=1"), 0, bs[k].t.len);
+			lys[k] = cell_layout(l, &bs[k], &st, bc, numeric);
 			int pw, ph;
-			pango_layout_get_size(ly, &pw, &ph);
-			double cw = pw / (double)PANGO_SCALE + 2 * CELL_PAD_X + 1;
-			if (cw > nat[c])
-				nat[c] = cw;
-			ib_free(&b);
+			pango_layout_get_size(lys[k], &pw, &ph);
+			natw[k] = pw / (double)PANGO_SCALE;
+			double need = natw[k] + 2 * CELL_PAD_X + 1;
+			if (need > nat[c])
+				nat[c] = need;
 		}
+		ri++;
 	}
 	double sum = 0;
 	for (int c = 0; c < ncols; c++)
@@ -782,6 +819,7 @@ static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, c
 	pdf_elem *tel = new_elem(l, "Table", l->parent);
 	pdf_elem *outer_el = l->el;
 	int first_row = 1;
+	ri = 0;
 	for (const doc_node *r = t->first; r; r = r->next) {
 		if (r->type != DOC_TABLE_ROW)
 			continue;
@@ -796,22 +834,23 @@ static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, c
 		double cx, rowh = 0;
 		int c = 0;
 		/* the cells' layouts first: the tallest sets the row's height */
-		PangoLayout **lys = xcalloc((size_t)ncols, sizeof *lys);
-		ibuild *bs = xcalloc((size_t)ncols, sizeof *bs);
+		PangoLayout **rl = lys + ri * ncols;
+		double *off = xcalloc((size_t)ncols, sizeof *off);
 		for (const doc_node *cell = r->first; cell && c < ncols; cell = cell->next, c++) {
-			pstyle st = ST_CELL;
-			if (header)
-				st.bold = 1;
+			double avail = cw[c] - 2 * CELL_PAD_X;
 			int numeric = (cell->flags & DOC_NUMERIC) != 0;
-			if (numeric)
-				st.align = PANGO_ALIGN_RIGHT;
-			ib_init(&bs[c], !numeric);
-			ib_blocks(l, &bs[c], cell);
-			if (numeric)
-				ib_attr(&bs[c], pango_attr_font_features_new("tnum=1"), 0, bs[c].t.len);
-			lys[c] = make_layout(l, &bs[c], &st, bc, cw[c] - 2 * CELL_PAD_X);
+			if (natw[ri * ncols + c] > avail) {
+				pstyle st = ST_CELL;
+				if (header)
+					st.bold = 1;
+				if (numeric)
+					st.align = PANGO_ALIGN_RIGHT;
+				rl[c] = make_layout(l, &bs[ri * ncols + c], &st, bc, avail);
+			} else if (numeric) {
+				off[c] = avail - natw[ri * ncols + c]; /* right-aligned */
+			}
 			lgeom *g;
-			int n = layout_lines(l, lys[c], st.leading, &g);
+			int n = layout_lines(l, rl[c], ST_CELL.leading, &g);
 			double hh = 0;
 			for (int i = 0; i < n; i++)
 				hh += g[i].h;
@@ -828,22 +867,28 @@ static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, c
 			add_rect(l, it, x, rowh - 0.4, w, 0.4, 0.6, 0.6, 0.6);
 		cx = x;
 		for (c = 0; c < ncols; c++) {
-			if (lys[c]) {
+			if (rl[c]) {
 				int th = header || (has_header && ncols > 1 && c == 0);
 				l->el = new_elem(l, th ? "TH" : "TD", tr);
 				if (th)
 					l->el->scope = header ? PDF_SCOPE_COLUMN : PDF_SCOPE_ROW;
-				add_layout_ops(l, idx, lys[c], &bs[c], cx + CELL_PAD_X, CELL_PAD_Y, ST_CELL.leading);
-				ib_free(&bs[c]);
+				add_layout_ops(l, idx, rl[c], &bs[ri * ncols + c], cx + CELL_PAD_X + off[c], CELL_PAD_Y,
+					       ST_CELL.leading);
 			}
 			cx += cw[c];
 		}
 		if (header)
 			add_rect(l, &l->items[idx], x, rowh - 0.8, w, 0.8, 0.07, 0.22, 0.40);
-		free(lys);
-		free(bs);
+		free(off);
+		ri++;
 	}
 	l->el = outer_el;
+	for (int k = 0; k < nrows * ncols; k++)
+		if (lys[k])
+			ib_free(&bs[k]);
+	free(bs);
+	free(lys);
+	free(natw);
 	free(cw);
 	l->gap = 10;
 }
@@ -1358,6 +1403,7 @@ pdf_layout *pdf_layout_new(const doc *d, PangoContext *ctx, hyph *hy)
 	l->ctx = ctx;
 	l->hy = hy;
 	l->layouts = g_ptr_array_new_with_free_func(g_object_unref);
+	l->cells = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	bctx bc = { 0 };
 	layout_blocks(l, d->root, PDF_MARGIN_L, PDF_TEXT_W, &bc);
 	paginate(l);
@@ -1400,6 +1446,7 @@ void pdf_layout_free(pdf_layout *l)
 	free(l->dest_names);
 	free(l->dest_nodes);
 	g_ptr_array_free(l->layouts, TRUE);
+	g_hash_table_destroy(l->cells);
 	for (int i = 0; i < l->nelems; i++) {
 		free(l->elems[i]->alt);
 		free(l->elems[i]);

@@ -138,6 +138,7 @@ typedef struct pdf_layout {
 	const doc_node **dest_nodes;
 	char **dest_names;
 	GPtrArray *layouts;     /* every PangoLayout whose lines the ops draw */
+	GHashTable *cells;      /* unwrapped table cell layouts by style and text (pdf_layout.c) */
 	/* state of the measure pass between blocks */
 	double gap;             /* space asked for above the next block */
 	char *label;            /* list label waiting for the item's first line */
