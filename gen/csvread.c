@@ -32,7 +32,21 @@ struct reader {
 	int header_nf;      /* fields of the header; 0 before it */
 	char delim;
 	long line;          /* physical line of the next unread byte */
+	unsigned char cls[256]; /* per byte: CLS_STOP ends an unquoted field, CLS_CHECK needs utf8_check_at */
 };
+
+enum { CLS_PLAIN = 0, CLS_STOP = 1, CLS_CHECK = 2 };
+
+/* Printable ASCII passes at a glance; the delimiter, line ends and quotes
+ * stop an unquoted field; everything else (controls, UTF-8 sequences) is
+ * given the full check of input text. */
+static void set_classes(struct reader *r)
+{
+	for (int c = 0; c < 256; c++)
+		r->cls[c] = (unsigned)c - 0x20u < 0x5fu ? CLS_PLAIN : CLS_CHECK;
+	r->cls[(unsigned char)r->delim] = CLS_STOP;
+	r->cls['\n'] = r->cls['\r'] = r->cls['"'] = CLS_STOP;
+}
 
 static long count_nl(const char *s, size_t n)
 {
@@ -42,23 +56,25 @@ static long count_nl(const char *s, size_t n)
 	return k;
 }
 
-/* Adds one complete field that starts on `line`. */
-static int add_field(struct reader *r, const char *p, size_t len, long line)
+/* Adds one complete field that starts on `line`; check: it holds bytes
+ * other than printable ASCII (most fields, "vaak" or "1", do not). */
+static int add_field(struct reader *r, const char *p, size_t len, long line, int check)
 {
-	/* most fields are short printable ASCII ("vaak", "1") and need no more
-	 * than a glance; anything else gets the full check of input text */
-	size_t i = 0;
-	while (i < len && (unsigned char)p[i] - 0x20u < 0x5fu)
-		i++;
-	if (i < len && utf8_check_at(r->path, p, len, line, r->e))
+	if (check && utf8_check_at(r->path, p, len, line, r->e))
 		return -1;
 	if (r->nf == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 64;
 		r->off = xrealloc(r->off, (size_t)r->cap * sizeof *r->off);
 	}
 	r->off[r->nf++] = r->text.len;
-	sb_addn(&r->text, p, len);
-	r->text.len++; /* keep the NUL that sb_addn wrote: the field's end */
+	if (r->text.cap - r->text.len < len + 1) {
+		sb_addn(&r->text, p, len); /* grows */
+	} else {
+		memcpy(r->text.s + r->text.len, p, len);
+		r->text.len += len;
+		r->text.s[r->text.len] = 0;
+	}
+	r->text.len++; /* keep the NUL: the field's end */
 	return 0;
 }
 
@@ -130,20 +146,29 @@ static int read_record(struct reader *r, const char *p, size_t n, int eof, size_
 				i = k + 1;
 				break;
 			}
-			if (add_field(r, t->s ? t->s : "", t->len, rec_line + nl))
+			if (add_field(r, t->s ? t->s : "", t->len, rec_line + nl, 1))
 				return REC_ERROR;
 			nl += count_nl(t->s ? t->s : "", t->len);
 			if (i < n && p[i] != d && p[i] != '\n' && p[i] != '\r')
 				return bad_quote(r, rec_line, rec_line + nl);
 		} else {
 			size_t j = i;
-			while (j < n && p[j] != d && p[j] != '\n' && p[j] != '\r' && p[j] != '"')
-				j++;
+			int check = 0;
+			for (;;) {
+				while (j < n && r->cls[(unsigned char)p[j]] == CLS_PLAIN)
+					j++;
+				if (j < n && r->cls[(unsigned char)p[j]] == CLS_CHECK) {
+					check = 1;
+					j++;
+					continue;
+				}
+				break;
+			}
 			if (j == n && !eof)
 				return REC_MORE;
 			if (j < n && p[j] == '"')
 				return bad_quote(r, rec_line, rec_line + nl);
-			if (add_field(r, p + i, j - i, rec_line + nl))
+			if (add_field(r, p + i, j - i, rec_line + nl, check))
 				return REC_ERROR;
 			i = j;
 		}
@@ -231,6 +256,7 @@ int csv_stream(const char *path, const char *expected, csv_row_fn cb, void *ctx,
 					pos = from = 3;
 				/* the header line is far shorter than a chunk */
 				r.delim = detect_delim(buf + pos, len - pos);
+				set_classes(&r);
 				first = 0;
 			}
 			/* only white space (or a BOM) counts as an empty file */

@@ -110,34 +110,39 @@ struct write_all {
 	const survey *s;
 	const unsigned char *in_area;
 	FILE *f;
+	strbuf line;
 };
 
-static void csv_put(FILE *f, const char *s)
+static void csv_put(strbuf *o, const char *s)
 {
 	if (!strpbrk(s, ",\"\n\r")) {
-		fputs(s, f);
+		sb_add(o, s);
 		return;
 	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
+	sb_addc(o, '"');
+	for (const char *q; (q = strchr(s, '"')); s = q + 1) {
+		sb_addn(o, s, (size_t)(q - s + 1));
+		sb_addc(o, '"'); /* doubled */
 	}
-	fputc('"', f);
+	sb_add(o, s);
+	sb_addc(o, '"');
 }
 
+/* One line per answer, built in a buffer and written whole: a quarter of a
+ * million answers went character by character through stdio before. */
 static int write_one(const open_answer *a, void *ctx)
 {
 	struct write_all *w = ctx;
 	if (!w->in_area[a->gem])
 		return 0;
-	csv_put(w->f, w->s->qn->questions[a->q].id);
-	fputc(',', w->f);
-	csv_put(w->f, w->s->reg->g[a->gem].name);
-	fputc(',', w->f);
-	csv_put(w->f, a->text);
-	fputc('\n', w->f);
+	w->line.len = 0;
+	csv_put(&w->line, w->s->qn->questions[a->q].id);
+	sb_addc(&w->line, ',');
+	csv_put(&w->line, w->s->reg->g[a->gem].name);
+	sb_addc(&w->line, ',');
+	csv_put(&w->line, a->text);
+	sb_addc(&w->line, '\n');
+	fwrite(w->line.s, 1, w->line.len, w->f);
 	return 0;
 }
 
@@ -150,8 +155,10 @@ int open_answers_write_csv(const variant *v, const char *path)
 	for (int i = 0; i < v->ngem; i++)
 		in_area[v->gem[i]] = 1;
 	fputs("vraag,gemeente,antwoord\n", f);
-	struct write_all w = { v->s, in_area, f };
+	struct write_all w = { v->s, in_area, f, { 0 } };
+	sb_init(&w.line);
 	survey_open_foreach(v->s, -1, write_one, &w);
+	sb_free(&w.line);
 	free(in_area);
 	int bad = ferror(f);
 	int er = errno;

@@ -28,11 +28,14 @@ static int parse_cell(const survey *s, int c, const char *cell, answer *a,
 		}
 		return err_set(e, path, line, "column %s: '%s'; expected 1 (mentioned), 0 or empty", colname, cell);
 	}
-	/* a million rows of a hundred cells: look at the first byte first */
+	/* a million rows of a hundred cells: compared inline, a call to strcmp
+	 * per cell was a tenth of the loading time */
 	int k = -1;
 	for (int i = 0; i < q->scale->ncat && k < 0; i++) {
-		const char *id = q->scale->cats[i].id;
-		if (id[0] == cell[0] && !strcmp(id, cell))
+		const char *id = q->scale->cats[i].id, *p = cell;
+		while (*id && *id == *p)
+			id++, p++;
+		if (*id == *p)
 			k = i;
 	}
 	if (k < 0) {
