@@ -63,6 +63,14 @@ if os.environ.get("BENCH_BIG", "1") != "0":
         t, m = measure("national edition, %s rows" % f"{rows:,}".replace(",", "."),
                        [gen, "--concept", "--input", d, "--variant", "nederland"])
         print(f"bench:   peak RSS {m / 1024:.1f} MB, {(m - nl_rss) / 1024:+.1f} MB against 126 rows")
+# where the national edition's time goes, stage by stage (one run)
+ptmp = tempfile.mkdtemp(prefix="bench.")
+prof = subprocess.run([gen, "--variant", "nederland", "--jobs", "1", "--out", os.path.join(ptmp, "out")],
+                      env=dict(os.environ, GEN_PROFILE="1"), capture_output=True, text=True)
+shutil.rmtree(ptmp)
+for line in prof.stderr.splitlines():
+    if line.startswith("gen: profile:"):
+        print("bench:   " + line[len("gen: profile: "):])
 if shutil.which("weasyprint"):
     tmp = tempfile.mkdtemp(prefix="bench.")
     run([gen, "--variant", "nederland"], tmp)
