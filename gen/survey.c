@@ -260,7 +260,8 @@ static int cr_need(chunk_reader *r, size_t n)
 {
 	if (r->len - r->pos >= n)
 		return 1;
-	memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+	if (r->pos && r->len > r->pos)
+		memmove(r->buf, r->buf + r->pos, r->len - r->pos);
 	r->len -= r->pos;
 	r->pos = 0;
 	if (r->cap < n || r->cap < 256 * 1024) {
