@@ -24,13 +24,33 @@ struct hyph {
 	HyphenDict *dict;
 };
 
+/* One dictionary per process, shared by whoever opens the same file: the
+ * PDF and the HTML writer of every edition each open it, and loading the
+ * patterns is dearer than hyphenating a report. Opened once before the
+ * edition workers fork, every worker finds it loaded. */
+static struct {
+	char *path;
+	hyph *h;
+	int refs;
+} shared;
+
 hyph *hyph_open(const char *dict_path)
 {
-	HyphenDict *d = hnj_hyphen_load(dict_path ? dict_path : HYPH_NL_DICT);
+	const char *path = dict_path ? dict_path : HYPH_NL_DICT;
+	if (shared.h && !strcmp(shared.path, path)) {
+		shared.refs++;
+		return shared.h;
+	}
+	HyphenDict *d = hnj_hyphen_load(path);
 	if (!d)
 		return NULL;
 	hyph *h = xcalloc(1, sizeof *h);
 	h->dict = d;
+	if (!shared.h) {
+		shared.path = xstrdup(path);
+		shared.h = h;
+		shared.refs = 1;
+	}
 	return h;
 }
 
@@ -38,6 +58,13 @@ void hyph_close(hyph *h)
 {
 	if (!h)
 		return;
+	if (h == shared.h) {
+		if (--shared.refs > 0)
+			return;
+		free(shared.path);
+		shared.path = NULL;
+		shared.h = NULL;
+	}
 	hnj_hyphen_free(h->dict);
 	free(h);
 }

@@ -12,7 +12,9 @@
 
 typedef struct hyph hyph;
 
-/* Loads a libhyphen dictionary; NULL if the file cannot be read. */
+/* Loads a libhyphen dictionary; NULL if the file cannot be read. A second
+ * open of the same file while the first is open shares it (counted;
+ * hyph_close of the last frees it). */
 hyph *hyph_open(const char *dict_path);
 void hyph_close(hyph *h);
 

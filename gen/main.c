@@ -19,9 +19,11 @@
 #include "changes.h"
 #include "codebook.h"
 #include "edition.h"
+#include "hyphenate.h"
 #include "expr.h"
 #include "jobs.h"
 #include "open_answers.h"
+#include "pdf_layout.h"
 #include "publish.h"
 #include "survey.h"
 #include "template.h"
@@ -372,7 +374,14 @@ int main(int argc, char **argv)
 	int claims = 0, brc = -1;
 	if ((pub = publish_begin(o.out, &e))) {
 		struct edition_ctx ec = { s, t, el, build, national, pub, &o, data_date, &site };
+		/* fonts and the hyphenation patterns loaded once, for every
+		 * worker to inherit */
+		pdf_warm *warm = pdf_warm_up();
+		hyph *hy = hyph_open(HYPH_NL_DICT);
+		prof_mark("fonts and patterns loaded");
 		brc = jobs_run(nb, o.jobs, build_edition, &ec, &e, &claims);
+		hyph_close(hy);
+		pdf_warm_free(warm);
 	}
 	stats_free(national);
 	prof_mark("editions built");

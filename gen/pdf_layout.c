@@ -13,6 +13,7 @@
 #include "chart.h"
 #include "util.h"
 
+#include <cairo-pdf.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1395,6 +1396,46 @@ PangoContext *pdf_context_new(cairo_t *cr)
 	cairo_font_options_destroy(fo);
 	pango_context_set_language(ctx, pango_language_from_string("nl-NL"));
 	return ctx;
+}
+
+struct pdf_warm {
+	cairo_surface_t *surf;
+	cairo_t *cr;
+	PangoContext *ctx;
+	PangoLayout *ly[4];
+};
+
+pdf_warm *pdf_warm_up(void)
+{
+	pdf_warm *w = xcalloc(1, sizeof *w);
+	w->surf = cairo_pdf_surface_create_for_stream(NULL, NULL, PDF_PAGE_W, PDF_PAGE_H);
+	w->cr = cairo_create(w->surf);
+	w->ctx = pdf_context_new(w->cr);
+	for (int i = 0; i < 4; i++) {
+		pstyle st = ST_BODY;
+		st.bold = i & 1;
+		st.italic = (i >> 1) & 1;
+		w->ly[i] = pango_layout_new(w->ctx);
+		PangoFontDescription *fd = style_font(&st, NULL);
+		pango_layout_set_font_description(w->ly[i], fd);
+		pango_font_description_free(fd);
+		pango_layout_set_text(w->ly[i], "Gemeenten 2013 \xE2\x80\x98" "doe-democratie" "\xE2\x80\x99", -1);
+		int pw, ph;
+		pango_layout_get_size(w->ly[i], &pw, &ph);
+	}
+	return w;
+}
+
+void pdf_warm_free(pdf_warm *w)
+{
+	if (!w)
+		return;
+	for (int i = 0; i < 4; i++)
+		g_object_unref(w->ly[i]);
+	g_object_unref(w->ctx);
+	cairo_destroy(w->cr);
+	cairo_surface_destroy(w->surf);
+	free(w);
 }
 
 pdf_layout *pdf_layout_new(const doc *d, PangoContext *ctx, hyph *hy)

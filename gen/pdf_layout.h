@@ -160,6 +160,13 @@ PangoContext *pdf_context_new(cairo_t *cr);
 pdf_layout *pdf_layout_new(const doc *d, PangoContext *ctx, hyph *hy);
 void pdf_layout_free(pdf_layout *l);
 
+/* Fontconfig's configuration, the report's fonts and their faces, loaded
+ * once in the parent before the edition workers fork (each would load them
+ * on its own otherwise); kept alive until pdf_warm_free. */
+typedef struct pdf_warm pdf_warm;
+pdf_warm *pdf_warm_up(void);
+void pdf_warm_free(pdf_warm *w);
+
 /* 1-based page on which a node with an item of its own (heading, figure,
  * panel) starts, or 0 if it is not laid out. */
 int pdf_layout_page_of(const pdf_layout *l, const doc_node *n);
