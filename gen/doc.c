@@ -264,28 +264,32 @@ doc_node *doc_append_isolated(doc_node *parent, const char *text)
 	return n;
 }
 
+static void plain(const doc_node *n, strbuf *b);
+
+/* The plain text of one node as it reads within its sentence. */
+static void plain_one(const doc_node *c, strbuf *b)
+{
+	switch (c->type) {
+	case DOC_TEXT:
+	case DOC_VALUE:
+	case DOC_XREF:
+		if (c->text)
+			sb_add(b, c->text);
+		break;
+	case DOC_LINEBREAK:
+		sb_addc(b, ' ');
+		break;
+	case DOC_FOOTNOTE:
+		break; /* a footnote's text is not part of the sentence */
+	default:
+		plain(c, b);
+	}
+}
+
 static void plain(const doc_node *n, strbuf *b)
 {
-	for (const doc_node *c = n->first; c; c = c->next) {
-		switch (c->type) {
-		case DOC_TEXT:
-		case DOC_VALUE:
-			if (c->text)
-				sb_add(b, c->text);
-			break;
-		case DOC_XREF:
-			if (c->text)
-				sb_add(b, c->text);
-			break;
-		case DOC_LINEBREAK:
-			sb_addc(b, ' ');
-			break;
-		case DOC_FOOTNOTE:
-			break; /* a footnote's text is not part of the sentence */
-		default:
-			plain(c, b);
-		}
-	}
+	for (const doc_node *c = n->first; c; c = c->next)
+		plain_one(c, b);
 }
 
 char *doc_plain_text(const doc_node *n)
@@ -297,4 +301,29 @@ char *doc_plain_text(const doc_node *n)
 	else
 		plain(n, &b);
 	return sb_take(&b);
+}
+
+void doc_claims_refresh(doc *d)
+{
+	for (int i = 0; i < d->nclaims; i++) {
+		doc_claim *k = &d->claims[i];
+		if (!k->from)
+			continue;
+		strbuf b;
+		sb_init(&b);
+		for (const doc_node *x = k->from; x; x = x->next) {
+			strbuf one;
+			sb_init(&one);
+			plain_one(x, &one);
+			if (k->joined && one.len && b.len)
+				sb_addc(&b, ' ');
+			if (one.len)
+				sb_add(&b, one.s);
+			sb_free(&one);
+			if (x == k->to)
+				break;
+		}
+		free(k->text);
+		k->text = b.s ? sb_take(&b) : xstrdup("");
+	}
 }

@@ -153,6 +153,12 @@ typedef struct {
 	char *text;       /* the statement, or the chosen wording, as printed */
 	char *test;       /* the test(s) evaluated: a choice's tests up to the one taken, joined by "; " */
 	char *values;     /* what the tests read: "pct(a) = 47; pct(b) = 50" */
+	/* where the text stands in the tree (NULL: not printed, or moved):
+	 * the nodes from..to, siblings; joined: blocks, read with a space
+	 * between them. doc_claims_refresh reads text again from them once
+	 * cross-references are resolved ("figuur 2.1", not "()"). */
+	const doc_node *from, *to;
+	int joined;
 } doc_claim;
 
 typedef struct {
@@ -201,6 +207,8 @@ doc_event doc_iter_next(doc_iter *it); /* DOC_EV_NONE at the end */
 /* Concatenated plain text of a subtree's inlines (for bookmarks, TOC
  * entries, alt attributes). malloc'd. */
 char *doc_plain_text(const doc_node *n);
+/* Reads every claim's text again from its nodes (after doc_resolve). */
+void doc_claims_refresh(doc *d);
 
 /* The resolve pass: numbers headings (1, 1.1; annexes A, B), figures
  * (chapter.k), footnotes (1, 2, ... through the whole document), gives every

@@ -195,6 +195,7 @@ static int build_variant(const survey *s, const templates *t, const edition_list
 		rc = -1;
 		goto done;
 	}
+	doc_claims_refresh(d); /* their texts with the cross-references resolved */
 	name_charts(d->root);
 	char *cb = xasprintf("%s/codeboek.csv", dir);
 	if (codebook_write(s->qn, cb))

@@ -290,6 +290,8 @@ static int claim(ctx *c, xmlNodePtr n, doc_node *parent)
 		doc_node *tmp = doc_node_new(DOC_PARAGRAPH);
 		int rc = inlines(c, n->children, tmp);
 		record_claim(c, n, 1, tmp, src);
+		c->d->claims[c->d->nclaims - 1].from = tmp->first;
+		c->d->claims[c->d->nclaims - 1].to = tmp->last;
 		free(src);
 		/* the statement goes into the text as it is */
 		adopt_children(parent, tmp);
@@ -302,6 +304,7 @@ static int claim(ctx *c, xmlNodePtr n, doc_node *parent)
 		return -1;
 	}
 	record_claim(c, n, 0, cl, src);
+	c->d->claims[c->d->nclaims - 1].from = c->d->claims[c->d->nclaims - 1].to = cl;
 	if (!c->strict) {
 		/* draft (--concept): the mark is explained where it stands */
 		doc_node *fn = doc_append(parent, mk(DOC_FOOTNOTE, c, n));
@@ -475,6 +478,8 @@ static int choose_keyed(ctx *c, xmlNodePtr n, doc_node *parent, int as_blocks, d
 		}
 	}
 	char *text = NULL;
+	const doc_node *from = NULL, *to = NULL;
+	int joined = 0;
 	if (!rc && taken) {
 		doc_node *before = parent->last;
 		if (as_blocks == 2) {
@@ -490,19 +495,29 @@ static int choose_keyed(ctx *c, xmlNodePtr n, doc_node *parent, int as_blocks, d
 			}
 		} else if (as_blocks) {
 			rc = blocks(c, taken->children, parent);
+			from = before ? before->next : parent->first;
+			to = parent->last;
+			joined = 1;
 		} else {
 			doc_node *tmp = doc_node_new(DOC_PARAGRAPH);
 			rc = inlines(c, taken->children, tmp);
 			text = doc_plain_text(tmp);
+			from = tmp->first;
+			to = tmp->last;
 			adopt_children(parent, tmp);
 		}
 		if (!text)
 			text = text_after(parent, before);
 	}
-	if (!rc)
+	if (!rc) {
 		record(c, n, DOC_CLAIM_CHOICE, 1, branch, text ? text : xstrdup(""),
 		       xstrdup(tests.s ? tests.s : ""), xstrdup(vals.s ? vals.s : ""));
-	else
+		if (from && to) {
+			c->d->claims[c->d->nclaims - 1].from = from;
+			c->d->claims[c->d->nclaims - 1].to = to;
+			c->d->claims[c->d->nclaims - 1].joined = joined;
+		}
+	} else
 		free(text);
 	sb_free(&tests);
 	sb_free(&vals);

@@ -12,6 +12,15 @@ grep -q "Stand van de gegevens" "$TMP/out/nederland/wijzigingen.html"
 [ -f "$TMP/out.state/nederland/beweringen.csv" ]
 [ ! -e "$TMP/out/nederland/beweringen.csv" ]
 grep -q ',keuze,' "$TMP/out.state/nederland/beweringen.csv"
+# wordings are recorded as printed, cross-references resolved: "(figuur 3.9)",
+# "bijlage D", never the empty "()" of a reference not yet numbered
+python3 - "$TMP/out.state/nederland/beweringen.csv" <<'PY'
+import csv, re, sys
+texts = [r["tekst"] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))]
+bad = [t for t in texts if "()" in t or re.search(r" in \.", t)]
+assert not bad, "unresolved cross-reference in a recorded wording: %r" % bad[:2]
+assert any(re.search(r"\(figuur \d+\.\d+\)", t) for t in texts), "no wording with a resolved figure reference"
+PY
 # the same data again: nothing changed
 "$GEN" --input "$TMP/in" --variant nederland --out "$TMP/out" 2>"$TMP/err0"
 grep -q "Getallen: 0 gewijzigd, 0 nieuw, 0 vervallen" "$TMP/out/nederland/wijzigingen.txt"
