@@ -28,10 +28,17 @@ data decoded), never through a PDF parser of its own, and checks:
   labels      a page label for every page; each printed page number (the
               last line pdftotext finds on the page) equals the page's label
               (roman for the title page and contents)
+  passages    every passage the HTML marks as another language (<span
+              lang>, from the templates' <taal>) is, with the same text, a
+              Span with that /Lang (or consecutive Spans of one element, where
+              a page break or link cuts it), and no other Span has a /Lang;
+              the text of a Span comes from `pdfinfo -struct-text`   (11-002..11-005, as marked)
 
 Exits 1 with one line per problem."""
 import base64
+import collections
 import html
+import html.parser
 import json
 import os
 import re
@@ -130,6 +137,7 @@ class Checker:
     def __init__(self, path):
         self.path = path
         self.problems = []
+        self.npassages = 0
         self.pdf = Pdf(path)
 
     def bad(self, msg):
@@ -182,15 +190,18 @@ class Checker:
         self.mcid_owner = {}     # (page ref, mcid) -> elem ref
         self.objr = set()        # annotation refs inside the tree
         self.children = {}       # elem ref -> [child types]
+        self.spans = []          # (id of the parent, Span elem) in tree order
 
         def kids(e):
             k = e.get("/K")
             return k if isinstance(k, list) else [] if k is None else [k]
 
-        def walk(ref, e, depth):
+        def walk(ref, e, depth, parent=None):
             s = e.get("/S", "")[1:]
             me = (depth, s, e, ref)
             self.elems.append(me)
+            if s == "Span":
+                self.spans.append((id(parent), e))
             kids_types = []
             for k in kids(e):
                 kd = p.get(k) if isinstance(k, str) else k
@@ -203,7 +214,7 @@ class Checker:
                     kids_types.append("OBJR")
                 elif isinstance(kd, dict) and "/S" in kd:
                     kids_types.append(kd["/S"][1:])
-                    walk(k if isinstance(k, str) else None, kd, depth + 1)
+                    walk(k if isinstance(k, str) else None, kd, depth + 1, e)
             self.children[id(e)] = kids_types
 
         for k in kids(str_root):
@@ -392,6 +403,42 @@ class Checker:
         for _, s, e, _ in self.elems:
             if s == "Figure" and text(e.get("/Alt")) not in alts:
                 self.bad("Figure /Alt %r is not the alt text of a chart in index.html" % (text(e.get("/Alt")) or "")[:60])
+        self.passages(page)
+
+    def passages(self, page):
+        """Passages in another language: the HTML's against the PDF's Spans."""
+        norm = lambda t: re.sub(r"[\s\u00ad]", "", t)
+        marked = html_passages(page)
+        want = collections.Counter((lang, norm(t)) for lang, t in marked)
+        shown = {norm(t): t for _, t in marked}
+        lines = subprocess.run(["pdfinfo", "-struct-text", self.path], capture_output=True, text=True,
+                               check=True).stdout.splitlines()
+        texts = []
+        for i, line in enumerate(lines):
+            if re.match(r"\s*Span\b", line):
+                nxt = lines[i + 1] if i + 1 < len(lines) else ""
+                deeper = len(nxt) - len(nxt.lstrip()) > len(line) - len(line.lstrip())
+                texts.append(nxt.strip()[1:-1] if deeper and nxt.strip().startswith('"') else "")
+        if len(texts) != len(self.spans):
+            self.bad("pdfinfo shows %d Span elements, the structure tree has %d" % (len(texts), len(self.spans)))
+            return
+        found, last = [], None
+        for k, ((parent, e), t) in enumerate(zip(self.spans, texts)):
+            lang = text(e.get("/Lang"))
+            if not lang:
+                continue
+            if last and last[0] == k - 1 and last[1] == parent and last[2] == lang:
+                found[-1][1] += t  # the same passage, cut by a page break or a link
+            else:
+                found.append([lang, t])
+            last = (k, parent, lang)
+        got = collections.Counter((lang, norm(t)) for lang, t in found)
+        for (lang, t), n in sorted((want - got).items()):
+            self.bad("passage %r (lang %s) in the HTML is not a Span with /Lang %s in the PDF%s" %
+                     (shown.get(t, t), lang, lang, "" if n == 1 else " (%d times)" % n))
+        for (lang, t), n in sorted((got - want).items()):
+            self.bad("a Span with /Lang %s holds %r, which the HTML does not mark" % (lang, t))
+        self.npassages = sum((got & want).values())
 
     def run(self):
         self.catalogue()
@@ -402,15 +449,54 @@ class Checker:
         return self.problems
 
 
+class LangSpans(html.parser.HTMLParser):
+    """The passages of a page marked with a language of their own (an
+    element other than <html> with lang=...): (lang, text) in order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found, self.open, self.depth = [], None, 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("br", "img", "wbr", "meta", "link", "input", "hr", "source"):
+            return
+        if self.open is None:
+            lang = dict(attrs).get("lang")
+            if lang and tag != "html":
+                self.open, self.depth = [lang, ""], 1
+        else:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.open is not None:
+            self.depth -= 1
+            if self.depth == 0:
+                self.found.append(tuple(self.open))
+                self.open = None
+
+    def handle_data(self, data):
+        if self.open is not None:
+            self.open[1] += data
+
+
+def html_passages(path):
+    p = LangSpans()
+    p.feed(open(path, encoding="utf-8").read())
+    return p.found
+
+
 def main(paths):
     if not paths:
         sys.exit(__doc__)
-    problems = []
+    problems, passages = [], 0
     for path in paths:
-        problems += Checker(path).run()
+        c = Checker(path)
+        problems += c.run()
+        passages += c.npassages
     for p in problems:
         print(p)
-    print("pdfua_check: %d file(s), %d problem(s)" % (len(paths), len(problems)))
+    print("pdfua_check: %d file(s), %d passage(s) in another language, %d problem(s)" %
+          (len(paths), passages, len(problems)))
     return 1 if problems else 0
 
 
