@@ -50,6 +50,41 @@ PangoAttribute *pdf_attr_lang_new(const char *lang)
 	return &a->attr;
 }
 
+/* Walks the inlines as doc_plain_text counts them (doc.c: plain). */
+static int mark_plain(PangoAttrList *attrs, const doc_node *n, int at)
+{
+	for (const doc_node *c = n->first; c; c = c->next) {
+		switch (c->type) {
+		case DOC_TEXT:
+		case DOC_VALUE:
+		case DOC_XREF:
+			at += c->text ? (int)strlen(c->text) : 0;
+			break;
+		case DOC_LINEBREAK:
+			at++;
+			break;
+		case DOC_FOOTNOTE:
+			break;
+		default: {
+			int s = at;
+			at = mark_plain(attrs, c, at);
+			if (c->type == DOC_LANG && at > s) {
+				PangoAttribute *a = pdf_attr_lang_new(c->lang);
+				a->start_index = (guint)s;
+				a->end_index = (guint)at;
+				pango_attr_list_insert(attrs, a);
+			}
+		}
+		}
+	}
+	return at;
+}
+
+void pdf_lang_mark_plain(PangoAttrList *attrs, const doc_node *n, int at)
+{
+	mark_plain(attrs, n, at);
+}
+
 int pdf_line_langs(PangoLayoutLine *line, pdf_lang_range *out, int max)
 {
 	if (!line || !line->layout)

@@ -13,6 +13,7 @@
 #define PDF_LANG_H
 
 #include <pango/pangocairo.h>
+#include "doc.h"
 
 /* A passage on a line: byte range in the text of the line's layout. */
 typedef struct {
@@ -23,6 +24,11 @@ typedef struct {
 /* A new attribute marking a passage in language lang (copied). Its range
  * is set by the caller, as for any pango attribute. */
 PangoAttribute *pdf_attr_lang_new(const char *lang);
+
+/* Marks the passages among the inlines of n in a text that holds n's plain
+ * text (doc_plain_text) from byte `at` on: for a heading, which the layout
+ * sets from its plain text. */
+void pdf_lang_mark_plain(PangoAttrList *attrs, const doc_node *n, int at);
 
 /* The passages on line, clipped to it, in text order; adjacent pieces of
  * the same language are one. Fills up to max ranges (out may be NULL) and

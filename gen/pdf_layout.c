@@ -655,6 +655,10 @@ static void layout_heading(pdf_layout *l, const doc_node *h, double x, double w,
 	char *t = pdf_heading_text(h);
 	sb_add(&b.t, t);
 	free(t);
+	/* the title ends the heading's text: its passages in another language */
+	t = doc_plain_text(h);
+	pdf_lang_mark_plain(b.attrs, h, (int)(b.t.len - strlen(t)));
+	free(t);
 	double before = h->level <= 1 ? 0 : h->level == 2 ? 16 : 11;
 	/* the structure skips no heading level (a run-in subheading right
 	 * under a chapter is the chapter's H2), as a screen reader's outline

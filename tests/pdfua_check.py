@@ -451,23 +451,29 @@ class Checker:
 
 class LangSpans(html.parser.HTMLParser):
     """The passages of a page marked with a language of their own (an
-    element other than <html> with lang=...): (lang, text) in order."""
+    element other than <html> with lang=...): (lang, text) in order. Not
+    those in a <nav>: the site's contents lists repeat the headings, the
+    PDF's contents entry is plain text."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.found, self.open, self.depth = [], None, 0
+        self.found, self.open, self.depth, self.nav = [], None, 0, 0
 
     def handle_starttag(self, tag, attrs):
         if tag in ("br", "img", "wbr", "meta", "link", "input", "hr", "source"):
             return
-        if self.open is None:
+        if tag == "nav":
+            self.nav += 1
+        if self.open is None and not self.nav:
             lang = dict(attrs).get("lang")
             if lang and tag != "html":
                 self.open, self.depth = [lang, ""], 1
-        else:
+        elif self.open is not None:
             self.depth += 1
 
     def handle_endtag(self, tag):
+        if tag == "nav" and self.nav:
+            self.nav -= 1
         if self.open is not None:
             self.depth -= 1
             if self.depth == 0:

@@ -347,6 +347,48 @@ static void test_exactly_the_passages(void **state)
 	}
 }
 
+/* A heading is set from its plain text: the passages are marked where
+ * doc_plain_text puts them, past cross-references, line breaks, footnotes
+ * and emphasis. */
+static void test_mark_plain(void **state)
+{
+	(void)state;
+	doc_node *h = doc_node_new(DOC_HEADING);
+	doc_append_text(h, "Zie ");
+	doc_node *x = doc_append(h, doc_node_new(DOC_XREF));
+	x->text = xstrdup("figuur 2.2");
+	doc_append(h, doc_node_new(DOC_LINEBREAK));
+	doc_node *fn = doc_append(h, doc_node_new(DOC_FOOTNOTE));
+	doc_append_text(fn, "niet in de titel");
+	doc_append_text(h, " en de ");
+	doc_node *lang = doc_append(h, doc_node_new(DOC_LANG));
+	lang->lang = xstrdup("en");
+	doc_append_text(lang, "Big ");
+	doc_append_text(doc_append(lang, doc_node_new(DOC_EMPH)), "Society");
+	doc_append_text(h, " hier");
+	char *plain = doc_plain_text(h);
+	const char *prefix = "2.1  ";
+	PangoAttrList *al = pango_attr_list_new();
+	pdf_lang_mark_plain(al, h, (int)strlen(prefix));
+	canvas cv;
+	canvas_open(&cv, 0);
+	PangoLayout *ly = pango_layout_new(cv.ctx);
+	char *t = g_strconcat(prefix, plain, NULL);
+	pango_layout_set_text(ly, t, -1);
+	pango_layout_set_attributes(ly, al);
+	pdf_lang_range r[4];
+	assert_int_equal(pdf_line_langs(pango_layout_get_line_readonly(ly, 0), r, 4), 1);
+	assert_string_equal(r[0].lang, "en");
+	assert_int_equal(r[0].end - r[0].start, (int)strlen("Big Society"));
+	assert_memory_equal(t + r[0].start, "Big Society", strlen("Big Society"));
+	g_free(t);
+	free(plain);
+	pango_attr_list_unref(al);
+	g_object_unref(ly);
+	free(canvas_glyphs(&cv));
+	doc_node_free(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -354,6 +396,7 @@ int main(void)
 		cmocka_unit_test(test_line_langs),
 		cmocka_unit_test(test_same_drawing),
 		cmocka_unit_test(test_exactly_the_passages),
+		cmocka_unit_test(test_mark_plain),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
