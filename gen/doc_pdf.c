@@ -186,10 +186,11 @@ static void tg_content(tagger *tg, const pdf_elem *e)
  * pdf_lang_show_line, piece by piece, so that the glyphs of the passage,
  * and only those, go into a Span of their own, which pdf_ua.c gives its
  * /Lang. In an element (el) the rest of the line goes into the element's
- * anonymous Spans, and a passage that ends the line stays open, in case
- * it goes on in the next (the tagger closes it when other content comes);
- * in a Note (el NULL), drawn outside the tagger, every piece is a Span of
- * its own. */
+ * anonymous Spans; in a Note (el NULL), drawn outside the tagger, every
+ * piece is a Span of its own. A passage over two lines is two Spans: cairo
+ * ends a line's marked content with an empty /ActualText sequence for the
+ * space pango does not draw, and poppler (pdfinfo -struct-text, the
+ * checker's view) takes that EMC for the end of the Span. */
 typedef struct {
 	tagger *tg;
 	const pdf_elem *el;
@@ -208,9 +209,6 @@ static void lang_begin(void *ud, const char *lang)
 		tg_content(tg, s->el);
 		return;
 	}
-	const tg_entry *top = tg->n ? &tg->st[tg->n - 1] : NULL;
-	if (top && top->kind == TG_LANG && top->el == s->el && !strcmp(top->lang, lang))
-		return; /* the passage goes on from the line before */
 	tg_to(tg, s->el);
 	tg_push_lang(tg, TG_LANG, s->el, lang);
 }
@@ -220,7 +218,7 @@ static void lang_end(void *ud, const char *lang, int line_end)
 	lang_seg *s = ud;
 	if (!s->el)
 		cairo_tag_end(s->tg->cr, "Span");
-	else if (lang && !line_end && s->tg->n && s->tg->st[s->tg->n - 1].kind == TG_LANG)
+	else if (lang && s->tg->n && s->tg->st[s->tg->n - 1].kind == TG_LANG)
 		tg_pop(s->tg);
 }
 
