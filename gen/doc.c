@@ -10,7 +10,7 @@
 static const char *const type_names[DOC_NTYPES] = {
 	"document", "titlepage", "toc", "heading", "paragraph", "list", "item",
 	"panel", "quote", "figure", "caption", "table", "row", "cell",
-	"text", "emph", "strong", "linebreak", "value", "xref", "footnote", "claim",
+	"text", "emph", "strong", "linebreak", "value", "xref", "footnote", "claim", "lang",
 };
 
 const char *doc_type_name(doc_type t)
@@ -127,6 +127,7 @@ void doc_node_free(doc_node *n)
 		free(n->number);
 		free(n->target);
 		free(n->alt);
+		free(n->lang);
 		free(n->src_file);
 		if (n->chart)
 			chart_free(n->chart);

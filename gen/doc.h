@@ -42,7 +42,9 @@
  *     (the footnote's own inlines are its children; ->number filled by
  *     resolve), DOC_CLAIM (a claim that no longer holds: children are the
  *     statement, ->text the reason for the editor, ->src_file/src_line where
- *     the template says it).
+ *     the template says it), DOC_LANG (a passage in another language than
+ *     the report's: children are its inlines, ->lang its BCP 47 tag, "en";
+ *     the HTML writer makes it <span lang>, the PDF a Span with /Lang).
  *
  * Strings in the tree are plain text; each writer escapes for its format.
  */
@@ -78,6 +80,7 @@ typedef enum {
 	DOC_XREF,
 	DOC_FOOTNOTE,
 	DOC_CLAIM,
+	DOC_LANG,
 	DOC_NTYPES
 } doc_type;
 
@@ -105,6 +108,7 @@ struct doc_node {
 	char *target;        /* DOC_XREF: id it points to */
 	struct chart *chart; /* DOC_FIGURE: the chart, or NULL for a table figure; owned by the node */
 	char *alt;           /* DOC_FIGURE: alt text of the chart */
+	char *lang;          /* DOC_LANG: language of the passage, a well-formed BCP 47 tag ("en") */
 	char *src_file;      /* template file and line this node came from (claims, errors) */
 	int src_line;
 	doc_node *parent, *first, *last, *prev, *next;

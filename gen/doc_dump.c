@@ -83,6 +83,8 @@ static void dump_node(strbuf *b, const doc_node *n, int depth)
 		sb_printf(b, " id=%s", n->id);
 	if (n->target)
 		sb_printf(b, " target=%s", n->target);
+	if (n->lang)
+		sb_printf(b, " lang=%s", n->lang);
 	if (n->chart && n->chart->id)
 		sb_printf(b, " chart=%s", n->chart->id);
 	if (n->text) {

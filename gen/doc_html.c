@@ -257,6 +257,13 @@ static void inline_node(html *h, const doc_node *n, inline_mode mode)
 		sb_add(o, "</a></sup>");
 		queue_note(h, n);
 		break;
+	case DOC_LANG: /* a passage in another language: read with its own voice, hyphenated by its own rules */
+		sb_add(o, "<span");
+		attr(h, "lang", n->lang);
+		sb_add(o, ">");
+		inlines(h, n, mode);
+		sb_add(o, "</span>");
+		break;
 	case DOC_CLAIM:
 		/* A claim that no longer holds stays visible, marked, with the
 		 * reason on hover, so the editor sees it before publishing. */

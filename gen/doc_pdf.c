@@ -18,6 +18,7 @@
  * SOURCE_DATE_EPOCH only, so two runs give the same bytes. */
 #include "doc_writers.h"
 #include "pdf_layout.h"
+#include "pdf_lang.h"
 #include "pdf_text.h"
 #include "pdf_ua.h"
 #include "chart.h"
@@ -67,11 +68,13 @@ static void add_link_text(pdf_ua_info *in, const char *dest, const doc_node *tar
 /* ---------- the tagger ---------- */
 
 /* An open structure element: a pdf_elem, a Span holding text of one (el
- * is its owner), or an artifact. */
-enum { TG_ELEM, TG_SPAN, TG_ARTIFACT };
+ * is its owner), a Span holding a passage in another language (lang), or
+ * an artifact. */
+enum { TG_ELEM, TG_SPAN, TG_LANG, TG_ARTIFACT };
 typedef struct {
 	int kind;
 	const pdf_elem *el;
+	const char *lang; /* TG_LANG */
 } tg_entry;
 
 typedef struct {
@@ -81,15 +84,26 @@ typedef struct {
 	pdf_ua_info *info; /* collects /Alt and /Scope in structure order */
 } tagger;
 
-static void tg_push(tagger *tg, int kind, const pdf_elem *el)
+/* Every Span in the order they are opened, with its language (NULL: the
+ * report's), for pdf_ua.c to give /Lang. */
+static void record_span(pdf_ua_info *in, const char *lang)
 {
-	const char *tag = kind == TG_ARTIFACT ? PDF_UA_ARTIFACT_TAG : kind == TG_SPAN ? "Span" : el->tag;
+	in->span_langs = xrealloc(in->span_langs, (size_t)(in->nspans + 1) * sizeof *in->span_langs);
+	in->span_langs[in->nspans++] = lang ? xstrdup(lang) : NULL;
+}
+
+static void tg_push_lang(tagger *tg, int kind, const pdf_elem *el, const char *lang)
+{
+	const char *tag = kind == TG_ARTIFACT ? PDF_UA_ARTIFACT_TAG : kind != TG_ELEM ? "Span" : el->tag;
 	if (tg->n == (int)(sizeof tg->st / sizeof tg->st[0]))
 		abort(); /* the layout nests a few levels; this is a bug */
 	cairo_tag_begin(tg->cr, tag, NULL);
 	tg->st[tg->n].kind = kind;
 	tg->st[tg->n].el = el;
+	tg->st[tg->n].lang = lang;
 	tg->n++;
+	if (kind == TG_SPAN || kind == TG_LANG)
+		record_span(tg->info, lang);
 	if (kind != TG_ELEM)
 		return;
 	pdf_ua_info *in = tg->info;
@@ -102,10 +116,15 @@ static void tg_push(tagger *tg, int kind, const pdf_elem *el)
 	}
 }
 
+static void tg_push(tagger *tg, int kind, const pdf_elem *el)
+{
+	tg_push_lang(tg, kind, el, NULL);
+}
+
 static void tg_pop(tagger *tg)
 {
 	tg_entry *e = &tg->st[--tg->n];
-	cairo_tag_end(tg->cr, e->kind == TG_ARTIFACT ? PDF_UA_ARTIFACT_TAG : e->kind == TG_SPAN ? "Span" : e->el->tag);
+	cairo_tag_end(tg->cr, e->kind == TG_ARTIFACT ? PDF_UA_ARTIFACT_TAG : e->kind != TG_ELEM ? "Span" : e->el->tag);
 }
 
 /* Closes what holds content (a Span, an artifact, a leaf element), so
@@ -160,6 +179,61 @@ static void tg_content(tagger *tg, const pdf_elem *e)
 			return;
 		tg_to(tg, e);
 	}
+}
+
+/* ---------- passages in another language ---------- */
+
+/* A line that holds a passage in another language is drawn by
+ * pdf_lang_show_line, piece by piece, so that the glyphs of the passage,
+ * and only those, go into a Span of their own, which pdf_ua.c gives its
+ * /Lang. In an element (el) the rest of the line goes into the element's
+ * anonymous Spans; in a Note (el NULL), drawn outside the tagger, every
+ * piece is a Span of its own. A passage over two lines is two Spans: cairo
+ * ends a line's marked content with an empty /ActualText sequence for the
+ * space pango does not draw, and poppler (pdfinfo -struct-text, the
+ * checker's view) takes that EMC for the end of the Span. */
+typedef struct {
+	tagger *tg;
+	const pdf_elem *el;
+} lang_seg;
+
+static void lang_begin(void *ud, const char *lang)
+{
+	lang_seg *s = ud;
+	tagger *tg = s->tg;
+	if (!s->el) {
+		cairo_tag_begin(tg->cr, "Span", NULL);
+		record_span(tg->info, lang);
+		return;
+	}
+	if (!lang) {
+		tg_content(tg, s->el);
+		return;
+	}
+	tg_to(tg, s->el);
+	tg_push_lang(tg, TG_LANG, s->el, lang);
+}
+
+static void lang_end(void *ud, const char *lang, int line_end)
+{
+	lang_seg *s = ud;
+	if (!s->el)
+		cairo_tag_end(s->tg->cr, "Span");
+	else if (lang && s->tg->n && s->tg->st[s->tg->n - 1].kind == TG_LANG)
+		tg_pop(s->tg);
+}
+
+static void draw_lang_line(tagger *tg, cairo_t *cr, const pdf_op *o, double top, const pdf_elem *el)
+{
+	lang_seg s = { tg, el };
+	pdf_lang_show_line(cr, o->line, o->x, top + o->y, lang_begin, lang_end, &s);
+}
+
+/* Is o a line drawn by draw_lang_line? With the tagger only: a table
+ * header row repeated as page furniture is drawn whole. */
+static int is_lang_line(const tagger *tg, const pdf_op *o)
+{
+	return tg && o->kind == PDF_OP_LINE && o->el && o->el->span && pdf_line_langs(o->line, NULL, 0) > 0;
 }
 
 /* Draws one line of text with its own pango layout (title page, header,
@@ -282,11 +356,16 @@ static void draw_header_footer(tagger *tg, cairo_t *cr, PangoContext *ctx, const
 static void draw_op(tagger *tg, cairo_t *cr, PangoContext *ctx, pdf_layout *l, const pdf_op *o, double top,
 		    int repeat)
 {
-	if (tg && o->kind != PDF_OP_DEST && o->kind != PDF_OP_LINK)
+	int by_runs = is_lang_line(tg, o);
+	if (tg && o->kind != PDF_OP_DEST && o->kind != PDF_OP_LINK && !by_runs)
 		tg_content(tg, o->el);
 	switch (o->kind) {
 	case PDF_OP_LINE:
 		cairo_set_source_rgb(cr, 0, 0, 0);
+		if (by_runs) {
+			draw_lang_line(tg, cr, o, top, o->el);
+			break;
+		}
 		pdf_show_line(cr, o->line, o->x, top + o->y);
 		break;
 	case PDF_OP_RECT:
@@ -451,8 +530,19 @@ static void draw_note(tagger *tg, cairo_t *cr, PangoContext *ctx, pdf_layout *l,
 	const pdf_note *nt = &l->notes[pg->notes[k]];
 	tg_to(tg, el);
 	cairo_tag_begin(cr, "Note", NULL);
-	for (int o = 0; o < nt->nops; o++)
-		draw_op(NULL, cr, ctx, l, &nt->ops[o], note_y[k], 0);
+	/* a note with a passage in another language keeps all its text in
+	 * Spans (cairo drops the text of an element that has children) */
+	int spans = 0;
+	for (int o = 0; o < nt->nops && !spans; o++)
+		spans = nt->ops[o].kind == PDF_OP_LINE && pdf_line_langs(nt->ops[o].line, NULL, 0) > 0;
+	for (int o = 0; o < nt->nops; o++) {
+		if (spans && nt->ops[o].kind == PDF_OP_LINE) {
+			cairo_set_source_rgb(cr, 0, 0, 0);
+			draw_lang_line(tg, cr, &nt->ops[o], note_y[k], NULL);
+		} else {
+			draw_op(NULL, cr, ctx, l, &nt->ops[o], note_y[k], 0);
+		}
+	}
 	cairo_tag_end(cr, "Note");
 }
 
@@ -639,6 +729,9 @@ int doc_write_pdf(const doc *d, const char *path, char *msg, size_t msglen)
 		free(info.alts[i]);
 	free(info.alts);
 	free(info.scopes);
+	for (int i = 0; i < info.nspans; i++)
+		free(info.span_langs[i]);
+	free(info.span_langs);
 	for (int i = 0; i < info.nlinks; i++) {
 		free(info.link_dests[i]);
 		free(info.link_texts[i]);

@@ -10,6 +10,7 @@
  * taller than a page breaks), table header rows repeated after a break,
  * footnotes on the page of their marker. Drawing is doc_pdf.c's. */
 #include "pdf_layout.h"
+#include "pdf_lang.h"
 #include "chart.h"
 #include "util.h"
 
@@ -252,6 +253,17 @@ static void ib_inlines(pdf_layout *l, ibuild *b, const doc_node *parent)
 			b->notes[b->nnotes] = idx;
 			b->note_at[b->nnotes] = (int)start;
 			b->nnotes++;
+			break;
+		}
+		case DOC_LANG: {
+			/* a passage in another language: not broken by the Dutch
+			 * patterns, and marked for the draw pass (pdf_lang.h) */
+			int hy = b->hyphenate;
+			b->hyphenate = 0;
+			ib_inlines(l, b, c);
+			b->hyphenate = hy;
+			if (b->t.len > start)
+				ib_attr(b, pdf_attr_lang_new(c->lang), start, b->t.len);
 			break;
 		}
 		case DOC_CLAIM:
@@ -558,6 +570,10 @@ static void layout_heading(pdf_layout *l, const doc_node *h, double x, double w,
 	ib_init(&b, 0);
 	char *t = pdf_heading_text(h);
 	sb_add(&b.t, t);
+	free(t);
+	/* the title ends the heading's text: its passages in another language */
+	t = doc_plain_text(h);
+	pdf_lang_mark_plain(b.attrs, h, (int)(b.t.len - strlen(t)));
 	free(t);
 	double before = h->level <= 1 ? 0 : h->level == 2 ? 16 : 11;
 	/* the structure skips no heading level (a run-in subheading right
@@ -1333,8 +1349,8 @@ static void paginate(pdf_layout *l)
 
 /* Decides, now that the pages are known, which elements take their text
  * directly (leaf) and which in Span children (span): those that also hold
- * a link, a note or another element, or whose text runs over a page break
- * (see pdf_elem). */
+ * a link, a note, a passage in another language (its own Span) or another
+ * element, or whose text runs over a page break (see pdf_elem). */
 static void mark_structure(pdf_layout *l)
 {
 	for (int i = 0; i < l->nelems; i++)
@@ -1350,7 +1366,8 @@ static void mark_structure(pdf_layout *l)
 				pdf_elem *e = it->ops[o].el;
 				if (!e || it->ops[o].kind == PDF_OP_DEST)
 					continue;
-				if (it->ops[o].kind == PDF_OP_LINK || (e->page && e->page != pg + 1))
+				if (it->ops[o].kind == PDF_OP_LINK || (e->page && e->page != pg + 1) ||
+				    (it->ops[o].kind == PDF_OP_LINE && pdf_line_langs(it->ops[o].line, NULL, 0)))
 					e->span = 1;
 				e->page = pg + 1;
 			}

@@ -83,8 +83,7 @@ static int run_text(const char *text, int break_at, PangoGlyphItem *run, char *u
 	return nbytes;
 }
 
-/* One run at baseline origin (x, y). */
-static void show_run(cairo_t *cr, const char *text, int break_at, PangoGlyphItem *run, double x, double y)
+void pdf_show_glyph_item(cairo_t *cr, const char *text, int break_at, PangoGlyphItem *run, double x, double y)
 {
 	PangoItem *item = run->item;
 	PangoGlyphString *gs = run->glyphs;
@@ -163,7 +162,7 @@ void pdf_show_line(cairo_t *cr, PangoLayoutLine *line, double x, double y)
 		const PangoAttrColor *fg = (const PangoAttrColor *)run_attr(run->item, PANGO_ATTR_FOREGROUND);
 		if (fg)
 			cairo_set_source_rgb(cr, fg->color.red / 65535., fg->color.green / 65535., fg->color.blue / 65535.);
-		show_run(cr, text, line->start_index + line->length, run, rx, ry);
+		pdf_show_glyph_item(cr, text, line->start_index + line->length, run, rx, ry);
 		cairo_restore(cr);
 		x_off += width + run->end_x_offset;
 	}

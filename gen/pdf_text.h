@@ -10,6 +10,11 @@
  * colour unless the text has its own. */
 void pdf_show_line(cairo_t *cr, PangoLayoutLine *line, double x, double y);
 
+/* One glyph item (a run, or a piece of one) of a line whose layout text is
+ * text, its origin at (x, y), in cr's current source; break_at: the byte
+ * offset where the line ends (a soft hyphen there reads "-"). */
+void pdf_show_glyph_item(cairo_t *cr, const char *text, int break_at, PangoGlyphItem *run, double x, double y);
+
 /* The text line puts into the text layer, runs in visual order (g_free). */
 char *pdf_line_text(PangoLayoutLine *line);
 

@@ -1,7 +1,8 @@
 /* pdf_ua.c: the accessible-PDF finishing pass (see pdf_ua.h).
  *
  * Owns everything the tagged PDF needs beyond what cairo 1.16 writes:
- * artifacts, /Alt and /Scope, link descriptions, the document language,
+ * artifacts, /Alt and /Scope, link descriptions, the document language and
+ * that of passages in another language,
  * XMP metadata with the PDF/UA identifier, DisplayDocTitle and /Tabs /S. The file is read
  * and written with libqpdf's C API; nothing here parses PDF syntax. The
  * one edit inside a content stream is the replacement of the marked
@@ -81,6 +82,46 @@ static void walk_elem(ua *u, qpdf_oh e, int depth)
 	} else if (qpdf_oh_is_dictionary(q, k) && qpdf_oh_has_key(q, k, "/S")) {
 		walk_elem(u, k, depth + 1);
 	}
+}
+
+/* Passages in another language: the n-th Span of the tree, depth first
+ * (the order the typesetter opened them, as for /Alt), gets the /Lang the
+ * typesetter recorded for it, if any. Run after walk_elem, when the
+ * artifacts are out of the tree. *k counts the Spans. */
+static void walk_span_langs(ua *u, qpdf_oh e, int *k, int depth)
+{
+	qpdf_data q = u->q;
+	if (depth > 64 || !qpdf_oh_is_dictionary(q, e))
+		return;
+	if (qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, e, "/S"), "/Span")) {
+		if (*k < u->info->nspans && u->info->span_langs[*k])
+			qpdf_oh_replace_key(q, e, "/Lang", qpdf_oh_new_unicode_string(q, u->info->span_langs[*k]));
+		(*k)++;
+	}
+	qpdf_oh kids = qpdf_oh_get_key(q, e, "/K");
+	if (qpdf_oh_is_array(q, kids))
+		for (int i = 0; i < qpdf_oh_get_array_n_items(q, kids); i++)
+			walk_span_langs(u, qpdf_oh_get_array_item(q, kids, i), k, depth + 1);
+	else
+		walk_span_langs(u, kids, k, depth + 1);
+}
+
+/* /Lang on the Spans of passages in another language; only when there is
+ * one. Returns 0, or -1 when the tree's Spans are not the typesetter's. */
+static int add_span_langs(ua *u, qpdf_oh str, const char *path, char *msg, size_t msglen)
+{
+	int any = 0, k = 0;
+	for (int i = 0; i < u->info->nspans && !any; i++)
+		any = u->info->span_langs[i] != NULL;
+	if (!any)
+		return 0;
+	walk_span_langs(u, str, &k, 0);
+	if (k != u->info->nspans) {
+		snprintf(msg, msglen, "%s: the structure tree has %d Span elements, the layout %d", path, k,
+			 u->info->nspans);
+		return -1;
+	}
+	return 0;
 }
 
 /* The parent tree (a number tree) maps each page's marked content to its
@@ -300,6 +341,8 @@ int pdf_ua_finish(const char *pdf, size_t len, const pdf_ua_info *info, const ch
 	}
 	if (qpdf_oh_has_key(q, str, "/ParentTree"))
 		walk_parent_tree(&u, qpdf_oh_get_key(q, str, "/ParentTree"), 0);
+	if (add_span_langs(&u, str, path, msg, msglen))
+		goto out;
 
 	/* artifacts in the content; tab order by structure */
 	int rewritten = 0, npages = qpdf_get_num_pages(q);

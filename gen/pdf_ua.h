@@ -1,7 +1,7 @@
 /* pdf_ua.h: the accessible-PDF finishing pass (PDF/UA-1).
  *
  * cairo 1.16 writes the structure tree, links and page labels, but no
- * document language, no /Alt, no attributes, no XMP metadata and no
+ * document language, no /Lang on a passage, no /Alt, no attributes, no XMP metadata and no
  * artifacts. The typesetter draws page furniture inside marker elements
  * (PDF_UA_ARTIFACT_TAG) and records, in structure order, the attributes cairo cannot
  * write; this pass reads cairo's file with libqpdf (C API, object handles),
@@ -33,6 +33,8 @@ typedef struct {
 	char **alts;             /* /Alt of the n-th Figure */
 	int nscopes;
 	int *scopes;             /* /Scope of the n-th TH: 1 Column, 2 Row */
+	int nspans;
+	char **span_langs;       /* /Lang of the n-th Span: a passage in another language (NULL: none) */
 	/* the description (/Contents) of each link annotation, by destination */
 	int nlinks;
 	char **link_dests, **link_texts;

@@ -28,15 +28,26 @@ data decoded), never through a PDF parser of its own, and checks:
   labels      a page label for every page; each printed page number (the
               last line pdftotext finds on the page) equals the page's label
               (roman for the title page and contents)
+  passages    every passage the HTML marks as another language (<span
+              lang>, from the templates' <taal>) is, with the same text, a
+              Span with that /Lang (or consecutive Spans of one element, where
+              a line or page break or a link cuts it), and no other Span has a
+              /Lang; the text of a Span is what its marked content draws, read
+              through the fonts' ToUnicode maps and cairo's /ActualText
+              (pdfinfo -struct-text loses text after an /ActualText inside
+              marked content)                                   (11-002..11-005, as marked)
 
 Exits 1 with one line per problem."""
 import base64
+import collections
 import html
+import html.parser
 import json
 import os
 import re
 import subprocess
 import sys
+import unicodedata
 import xml.etree.ElementTree as ET
 
 STANDARD = set("""Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3
@@ -48,9 +59,9 @@ WS = b" \t\r\n\f\0"
 
 
 def tokens(data):
-    """Operators and operands of a content stream, with string contents
-    skipped (cairo writes text as strings; an 'EMC' inside one is no
-    operator). Yields (kind, value): 'op', 'name', 'int', 'other'."""
+    """Operators and operands of a content stream; a string is one operand
+    (cairo writes text as strings; an 'EMC' inside one is no operator).
+    Yields (kind, value): 'op', 'name', 'int', 'str' (its bytes), 'other'."""
     i, n = 0, len(data)
     while i < n:
         c = data[i:i + 1]
@@ -60,7 +71,7 @@ def tokens(data):
             while i < n and data[i:i + 1] not in (b"\r", b"\n"):
                 i += 1
         elif c == b"(":
-            depth, i = 1, i + 1
+            depth, i, start = 1, i + 1, i + 1
             while i < n and depth:
                 ch = data[i:i + 1]
                 if ch == b"\\":
@@ -68,13 +79,14 @@ def tokens(data):
                     continue
                 depth += 1 if ch == b"(" else -1 if ch == b")" else 0
                 i += 1
-            yield "other", None
+            yield "str", literal(data[start:i - 1])
         elif data[i:i + 2] in (b"<<", b">>"):
             yield "other", data[i:i + 2].decode()
             i += 2
         elif c == b"<":
-            i = data.index(b">", i) + 1
-            yield "other", None
+            j = data.index(b">", i)
+            yield "str", bytes.fromhex(re.sub(rb"\s", b"", data[i + 1:j]).decode() + ("0" if (j - i - 1) % 2 else ""))
+            i = j + 1
         elif c in (b"[", b"]", b"{", b"}"):
             yield "other", c.decode()
             i += 1
@@ -96,6 +108,54 @@ def tokens(data):
                 yield "other", word
             else:
                 yield "op", word
+
+
+ESC = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+
+
+def literal(raw):
+    """The bytes of a literal string's body (escapes resolved)."""
+    out, i = bytearray(), 0
+    while i < len(raw):
+        c = raw[i:i + 1]
+        if c != b"\\":
+            out += c
+            i += 1
+            continue
+        nxt = raw[i + 1:i + 2]
+        m = re.match(rb"[0-7]{1,3}", raw[i + 1:i + 4])
+        if m:
+            out.append(int(m.group(0), 8) & 0xFF)
+            i += 1 + len(m.group(0))
+        elif nxt in (b"\r", b"\n"):
+            i += 2 + (nxt == b"\r" and raw[i + 2:i + 3] == b"\n")
+        else:
+            out += ESC.get(nxt, nxt)
+            i += 2
+    return bytes(out)
+
+
+def cmap(data):
+    """A ToUnicode CMap: code bytes -> text (bfchar and bfrange)."""
+    m = {}
+    hexs = lambda b: bytes.fromhex(b.decode())
+    utf16 = lambda b: hexs(b).decode("utf-16-be", "replace")
+    for block in re.findall(rb"beginbfchar(.*?)endbfchar", data, re.S):
+        for src, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
+            m[hexs(src)] = utf16(dst)
+    for block in re.findall(rb"beginbfrange(.*?)endbfrange", data, re.S):
+        for lo, hi, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])", block):
+            a, b, width = int(lo, 16), int(hi, 16), len(lo) // 2
+            dsts = re.findall(rb"<([0-9A-Fa-f]*)>", dst)
+            for k, code in enumerate(range(a, b + 1)):
+                if dst.startswith(b"["):
+                    t = utf16(dsts[k]) if k < len(dsts) else ""
+                else:
+                    v = bytearray(hexs(dsts[0]))
+                    v[-1] = (v[-1] + k) & 0xFF  # PDF 9.10.3: the last byte counts up
+                    t = bytes(v).decode("utf-16-be", "replace")
+                m[code.to_bytes(width, "big")] = t
+    return m
 
 
 class Pdf:
@@ -130,6 +190,7 @@ class Checker:
     def __init__(self, path):
         self.path = path
         self.problems = []
+        self.npassages = 0
         self.pdf = Pdf(path)
 
     def bad(self, msg):
@@ -182,28 +243,33 @@ class Checker:
         self.mcid_owner = {}     # (page ref, mcid) -> elem ref
         self.objr = set()        # annotation refs inside the tree
         self.children = {}       # elem ref -> [child types]
+        self.spans = []          # (id of the parent, Span elem) in tree order
+        self.elem_mcids = {}     # id of elem -> [(page ref, mcid)]
+        self.mc_text = {}        # (page ref, mcid) -> the text drawn in it
 
         def kids(e):
             k = e.get("/K")
             return k if isinstance(k, list) else [] if k is None else [k]
 
-        def walk(ref, e, depth):
+        def walk(ref, e, depth, parent=None):
             s = e.get("/S", "")[1:]
             me = (depth, s, e, ref)
             self.elems.append(me)
+            if s == "Span":
+                self.spans.append((id(parent), e))
             kids_types = []
             for k in kids(e):
                 kd = p.get(k) if isinstance(k, str) else k
                 if isinstance(kd, int):
-                    self.add_mcid(e.get("/Pg"), kd, ref)
+                    self.add_mcid(e.get("/Pg"), kd, ref, e)
                 elif isinstance(kd, dict) and kd.get("/Type") == "/MCR":
-                    self.add_mcid(kd.get("/Pg", e.get("/Pg")), kd["/MCID"], ref)
+                    self.add_mcid(kd.get("/Pg", e.get("/Pg")), kd["/MCID"], ref, e)
                 elif isinstance(kd, dict) and kd.get("/Type") == "/OBJR":
                     self.objr.add(kd["/Obj"])
                     kids_types.append("OBJR")
                 elif isinstance(kd, dict) and "/S" in kd:
                     kids_types.append(kd["/S"][1:])
-                    walk(k if isinstance(k, str) else None, kd, depth + 1)
+                    walk(k if isinstance(k, str) else None, kd, depth + 1, e)
             self.children[id(e)] = kids_types
 
         for k in kids(str_root):
@@ -255,9 +321,27 @@ class Checker:
                 if t == "Note" and (i == 0 or kt[i - 1] != "Link"):
                     self.bad("a Note not right after the link from its marker")
 
-    def add_mcid(self, pg, mcid, ref):
+    def add_mcid(self, pg, mcid, ref, e):
         self.mcids.setdefault(pg, []).append(mcid)
         self.mcid_owner[(pg, mcid)] = ref
+        self.elem_mcids.setdefault(id(e), []).append((pg, mcid))
+
+    def fonts(self, pg):
+        """The page's fonts: resource name -> (ToUnicode map, code length)."""
+        p = self.pdf
+        out = {}
+        for name, ref in (p.get((p.get(pg.get("/Resources")) or {}).get("/Font")) or {}).items():
+            f = p.get(ref) or {}
+            m = cmap(p.data(f["/ToUnicode"])) if isinstance(f.get("/ToUnicode"), str) else {}
+            width = len(next(iter(m))) if m else (2 if f.get("/Subtype") == "/Type0" else 1)
+            out[name[1:]] = (m, width)
+        return out
+
+    def show(self, pg, stack, t):
+        """Text drawn in the innermost marked content with an MCID."""
+        mcid = next((m for _, m in reversed(stack) if m is not None), None)
+        if mcid is not None:
+            self.mc_text[(pg, mcid)] = self.mc_text.get((pg, mcid), "") + t
 
     # ----- pages, content, links, labels -----
     def pages(self):
@@ -296,6 +380,7 @@ class Checker:
             refs = contents if isinstance(contents, list) else [contents]
             data = b"\n".join(p.data(r) for r in refs)
             stack, operands, seen, artifacts = [], [], [], 0
+            fonts, font, actual = self.fonts(pg), None, []
             unmarked = 0
             for kind, v in tokens(data):
                 if kind != "op":
@@ -321,11 +406,26 @@ class Checker:
                         if owner is None or self.mcid_owner.get((ref, mcid)) != owner:
                             self.bad("%s: MCID %d is not mapped to the element that holds it" % (where, mcid))
                     stack.append((tag, mcid))
+                    # cairo's /ActualText sequence (a ligature, a space it
+                    # does not draw) stands for the glyphs inside it
+                    at = None
+                    if v == "BDC":
+                        vals = [x for k, x in operands]
+                        if "ActualText" in vals and isinstance(vals[vals.index("ActualText") + 1], bytes):
+                            at = pdf_string(vals[vals.index("ActualText") + 1])
+                    actual.append(at is not None)
+                    if at is not None:
+                        self.show(ref, stack, at)
                 elif v == "EMC":
                     if not stack:
                         self.bad("%s: EMC without BDC" % where)
                     else:
                         stack.pop()
+                        actual.pop()
+                elif v == "Tf":
+                    font = fonts.get(next((x for k, x in operands if k == "name"), None))
+                elif v in ("Tj", "TJ", "'", '"') and not any(actual):
+                    self.show(ref, stack, "".join(decode(font, x) for k, x in operands if k == "str"))
                 elif v in PAINT:
                     if not any(t == "Artifact" or m is not None for t, m in stack):
                         unmarked += 1
@@ -392,6 +492,34 @@ class Checker:
         for _, s, e, _ in self.elems:
             if s == "Figure" and text(e.get("/Alt")) not in alts:
                 self.bad("Figure /Alt %r is not the alt text of a chart in index.html" % (text(e.get("/Alt")) or "")[:60])
+        self.passages(page)
+
+    def passages(self, page):
+        """Passages in another language: the HTML's against the PDF's Spans."""
+        # ligatures as letters (cairo maps the fi glyph to U+FB01), no
+        # spaces or soft hyphens (line ends)
+        norm = lambda t: re.sub(r"[\s\u00ad]", "", unicodedata.normalize("NFKC", t))
+        marked = html_passages(page)
+        want = collections.Counter((lang, norm(t)) for lang, t in marked)
+        shown = {norm(t): t for _, t in marked}
+        found, last = [], None
+        for k, (parent, e) in enumerate(self.spans):
+            lang = text(e.get("/Lang"))
+            if not lang:
+                continue
+            t = "".join(self.mc_text.get(m, "") for m in self.elem_mcids.get(id(e), []))
+            if last and last[0] == k - 1 and last[1] == parent and last[2] == lang:
+                found[-1][1] += t  # the same passage, cut by a line or page break or a link
+            else:
+                found.append([lang, t])
+            last = (k, parent, lang)
+        got = collections.Counter((lang, norm(t)) for lang, t in found)
+        for (lang, t), n in sorted((want - got).items()):
+            self.bad("passage %r (lang %s) in the HTML is not a Span with /Lang %s in the PDF%s" %
+                     (shown.get(t, t), lang, lang, "" if n == 1 else " (%d times)" % n))
+        for (lang, t), n in sorted((got - want).items()):
+            self.bad("a Span with /Lang %s holds %r, which the HTML does not mark" % (lang, t))
+        self.npassages = sum((got & want).values())
 
     def run(self):
         self.catalogue()
@@ -402,15 +530,74 @@ class Checker:
         return self.problems
 
 
+class LangSpans(html.parser.HTMLParser):
+    """The passages of a page marked with a language of their own (an
+    element other than <html> with lang=...): (lang, text) in order. Not
+    those in a <nav>: the site's contents lists repeat the headings, the
+    PDF's contents entry is plain text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found, self.open, self.depth, self.nav = [], None, 0, 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("br", "img", "wbr", "meta", "link", "input", "hr", "source"):
+            return
+        if tag == "nav":
+            self.nav += 1
+        if self.open is None and not self.nav:
+            lang = dict(attrs).get("lang")
+            if lang and tag != "html":
+                self.open, self.depth = [lang, ""], 1
+        elif self.open is not None:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if tag == "nav" and self.nav:
+            self.nav -= 1
+        if self.open is not None:
+            self.depth -= 1
+            if self.depth == 0:
+                self.found.append(tuple(self.open))
+                self.open = None
+
+    def handle_data(self, data):
+        if self.open is not None:
+            self.open[1] += data
+
+
+def decode(font, b):
+    """The text of a shown string in a font (ToUnicode map, code length)."""
+    if font is None:
+        return "\ufffd"
+    m, w = font
+    return "".join(m.get(b[i:i + w], "\ufffd") for i in range(0, len(b), w))
+
+
+def pdf_string(b):
+    """A PDF text string: UTF-16BE with its byte order mark, else (near
+    enough for our files) Latin-1."""
+    return b[2:].decode("utf-16-be", "replace") if b[:2] == b"\xfe\xff" else b.decode("latin-1")
+
+
+def html_passages(path):
+    p = LangSpans()
+    p.feed(open(path, encoding="utf-8").read())
+    return p.found
+
+
 def main(paths):
     if not paths:
         sys.exit(__doc__)
-    problems = []
+    problems, passages = [], 0
     for path in paths:
-        problems += Checker(path).run()
+        c = Checker(path)
+        problems += c.run()
+        passages += c.npassages
     for p in problems:
         print(p)
-    print("pdfua_check: %d file(s), %d problem(s)" % (len(paths), len(problems)))
+    print("pdfua_check: %d file(s), %d passage(s) in another language, %d problem(s)" %
+          (len(paths), passages, len(problems)))
     return 1 if problems else 0
 
 

@@ -11,8 +11,15 @@ set -euo pipefail
 	{ cat "$TMP/gen.log"; exit 1; }
 pdfs=("$TMP"/out/*/rapport.pdf)
 [ ${#pdfs[@]} -ge 13 ] || { echo "expected 13 editions, found ${#pdfs[@]}"; exit 1; }
-python3 "$ROOT/tests/pdfua_check.py" "${pdfs[@]}"
+python3 "$ROOT/tests/pdfua_check.py" "${pdfs[@]}" | tee "$TMP/check.log"
 echo "info: ${#pdfs[@]} edition PDFs pass the PDF/UA checks"
+# every edition carries the templates' passages in another language (none
+# sits in a <kies> or <keuze>, so each is in every edition)
+taal=$(cat "$ROOT"/templates/*.xml | grep -o '<taal ' | wc -l)
+found=$(sed -n 's/.* \([0-9]*\) passage(s) in another language.*/\1/p' "$TMP/check.log")
+[ "$taal" -gt 0 ] && [ "$found" -ge $((taal * ${#pdfs[@]})) ] ||
+	{ echo "expected $taal passages in another language in each of ${#pdfs[@]} PDFs, found $found in all"; exit 1; }
+echo "info: $found passages in another language are Spans with /Lang, as the HTML marks them"
 
 # the checker can fail: the same file with the catalogue's language,
 # XMP and one Figure's /Alt removed (qpdf rewrites it, no parser of ours)
@@ -33,3 +40,20 @@ fi
 for want in "/Lang is 'en-GB'" "Figure without /Alt" "no /Tabs /S"; do
 	grep -q -- "$want" "$TMP/broken.log" || { echo "pdfua_check did not report: $want"; cat "$TMP/broken.log"; exit 1; }
 done
+
+# a passage that loses its /Lang: the check against the edition's HTML
+# (the damaged copy sits next to index.html) must see it
+python3 - "$TMP/qdf.pdf" "$TMP/nolang.pdf" <<'PY'
+import sys
+d = open(sys.argv[1], "rb").read()
+if b"/Lang (en)" not in d:
+    sys.exit("no Span with /Lang (en) in the national PDF")
+open(sys.argv[2], "wb").write(d.replace(b"/Lang (en)", b"", 1))
+PY
+qpdf "$TMP/nolang.pdf" "$TMP/out/nederland/nolang.pdf" 2>/dev/null || true
+if python3 "$ROOT/tests/pdfua_check.py" "$TMP/out/nederland/nolang.pdf" >"$TMP/nolang.log"; then
+	echo "pdfua_check passed a PDF whose passage in English lost its /Lang"
+	exit 1
+fi
+grep -q "in the HTML is not a Span with /Lang en in the PDF" "$TMP/nolang.log" ||
+	{ echo "pdfua_check did not report the passage without /Lang"; cat "$TMP/nolang.log"; exit 1; }
