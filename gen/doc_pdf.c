@@ -250,6 +250,10 @@ static double draw_text(cairo_t *cr, PangoContext *ctx, const char *text, double
 	pango_layout_set_font_description(ly, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_text(ly, text ? text : "", -1);
+	PangoAttrList *al = pango_attr_list_new();
+	pango_attr_list_insert(al, pango_attr_font_features_new(PDF_FONT_FEATURES));
+	pango_layout_set_attributes(ly, al);
+	pango_attr_list_unref(al);
 	if (width > 0) {
 		pango_layout_set_width(ly, (int)(width * PANGO_SCALE));
 		pango_layout_set_wrap(ly, PANGO_WRAP_WORD);
@@ -261,8 +265,7 @@ static double draw_text(cairo_t *cr, PangoContext *ctx, const char *text, double
 		x -= w / (2.0 * PANGO_SCALE);
 	else if (width <= 0 && align == 2)
 		x -= w / (double)PANGO_SCALE;
-	cairo_move_to(cr, x, y);
-	pango_cairo_show_layout(cr, ly);
+	pdf_show_layout(cr, ly, x, y);
 	g_object_unref(ly);
 	return h / (double)PANGO_SCALE;
 }

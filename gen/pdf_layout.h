@@ -53,6 +53,11 @@ enum { PDF_SCOPE_COLUMN = 1, PDF_SCOPE_ROW = 2 };
 #define PDF_HEADER_BASELINE 50.0
 #define PDF_FOOTER_BASELINE (PDF_PAGE_H - 40.0)
 #define PDF_FONT "Lato"
+/* No standard ligatures in the PDF's text: cairo maps a glyph to the text
+ * the font's cmap gives it, U+FB01 for "fi", and then writes every "fi" as
+ * an /ActualText, after which poppler's reading of the structure tree
+ * loses the rest of the element; search and copy would find "\uFB01". */
+#define PDF_FONT_FEATURES "liga 0, clig 0"
 
 typedef enum {
 	PDF_OP_LINE,     /* one line of a PangoLayout; y is its baseline */

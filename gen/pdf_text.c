@@ -40,14 +40,60 @@ static int drawable(const PangoGlyphInfo *gi)
 	return gi->glyph != PANGO_GLYPH_EMPTY && !(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG);
 }
 
+static int is_nbsp(const char *t)
+{
+	return (unsigned char)t[0] == 0xC2 && (unsigned char)t[1] == 0xA0;
+}
+
+/* The font's space glyph, 0 if it has none. */
+static PangoGlyph space_glyph(PangoFont *font)
+{
+	hb_codepoint_t g = 0;
+	hb_font_t *hb = pango_font_get_hb_font(font);
+	if (!hb || !hb_font_get_nominal_glyph(hb, 0x20, &g))
+		return 0;
+	return g;
+}
+
+/* The glyphs pango draws for a hyphen it adds at a line break (U+2010 if
+ * the font has it, else U+002D). */
+static int is_hyphen_glyph(PangoFont *font, PangoGlyph g)
+{
+	hb_font_t *hb = pango_font_get_hb_font(font);
+	hb_codepoint_t h;
+	if (!hb)
+		return 0;
+	return (hb_font_get_nominal_glyph(hb, 0x2010, &h) && h == g) || (hb_font_get_nominal_glyph(hb, 0x2D, &h) && h == g);
+}
+
+/* The glyph drawn for glyph i of run, or PANGO_GLYPH_EMPTY for none. The
+ * space pango empties at the end of a line is drawn as the font's space
+ * glyph (invisible, at no width): with a glyph of its own the text layer
+ * maps it plainly, where for a cluster without glyphs cairo writes an
+ * /ActualText, after which poppler's reading of the structure tree
+ * (pdfinfo -struct-text, poppler-based readers) loses the rest of the
+ * element's text. */
+static PangoGlyph glyph_at(const PangoGlyphItem *run, const char *text, int i, PangoGlyph space)
+{
+	const PangoGlyphInfo *gi = &run->glyphs->glyphs[i];
+	if (drawable(gi))
+		return gi->glyph;
+	if (gi->glyph == PANGO_GLYPH_EMPTY && space) {
+		const char *c = text + run->item->offset + run->glyphs->log_clusters[i];
+		if (*c == ' ' || is_nbsp(c))
+			return space;
+	}
+	return PANGO_GLYPH_EMPTY;
+}
+
 /* The text of one run as it goes into the text layer, soft hyphens
  * cleaned as above (break_at: the byte offset where the line ends), and
  * the clusters mapping that text to the run's drawable glyphs, in logical
  * order (for a right-to-left run the glyph indices fall). utf8 holds at
- * least item->length + 1 bytes, cl one entry per glyph. Returns the number
+ * least item->length + 2 bytes, cl one entry per glyph and one more. Returns the number
  * of bytes; *ncl the clusters, *nglyphs the glyphs they cover. */
-static int run_text(const char *text, int break_at, PangoGlyphItem *run, char *utf8, cairo_text_cluster_t *cl,
-		    int *ncl, int *nglyphs)
+static int run_text(const char *text, int break_at, PangoGlyphItem *run, PangoGlyph space, char *utf8,
+		    cairo_text_cluster_t *cl, int *ncl, int *nglyphs)
 {
 	PangoGlyphString *gs = run->glyphs;
 	int nbytes = 0;
@@ -57,7 +103,10 @@ static int run_text(const char *text, int break_at, PangoGlyphItem *run, char *u
 		do {
 			int ng = 0;
 			for (int i = MIN(it.start_glyph, it.end_glyph + 1); i < MAX(it.start_glyph + 1, it.end_glyph); i++)
-				ng += drawable(&gs->glyphs[i]);
+				ng += glyph_at(run, text, i, space) != PANGO_GLYPH_EMPTY;
+			if (ng == 0)
+				continue; /* nothing drawn: a soft hyphen inside the line, a
+					   * bidi isolate (FSI, PDI) around respondents' text */
 			/* harfbuzz puts a soft hyphen in the cluster of the letter
 			 * before it; only the one the line breaks at is kept, as '-' */
 			int nb = 0;
@@ -66,17 +115,38 @@ static int run_text(const char *text, int break_at, PangoGlyphItem *run, char *u
 					if (k + 2 == break_at)
 						utf8[nbytes + nb++] = '-';
 					k += 2;
+				} else if (k + 2 <= it.end_index && is_nbsp(text + k)) {
+					/* read as a space: fonts draw both with one glyph */
+					utf8[nbytes + nb++] = ' ';
+					k += 2;
 				} else {
 					utf8[nbytes + nb++] = text[k++];
 				}
 			}
-			if (nb == 0 && ng == 0)
-				continue; /* a soft hyphen inside the line: no text, no glyph */
+			/* a word pango broke where no soft hyphen was (a narrow
+			 * table column): its hyphen is a glyph without text */
+			int last = (run->item->analysis.level & 1) ? it.end_glyph + 1 : it.end_glyph - 1;
+			if (ng >= 2 && it.end_index == break_at && !(run->item->analysis.level & 1) &&
+			    (nb == 0 || utf8[nbytes + nb - 1] != '-') &&
+			    is_hyphen_glyph(run->item->analysis.font, gs->glyphs[last].glyph))
+				utf8[nbytes + nb++] = '-';
 			nbytes += nb;
-			cl[*ncl].num_bytes = nb;
-			cl[*ncl].num_glyphs = ng;
 			*nglyphs += ng;
+			/* a word broken at a soft hyphen: the hyphen pango added is
+			 * the cluster's last glyph; as a cluster of its own it maps
+			 * to "-", and the letters before it keep a plain mapping
+			 * (a ligature "fi" too, which in a cluster of two glyphs
+			 * cairo would map to U+FB01 from then on) */
+			int split = ng >= 2 && !(run->item->analysis.level & 1) && nb >= 2 && utf8[nbytes - 1] == '-' &&
+				    it.end_index == break_at;
+			cl[*ncl].num_bytes = split ? nb - 1 : nb;
+			cl[*ncl].num_glyphs = split ? ng - 1 : ng;
 			(*ncl)++;
+			if (split) {
+				cl[*ncl].num_bytes = 1;
+				cl[*ncl].num_glyphs = 1;
+				(*ncl)++;
+			}
 		} while (pango_glyph_item_iter_next_cluster(&it));
 	}
 	utf8[nbytes] = 0;
@@ -89,22 +159,24 @@ void pdf_show_glyph_item(cairo_t *cr, const char *text, int break_at, PangoGlyph
 	PangoGlyphString *gs = run->glyphs;
 	if (gs->num_glyphs <= 0)
 		return;
+	PangoGlyph space = space_glyph(item->analysis.font);
 	cairo_glyph_t *glyphs = g_new(cairo_glyph_t, gs->num_glyphs);
 	int count = 0, pos = 0;
 	for (int i = 0; i < gs->num_glyphs; i++) {
 		const PangoGlyphInfo *gi = &gs->glyphs[i];
-		if (drawable(gi)) {
-			glyphs[count].index = gi->glyph;
+		PangoGlyph g = glyph_at(run, text, i, space);
+		if (g != PANGO_GLYPH_EMPTY) {
+			glyphs[count].index = g;
 			glyphs[count].x = x + (pos + gi->geometry.x_offset) / (double)PANGO_SCALE;
 			glyphs[count].y = y + gi->geometry.y_offset / (double)PANGO_SCALE;
 			count++;
 		}
 		pos += gi->geometry.width;
 	}
-	cairo_text_cluster_t *cl = g_new(cairo_text_cluster_t, gs->num_glyphs + 1);
-	char *utf8 = g_malloc((size_t)item->length + 1);
+	cairo_text_cluster_t *cl = g_new(cairo_text_cluster_t, gs->num_glyphs + 2);
+	char *utf8 = g_malloc((size_t)item->length + 2);
 	int ncl, covered;
-	int nbytes = run_text(text, break_at, run, utf8, cl, &ncl, &covered);
+	int nbytes = run_text(text, break_at, run, space, utf8, cl, &ncl, &covered);
 	cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(item->analysis.font)));
 	if (covered == count && nbytes > 0)
 		cairo_show_text_glyphs(cr, utf8, nbytes, glyphs, count, cl, ncl,
@@ -123,10 +195,11 @@ char *pdf_line_text(PangoLayoutLine *line)
 	GString *out = g_string_new(NULL);
 	for (GSList *l = line->runs; l; l = l->next) {
 		PangoGlyphItem *run = l->data;
-		cairo_text_cluster_t *cl = g_new(cairo_text_cluster_t, run->glyphs->num_glyphs + 1);
-		char *utf8 = g_malloc((size_t)run->item->length + 1);
+		cairo_text_cluster_t *cl = g_new(cairo_text_cluster_t, run->glyphs->num_glyphs + 2);
+		char *utf8 = g_malloc((size_t)run->item->length + 2);
 		int ncl, ng;
-		run_text(text, line->start_index + line->length, run, utf8, cl, &ncl, &ng);
+		run_text(text, line->start_index + line->length, run, space_glyph(run->item->analysis.font), utf8, cl,
+			 &ncl, &ng);
 		g_string_append(out, utf8);
 		g_free(utf8);
 		g_free(cl);
@@ -166,4 +239,16 @@ void pdf_show_line(cairo_t *cr, PangoLayoutLine *line, double x, double y)
 		cairo_restore(cr);
 		x_off += width + run->end_x_offset;
 	}
+}
+
+void pdf_show_layout(cairo_t *cr, PangoLayout *ly, double x, double y)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(ly);
+	do {
+		PangoRectangle log;
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		double base = pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE;
+		pdf_show_line(cr, pango_layout_iter_get_line_readonly(it), x + log.x / (double)PANGO_SCALE, y + base);
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
 }

@@ -10,6 +10,9 @@
  * colour unless the text has its own. */
 void pdf_show_line(cairo_t *cr, PangoLayoutLine *line, double x, double y);
 
+/* Every line of ly, its top left at (x, y), as pango_cairo_show_layout. */
+void pdf_show_layout(cairo_t *cr, PangoLayout *ly, double x, double y);
+
 /* One glyph item (a run, or a piece of one) of a line whose layout text is
  * text, its origin at (x, y), in cr's current source; break_at: the byte
  * offset where the line ends (a soft hyphen there reads "-"). */

@@ -126,6 +126,28 @@ static char *canvas_glyphs(canvas *c)
 	cairo_destroy(c->cr);
 	cairo_surface_finish(c->s);
 	cairo_surface_destroy(c->s);
+	/* glyphs by their outline, not cairo's symbol number (which counts the
+	 * glyphs in order of first use); glyphs without ink (the space
+	 * pdf_text.c draws at a line end for the text layer) are left out */
+	GHashTable *outline = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	char *copy = xstrdup(c->svg.s ? c->svg.s : "");
+	char sym[32] = "";
+	for (char *line = strtok(copy, "\n"); line; line = strtok(NULL, "\n")) {
+		if (sscanf(line, " <symbol overflow=\"visible\" id=\"%31[^\"]\"", sym) == 1)
+			continue;
+		const char *d = strstr(line, " d=\"");
+		if (*sym && d) {
+			d += 4;
+			size_t n = strcspn(d, "\"");
+			if (n) {
+				char *path = g_strndup(d, n);
+				g_hash_table_insert(outline, g_strdup(sym), g_strdup_printf("%08x", g_str_hash(path)));
+				g_free(path);
+			}
+			sym[0] = 0;
+		}
+	}
+	free(copy);
 	strbuf out;
 	sb_init(&out);
 	char fill[64] = "?";
@@ -136,10 +158,14 @@ static char *canvas_glyphs(canvas *c)
 			snprintf(fill, sizeof fill, "%.*s", (int)n, f);
 		}
 		char glyph[32], x[32], y[32];
-		if (sscanf(line, " <use xlink:href=\"#%31[^\"]\" x=\"%31[^\"]\" y=\"%31[^\"]\"", glyph, x, y) == 3)
-			sb_printf(&out, "%s %s %s %s\n", fill, glyph, x, y);
+		if (sscanf(line, " <use xlink:href=\"#%31[^\"]\" x=\"%31[^\"]\" y=\"%31[^\"]\"", glyph, x, y) == 3) {
+			const char *o = g_hash_table_lookup(outline, glyph);
+			if (o)
+				sb_printf(&out, "%s %s %s %s\n", fill, o, x, y);
+		}
 	}
 	sb_free(&c->svg);
+	g_hash_table_destroy(outline);
 	if (!out.s)
 		sb_add(&out, "");
 	return sb_take(&out);
