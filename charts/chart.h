@@ -184,9 +184,9 @@ double chart_contrast_ratio(const double a[3], const double b[3]);
 void chart_text_rgb_on(const double bg[3], double rgb[3]);
 
 /* Convenience: lay out at width_pt and write a file. PNG is drawn at `scale`
- * pixels per point (3.0 for the site's 420 pt charts: 1260 px wide) and
- * encoded with zlib's fastest level: it is a download, not the page's
- * image, and must not dominate the run. The SVG is our own (chart_svg.c):
+ * pixels per point (2.0 for the site's 420 pt charts: 840 px wide) and
+ * encoded as an indexed image (chart_file.c): it is a download, not the
+ * page's image, and must not dominate the run. The SVG is our own (chart_svg.c):
  * one unit per CSS pixel, real <text>, <title>/<desc> from the chart's
  * number, caption, alt text and source. Both are deterministic: the same
  * chart gives the same bytes. Both refuse a chart that does not validate.
