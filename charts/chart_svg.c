@@ -1,8 +1,9 @@
 /* chart_svg.c: the chart as SVG for the web, written from the same laid-out
- * marks that cairo draws into the PDF and the PNG (chart_internal.h): every
- * rectangle as a <rect>, every text as a real <text> in the report's font
- * stack, one <tspan> per line at the baseline pango computed, so the text is
- * selectable, searchable and translatable and the file stays a few KB.
+ * marks that cairo draws into the PDF and the PNG (chart_internal.h): the
+ * rectangles as one <path> per colour (rect_paths), every text as a real
+ * <text> in the report's font stack, one <tspan> per line at the baseline
+ * pango computed, so the text is selectable, searchable and translatable
+ * and the file stays a few KB.
  *
  * A chart file may be opened on its own, so it carries <title> (figure
  * number and caption with its n) and <desc> (the alt text and the source
@@ -14,6 +15,7 @@
 #include "util.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +67,74 @@ static void color(strbuf *o, const double rgb[3])
 {
 	sb_printf(o, "#%02x%02x%02x", (int)lround(rgb[0] * 255), (int)lround(rgb[1] * 255),
 	          (int)lround(rgb[2] * 255));
+}
+
+static uint32_t rgb_key(const double rgb[3])
+{
+	return (uint32_t)lround(rgb[0] * 255) << 16 | (uint32_t)lround(rgb[1] * 255) << 8 |
+	       (uint32_t)lround(rgb[2] * 255);
+}
+
+static int overlap(const mark_rect *a, const mark_rect *b)
+{
+	return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+/* The rectangles as one <path> per fill colour, each rectangle a subpath
+ * "M x y h w v h h -w z": a chart is a few fills repeated, and a <rect> per
+ * mark in a <g> per run of one colour was half of every SVG file. A
+ * rectangle joins the latest earlier path of its colour only when it
+ * overlaps nothing drawn after that path (the light segments' outline is
+ * a darker rectangle under a lighter one), so what is painted over what
+ * stays as the layout drew it. */
+static void rect_paths(strbuf *o, const chart_layout *l)
+{
+	size_t n = l->nrects, ng = 0;
+	if (!n)
+		return;
+	size_t *group = xmalloc(n * sizeof *group);
+	uint32_t *gcol = xmalloc(n * sizeof *gcol);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t col = rgb_key(l->rects[i].rgb);
+		size_t target = ng;
+		for (size_t g = ng; g-- > 0;) {
+			if (gcol[g] == col) {
+				target = g;
+				break;
+			}
+			int blocked = 0;
+			for (size_t j = 0; j < i && !blocked; j++)
+				blocked = group[j] == g && overlap(&l->rects[j], &l->rects[i]);
+			if (blocked)
+				break;
+		}
+		if (target == ng)
+			gcol[ng++] = col;
+		group[i] = target;
+	}
+	for (size_t g = 0; g < ng; g++) {
+		/* the same "#rrggbb" as color() writes */
+		sb_printf(o, "<path fill=\"#%06x\" d=\"", (unsigned)gcol[g]);
+		for (size_t i = 0; i < n; i++) {
+			if (group[i] != g)
+				continue;
+			const mark_rect *r = &l->rects[i];
+			sb_addc(o, 'M');
+			num(o, r->x);
+			sb_addc(o, ' ');
+			num(o, r->y);
+			sb_addc(o, 'h');
+			num(o, r->w);
+			sb_addc(o, 'v');
+			num(o, r->h);
+			sb_add(o, "h-");
+			num(o, r->w);
+			sb_addc(o, 'z');
+		}
+		sb_add(o, "\"/>\n");
+	}
+	free(group);
+	free(gcol);
 }
 
 /* Leaves out what pango draws as nothing and SVG would not: the WORD
@@ -178,32 +248,7 @@ char *chart_layout_svg(const chart_layout *l, const chart *c, const char *id_pre
 		esc_all(&o, c->source);
 	}
 	sb_add(&o, "</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
-	/* Rectangles of one colour share a group: most of a chart is a few
-	 * fills repeated. Order of drawing is kept (groups break when the
-	 * colour changes). */
-	const double *cur = NULL;
-	for (size_t i = 0; i < l->nrects; i++) {
-		const mark_rect *r = &l->rects[i];
-		if (!cur || memcmp(cur, r->rgb, sizeof r->rgb) != 0) {
-			if (cur)
-				sb_add(&o, "</g>\n");
-			sb_add(&o, "<g fill=\"");
-			color(&o, r->rgb);
-			sb_add(&o, "\">\n");
-			cur = r->rgb;
-		}
-		sb_add(&o, "<rect x=\"");
-		num(&o, r->x);
-		sb_add(&o, "\" y=\"");
-		num(&o, r->y);
-		sb_add(&o, "\" width=\"");
-		num(&o, r->w);
-		sb_add(&o, "\" height=\"");
-		num(&o, r->h);
-		sb_add(&o, "\"/>\n");
-	}
-	if (cur)
-		sb_add(&o, "</g>\n");
+	rect_paths(&o, l);
 	for (size_t i = 0; i < l->nboxes; i++)
 		svg_text(&o, l, i);
 	sb_add(&o, "</svg>\n");

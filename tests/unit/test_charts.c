@@ -209,8 +209,10 @@ static void test_golden_narrow_and_svg(void **state)
 	}
 }
 
-/* The SVG holds the layout's marks and nothing else: one <rect> per
- * rectangle (plus the white page), one <text> per text box with the box's
+/* The SVG holds the layout's marks and nothing else: one subpath per
+ * rectangle in the <path>s of its colour (plus the white page as a <rect>),
+ * painted in an order that keeps every overlap as the layout drew it, one
+ * <text> per text box with the box's
  * lines, a <title> with the figure number and caption, a <desc> with the
  * alt text and source, ids prefixed, no glyph <symbol>, and text from the
  * data escaped. */
@@ -222,6 +224,80 @@ static size_t count_str(const char *s, const char *needle)
 	return n;
 }
 
+/* The index of the <path> that holds rectangle r (its colour and its
+ * subpath as written), or -1. */
+static int path_of(const char *svg, const mark_rect *r)
+{
+	char want[160], col[16];
+	snprintf(col, sizeof col, "#%02x%02x%02x", (int)lround(r->rgb[0] * 255), (int)lround(r->rgb[1] * 255),
+	         (int)lround(r->rgb[2] * 255));
+	snprintf(want, sizeof want, "M%g %gh%gv%gh-%gz", round(r->x * 100) / 100, round(r->y * 100) / 100,
+	         round(r->w * 100) / 100, round(r->h * 100) / 100, round(r->w * 100) / 100);
+	int k = 0;
+	for (const char *p = strstr(svg, "<path fill=\""); p; p = strstr(p + 1, "<path fill=\""), k++) {
+		const char *end = strstr(p, "/>");
+		const char *hit = strstr(p, want);
+		if (!strncmp(p + 12, col, 7) && hit && hit < end)
+			return k;
+	}
+	return -1;
+}
+
+/* Subpaths ("z") in the d attributes of the <path>s. */
+static size_t count_subpaths(const char *svg)
+{
+	size_t n = 0;
+	for (const char *p = strstr(svg, " d=\""); p; p = strstr(p + 1, " d=\""))
+		for (const char *q = p + 4; *q && *q != '"'; q++)
+			n += *q == 'z';
+	return n;
+}
+
+/* Where two rectangles of different colours overlap, the later one's path
+ * comes after the earlier one's. */
+static void check_paint_order(const chart_layout *l, const char *svg)
+{
+	for (size_t i = 0; i < l->nrects; i++) {
+		const mark_rect *a = &l->rects[i];
+		int pa = path_of(svg, a);
+		assert_true(pa >= 0);
+		for (size_t j = i + 1; j < l->nrects; j++) {
+			const mark_rect *b = &l->rects[j];
+			if (!(a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h))
+				continue;
+			if (!memcmp(a->rgb, b->rgb, sizeof a->rgb))
+				continue;
+			assert_true(pa < path_of(svg, b));
+		}
+	}
+}
+
+/* A colour met again after a rectangle that it must cover: the red square
+ * over the blue one may not join the first red path (drawn before blue);
+ * the second red square, clear of blue, may. */
+static void test_svg_paint_order(void **state)
+{
+	mark_rect rects[] = {
+		{ 0, 0, 10, 10, { 1, 0, 0 } },
+		{ 0, 0, 5, 5, { 0, 0, 1 } },
+		{ 20, 0, 10, 10, { 1, 0, 0 } },
+		{ 1, 1, 2, 2, { 1, 0, 0 } },
+	};
+	struct chart_layout l = { 0 };
+	l.width = 30;
+	l.height = 10;
+	l.rects = rects;
+	l.nrects = 4;
+	chart *c = fixture_chart(0);
+	char *svg = chart_layout_svg(&l, c, NULL);
+	assert_int_equal(count_str(svg, "<path "), 3);
+	assert_int_equal(path_of(svg, &rects[2]), 0);
+	assert_int_equal(path_of(svg, &rects[3]), 2);
+	check_paint_order(&l, svg);
+	free(svg);
+	chart_free(c);
+}
+
 static void test_svg_writer(void **state)
 {
 	for (int i = 0; i < NFIXTURES; i++) {
@@ -230,7 +306,9 @@ static void test_svg_writer(void **state)
 			chart_layout *l = f ? chart_layout_new_form(c, CHART_NARROW_WIDTH_PT, CHART_NARROW)
 			                    : chart_layout_new(c, 600.0);
 			char *svg = chart_layout_svg(l, c, f ? "x-smal" : NULL);
-			assert_int_equal(count_str(svg, "<rect "), l->nrects + 1);
+			assert_int_equal(count_str(svg, "<rect "), 1);
+			assert_int_equal(count_subpaths(svg), l->nrects);
+			check_paint_order(l, svg);
 			assert_int_equal(count_str(svg, "<text "), l->nboxes);
 			assert_int_equal(count_str(svg, "<symbol"), 0);
 			assert_int_equal(count_str(svg, "<title id=\""), 1);
@@ -1067,6 +1145,7 @@ int main(void)
 		cmocka_unit_test(test_golden_detects_one_pixel_shift),
 		cmocka_unit_test(test_golden_narrow_and_svg),
 		cmocka_unit_test(test_svg_writer),
+		cmocka_unit_test(test_svg_paint_order),
 		cmocka_unit_test(test_golden_detects_changed_value),
 		cmocka_unit_test(test_geometry_no_overlap_inside),
 		cmocka_unit_test(test_text_boxes_complete),
