@@ -2,7 +2,8 @@
  * marks that cairo draws into the PDF and the PNG (chart_internal.h): the
  * rectangles as one <path> per colour (rect_paths), every text as a real
  * <text> in the report's font stack, one <tspan> per line at the baseline
- * pango computed, so the text is selectable, searchable and translatable
+ * pango computed, so the text is selectable, searchable and translatable,
+ * its size, weight and colour as one CSS class per style (collect_styles),
  * and the file stays a few KB.
  *
  * A chart file may be opened on its own, so it carries <title> (figure
@@ -157,27 +158,83 @@ static void line_text(strbuf *o, const char *s, size_t n)
 	}
 }
 
-static void svg_text(strbuf *o, const chart_layout *l, size_t i)
+/* The text style of box i as CSS declarations: size, weight, slant, and
+ * the colour when it is not the drawing's default fill (DEFAULT_FILL on
+ * <svg>). malloc'd. */
+static char *text_style(const chart_layout *l, size_t i)
 {
 	const chart_box *b = &l->boxes[i];
-	PangoLayout *pl = l->layouts[i];
-	const char *text = pango_layout_get_text(pl);
-	double ox = l->origin[i][0], oy = l->origin[i][1];
-	sb_add(o, "<text font-size=\"");
-	num(o, b->size_pt);
-	sb_add(o, "\"");
+	strbuf o;
+	sb_init(&o);
+	sb_add(&o, "font-size:");
+	num(&o, b->size_pt);
+	sb_add(&o, "px");
 	if (b->bold)
-		sb_add(o, " font-weight=\"bold\"");
+		sb_add(&o, ";font-weight:bold");
 	if (b->italic)
-		sb_add(o, " font-style=\"italic\"");
-	/* The body-text colour is the default fill of the whole drawing
-	 * (DEFAULT_FILL on <svg>); other colours are written out. */
+		sb_add(&o, ";font-style:italic");
 	strbuf fill;
 	sb_init(&fill);
 	color(&fill, b->fg);
 	if (strcmp(fill.s, DEFAULT_FILL) != 0)
-		sb_printf(o, " fill=\"%s\"", fill.s);
+		sb_printf(&o, ";fill:%s", fill.s);
 	sb_free(&fill);
+	return sb_take(&o);
+}
+
+/* The class of style k: "a" to "z", then "s26", "s27", ... */
+static void style_class(strbuf *o, size_t k)
+{
+	if (k < 26)
+		sb_addc(o, (char)('a' + k));
+	else
+		sb_printf(o, "s%zu", k);
+}
+
+/* The distinct text styles of a layout, in order of first use; style[i]
+ * is box i's. A chart has a handful (labels, values in white and in black,
+ * axis, legend, reference names): one CSS class each instead of the same
+ * three attributes on every <text>. */
+typedef struct {
+	char **css;
+	size_t n;
+	size_t *of_box;
+} text_styles;
+
+static void collect_styles(const chart_layout *l, text_styles *ts)
+{
+	ts->css = xmalloc((l->nboxes + 1) * sizeof *ts->css);
+	ts->of_box = xmalloc((l->nboxes + 1) * sizeof *ts->of_box);
+	ts->n = 0;
+	for (size_t i = 0; i < l->nboxes; i++) {
+		char *css = text_style(l, i);
+		size_t k = 0;
+		while (k < ts->n && strcmp(ts->css[k], css) != 0)
+			k++;
+		if (k == ts->n)
+			ts->css[ts->n++] = css;
+		else
+			free(css);
+		ts->of_box[i] = k;
+	}
+}
+
+static void free_styles(text_styles *ts)
+{
+	for (size_t k = 0; k < ts->n; k++)
+		free(ts->css[k]);
+	free(ts->css);
+	free(ts->of_box);
+}
+
+static void svg_text(strbuf *o, const chart_layout *l, const text_styles *ts, size_t i)
+{
+	PangoLayout *pl = l->layouts[i];
+	const char *text = pango_layout_get_text(pl);
+	double ox = l->origin[i][0], oy = l->origin[i][1];
+	sb_add(o, "<text class=\"");
+	style_class(o, ts->of_box[i]);
+	sb_add(o, "\"");
 	int nlines = pango_layout_get_line_count(pl);
 	PangoLayoutIter *it = pango_layout_get_iter(pl);
 	if (nlines == 1) {
@@ -224,11 +281,29 @@ char *chart_layout_svg(const chart_layout *l, const chart *c, const char *id_pre
 	num(&o, l->width);
 	sb_add(&o, " ");
 	num(&o, l->height);
+	sb_add(&o, "\" id=\"");
+	esc_all(&o, p);
 	sb_add(&o, "\" role=\"img\" aria-labelledby=\"");
 	esc_all(&o, p);
 	sb_add(&o, "-titel\" aria-describedby=\"");
 	esc_all(&o, p);
-	sb_add(&o, "-beschrijving\" font-family=\"" CHART_FONT_STACK "\" fill=\"" DEFAULT_FILL "\">\n<title id=\"");
+	sb_add(&o, "-beschrijving\" font-family=\"" CHART_FONT_STACK "\" fill=\"" DEFAULT_FILL "\">\n");
+	/* the text styles, scoped to this drawing by its id, so that charts
+	 * inlined in one page keep their own */
+	text_styles ts;
+	collect_styles(l, &ts);
+	if (ts.n) {
+		sb_add(&o, "<style>");
+		for (size_t k = 0; k < ts.n; k++) {
+			sb_addc(&o, '#');
+			esc_all(&o, p);
+			sb_add(&o, " .");
+			style_class(&o, k);
+			sb_printf(&o, "{%s}", ts.css[k]);
+		}
+		sb_add(&o, "</style>\n");
+	}
+	sb_add(&o, "<title id=\"");
 	esc_all(&o, p);
 	sb_add(&o, "-titel\">");
 	if (c->number && *c->number) {
@@ -250,7 +325,8 @@ char *chart_layout_svg(const chart_layout *l, const chart *c, const char *id_pre
 	sb_add(&o, "</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
 	rect_paths(&o, l);
 	for (size_t i = 0; i < l->nboxes; i++)
-		svg_text(&o, l, i);
+		svg_text(&o, l, &ts, i);
+	free_styles(&ts);
 	sb_add(&o, "</svg>\n");
 	return sb_take(&o);
 }

@@ -310,6 +310,21 @@ static void test_svg_writer(void **state)
 			assert_int_equal(count_subpaths(svg), l->nrects);
 			check_paint_order(l, svg);
 			assert_int_equal(count_str(svg, "<text "), l->nboxes);
+			/* every text has a style class, defined in the drawing's
+			 * <style> and scoped to its id */
+			assert_int_equal(count_str(svg, "<text class=\""), l->nboxes);
+			char *scope = xasprintf("<style>#%s .a{font-size:", f ? "x-smal" : c->id);
+			assert_non_null(strstr(svg, scope));
+			free(scope);
+			for (const char *q = strstr(svg, "<text class=\""); q; q = strstr(q + 1, "<text class=\"")) {
+				char cls[16];
+				assert_int_equal(sscanf(q, "<text class=\"%15[a-z0-9]\"", cls), 1);
+				char *def = xasprintf(" .%s{", cls);
+				const char *end = strstr(svg, "</style>");
+				const char *hit = strstr(svg, def);
+				assert_true(hit && end && hit < end);
+				free(def);
+			}
 			assert_int_equal(count_str(svg, "<symbol"), 0);
 			assert_int_equal(count_str(svg, "<title id=\""), 1);
 			assert_int_equal(count_str(svg, "<desc id=\""), 1);
