@@ -17,7 +17,7 @@
 // Prints every problem; exit 0 when there are none, 1 when there are, 2
 // when the check could not run.
 //
-//   node site-check.js OUTDIR
+//   node site-check.js OUTDIR [EDITION...]   (default: every edition)
 'use strict';
 
 const fs = require('fs');
@@ -28,12 +28,18 @@ const { chromium } = require('playwright-core');
 async function main() {
 	const root = process.argv[2];
 	if (!root) {
-		console.error('usage: node site-check.js OUTDIR');
+		console.error('usage: node site-check.js OUTDIR [EDITION...]');
 		return 2;
 	}
+	const only = process.argv.slice(3);
 	const pages = fs.readdirSync(root, { withFileTypes: true })
 		.filter((e) => e.isDirectory() && fs.existsSync(path.join(root, e.name, 'index.html')))
+		.filter((e) => !only.length || only.includes(e.name))
 		.map((e) => path.resolve(root, e.name, 'index.html')).sort();
+	if (only.length && pages.length !== only.length) {
+		console.error('site-check: not every edition asked for is in ' + root);
+		return 2;
+	}
 	if (!pages.length) {
 		console.error('site-check: no edition pages in ' + root);
 		return 2;
