@@ -195,6 +195,13 @@ int chart_write_svg(const chart *c, double width_pt, const char *path, char *msg
 int chart_write_svg_form(const chart *c, double width_pt, chart_form form, const char *path,
                          char *msg, size_t msglen);
 int chart_write_png(const chart *c, double width_pt, double scale, const char *path, char *msg, size_t msglen);
+/* The PNG the site offers as a download: the chart with a white margin of
+ * CHART_DOWNLOAD_MARGIN_PT on every side, and its figure number, caption
+ * and source line as PNG metadata (iTXt Title and Source), so the file
+ * still says what it shows once taken off the page. */
+#define CHART_DOWNLOAD_MARGIN_PT 8.0
+int chart_write_png_download(const chart *c, double width_pt, double scale, const char *path, char *msg,
+                             size_t msglen);
 /* The SVG document of a laid-out chart, malloc'd. Its ids (title, desc)
  * start with id_prefix (the chart id when NULL) so that charts inlined in
  * one page do not collide. */

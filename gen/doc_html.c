@@ -728,7 +728,7 @@ static void chart_image(html *h, const doc_node *fig)
 	const char *stem = c->id ? c->id : fig->id;
 	char msg[512];
 	char *png = xasprintf("%s/figuren/%s.png", h->outdir, stem);
-	if (chart_write_png(c, HTML_CHART_WIDTH_PT, HTML_CHART_SCALE, png, msg, sizeof msg))
+	if (chart_write_png_download(c, HTML_CHART_WIDTH_PT, HTML_CHART_SCALE, png, msg, sizeof msg))
 		fail(h, msg);
 	free(png);
 

@@ -919,6 +919,64 @@ static void test_png_size(void **state)
 	chart_free(c);
 }
 
+static int has_bytes(const char *hay, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+	for (size_t i = 0; i + k <= n; i++)
+		if (!memcmp(hay + i, needle, k))
+			return 1;
+	return 0;
+}
+
+/* The download: the same pixels as the bare chart, moved by the margin,
+ * white around them, and the figure's number, caption and source as iTXt
+ * metadata. */
+static void test_png_download(void **state)
+{
+	char msg[512];
+	chart *c = fixture_2_2();
+	chart_set_caption(c, "2.2", "het voorkomen van zeven vormen (n=98).", "Bron: enquête, editie Nederland.");
+	char *bare = tmp_path("bare", "png"), *dl = tmp_path("download", "png");
+	assert_int_equal(chart_write_png(c, 600.0, 2.0, bare, msg, sizeof msg), 0);
+	assert_int_equal(chart_write_png_download(c, 600.0, 2.0, dl, msg, sizeof msg), 0);
+	cairo_surface_t *a = load_png(bare), *b = load_png(dl);
+	assert_non_null(a);
+	assert_non_null(b);
+	int m = (int)lround(CHART_DOWNLOAD_MARGIN_PT * 2);
+	int aw = cairo_image_surface_get_width(a), ah = cairo_image_surface_get_height(a);
+	assert_int_equal(cairo_image_surface_get_width(b), aw + 2 * m);
+	assert_int_equal(cairo_image_surface_get_height(b), ah + 2 * m);
+	const unsigned char *pa = cairo_image_surface_get_data(a), *pb = cairo_image_surface_get_data(b);
+	int sa = cairo_image_surface_get_stride(a), sb = cairo_image_surface_get_stride(b);
+	long differ = 0, dark_margin = 0;
+	for (int y = 0; y < ah; y++)
+		differ += memcmp(pa + (size_t)y * sa, pb + (size_t)(y + m) * sb + (size_t)m * 4, (size_t)aw * 4) != 0;
+	for (int y = 0; y < ah + 2 * m; y++)
+		for (int x = 0; x < aw + 2 * m; x++)
+			if (x < m || y < m || x >= aw + m || y >= ah + m)
+				dark_margin += ((const uint32_t *)(const void *)(pb + (size_t)y * sb))[x] != 0xffffffffu;
+	assert_int_equal(differ, 0);
+	assert_int_equal(dark_margin, 0);
+	cairo_surface_destroy(a);
+	cairo_surface_destroy(b);
+	size_t n;
+	struct err e;
+	char *bytes = read_file(dl, &n, &e);
+	assert_non_null(bytes);
+	assert_true(has_bytes(bytes, n, "iTXtTitle"));
+	char *want = xasprintf("Figuur %s: %s", c->number, c->caption);
+	assert_true(has_bytes(bytes, n, want));
+	free(want);
+	assert_true(has_bytes(bytes, n, "iTXtSource"));
+	assert_true(has_bytes(bytes, n, "Bron: enquête, editie Nederland."));
+	free(bytes);
+	unlink(bare);
+	unlink(dl);
+	free(bare);
+	free(dl);
+	chart_free(c);
+}
+
 /* ---- alt text ---- */
 
 static void test_alt_text(void **state)
@@ -1174,6 +1232,7 @@ int main(void)
 		cmocka_unit_test(test_validate_errors),
 		cmocka_unit_test(test_files_deterministic),
 		cmocka_unit_test(test_png_size),
+		cmocka_unit_test(test_png_download),
 		cmocka_unit_test(test_alt_text),
 		cmocka_unit_test(test_suppressed_and_reference_layout),
 		cmocka_unit_test(test_suppressed_and_reference_validation),

@@ -610,7 +610,7 @@ static void test_figures(void **state)
 	unsigned long w = (unsigned long)hdr[16] << 24 | (unsigned long)hdr[17] << 16 |
 			  (unsigned long)hdr[18] << 8 | hdr[19];
 	assert_true(w >= 800); /* at least twice the 420 px the chart has on the page */
-	assert_int_equal(w, lround(HTML_CHART_WIDTH_PT * HTML_CHART_SCALE));
+	assert_int_equal(w, lround((HTML_CHART_WIDTH_PT + 2 * CHART_DOWNLOAD_MARGIN_PT) * HTML_CHART_SCALE));
 }
 
 static void test_footnotes_link_both_ways(void **state)
