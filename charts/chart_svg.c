@@ -273,11 +273,16 @@ char *chart_layout_svg(const chart_layout *l, const chart *c, const char *id_pre
 	const char *p = id_prefix && *id_prefix ? id_prefix : c->id;
 	strbuf o;
 	sb_init(&o);
+	/* The layout is in points, and so is the drawing's size: opened on
+	 * its own or placed in a document it has the size it was laid out
+	 * for (a 420 pt chart with 8.5 pt labels), not a pixel per point,
+	 * which made its text 7 px on screen. On the page the <img> sets the
+	 * size. One unit of the viewBox stays one point. */
 	sb_add(&o, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
 	num(&o, l->width);
-	sb_add(&o, "\" height=\"");
+	sb_add(&o, "pt\" height=\"");
 	num(&o, l->height);
-	sb_add(&o, "\" viewBox=\"0 0 ");
+	sb_add(&o, "pt\" viewBox=\"0 0 ");
 	num(&o, l->width);
 	sb_add(&o, " ");
 	num(&o, l->height);
