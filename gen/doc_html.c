@@ -1,8 +1,10 @@
 /* doc_html.c: the static HTML writer. It owns everything in out/<variant>/
  * except rapport.pdf, cijfers.csv and codeboek.csv: index.html (the whole
- * report on one page), stijl.css (copied from the templates), favicon.svg
- * and figuren/ (one SVG and one PNG per chart, drawn by charts/). It also
- * writes the landing page out/index.html with its own start.css.
+ * report on one page), stijl.css (the template's, followed by the column
+ * headings of this page's wide tables, colset_css), favicon.svg and
+ * figuren/ (per chart a wide and a narrow SVG, a CSV and a PNG download,
+ * drawn by charts/). It also writes the landing page out/index.html with
+ * its own start.css.
  *
  * It walks a resolved tree (doc.h) and prints what it finds: every number
  * and every cross-reference text comes from the resolve pass, never from
@@ -12,9 +14,10 @@
  * header (landing page, other editions, PDF with size and page count, data
  * and codebook), the contents as a sticky side column on wide screens and a
  * collapsible list on narrow ones, a permalink beside every heading, "naar
- * boven" at the end of every chapter and a colofon. One <h1> (the title);
- * chapters are <h2>, sections <h3>, run-in subheadings one level below the
- * heading they follow.
+ * boven" and links to the previous and next chapter at the end of every
+ * chapter, and a colofon. One <h1> (the title); chapters are <h2>,
+ * sections <h3>, run-in subheadings one level below the heading they
+ * follow.
  *
  * Hyphenation: running text is left to the browser (lang="nl" with
  * hyphens:auto), because a soft hyphen in the page travels with copied text
