@@ -184,9 +184,9 @@ double chart_contrast_ratio(const double a[3], const double b[3]);
 void chart_text_rgb_on(const double bg[3], double rgb[3]);
 
 /* Convenience: lay out at width_pt and write a file. PNG is drawn at `scale`
- * pixels per point (3.0 for the site's 420 pt charts: 1260 px wide) and
- * encoded with zlib's fastest level: it is a download, not the page's
- * image, and must not dominate the run. The SVG is our own (chart_svg.c):
+ * pixels per point (2.0 for the site's 420 pt charts: 840 px wide) and
+ * encoded as an indexed image (chart_file.c): it is a download, not the
+ * page's image, and must not dominate the run. The SVG is our own (chart_svg.c):
  * one unit per CSS pixel, real <text>, <title>/<desc> from the chart's
  * number, caption, alt text and source. Both are deterministic: the same
  * chart gives the same bytes. Both refuse a chart that does not validate.
@@ -195,6 +195,13 @@ int chart_write_svg(const chart *c, double width_pt, const char *path, char *msg
 int chart_write_svg_form(const chart *c, double width_pt, chart_form form, const char *path,
                          char *msg, size_t msglen);
 int chart_write_png(const chart *c, double width_pt, double scale, const char *path, char *msg, size_t msglen);
+/* The PNG the site offers as a download: the chart with a white margin of
+ * CHART_DOWNLOAD_MARGIN_PT on every side, and its figure number, caption
+ * and source line as PNG metadata (iTXt Title and Source), so the file
+ * still says what it shows once taken off the page. */
+#define CHART_DOWNLOAD_MARGIN_PT 8.0
+int chart_write_png_download(const chart *c, double width_pt, double scale, const char *path, char *msg,
+                             size_t msglen);
 /* The SVG document of a laid-out chart, malloc'd. Its ids (title, desc)
  * start with id_prefix (the chart id when NULL) so that charts inlined in
  * one page do not collide. */

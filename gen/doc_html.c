@@ -1,8 +1,10 @@
 /* doc_html.c: the static HTML writer. It owns everything in out/<variant>/
  * except rapport.pdf, cijfers.csv and codeboek.csv: index.html (the whole
- * report on one page), stijl.css (copied from the templates), favicon.svg
- * and figuren/ (one SVG and one PNG per chart, drawn by charts/). It also
- * writes the landing page out/index.html with its own start.css.
+ * report on one page), stijl.css (the template's, followed by the column
+ * headings of this page's wide tables, colset_css), favicon.svg and
+ * figuren/ (per chart a wide and a narrow SVG, a CSV and a PNG download,
+ * drawn by charts/). It also writes the landing page out/index.html with
+ * its own start.css.
  *
  * It walks a resolved tree (doc.h) and prints what it finds: every number
  * and every cross-reference text comes from the resolve pass, never from
@@ -12,9 +14,10 @@
  * header (landing page, other editions, PDF with size and page count, data
  * and codebook), the contents as a sticky side column on wide screens and a
  * collapsible list on narrow ones, a permalink beside every heading, "naar
- * boven" at the end of every chapter and a colofon. One <h1> (the title);
- * chapters are <h2>, sections <h3>, run-in subheadings one level below the
- * heading they follow.
+ * boven" and links to the previous and next chapter at the end of every
+ * chapter, and a colofon. One <h1> (the title); chapters are <h2>,
+ * sections <h3>, run-in subheadings one level below the heading they
+ * follow.
  *
  * Hyphenation: running text is left to the browser (lang="nl" with
  * hyphens:auto), because a soft hyphen in the page travels with copied text
@@ -154,6 +157,8 @@ typedef struct {
 	size_t nnotes, capnotes;
 	const char *chapter_id; /* id of the chapter being written */
 	int section_open;     /* a chapter <section> is open */
+	char **colsets;       /* column headings of the wide tables, one string per distinct set */
+	size_t ncolsets;
 	char *msg;
 	size_t msglen;
 	int failed;
@@ -464,12 +469,147 @@ static void table_caption(html *h, const doc_node *t)
 	sb_add(o, "</caption>\n");
 }
 
+/* The plain text of the first header row's cells, one per column (NULL
+ * where there is none), for the labels of a reflowed table. */
+static char **column_labels(const doc_node *t, int ncols)
+{
+	char **lab = xcalloc((size_t)ncols, sizeof *lab);
+	for (const doc_node *r = t->first; r; r = r->next) {
+		if (r->type != DOC_TABLE_ROW || !(r->flags & DOC_HEADER_ROW))
+			continue;
+		int col = 0;
+		for (const doc_node *c = r->first; c && col < ncols; c = c->next)
+			if (c->type == DOC_TABLE_CELL)
+				lab[col++] = doc_plain_text(c);
+		break;
+	}
+	return lab;
+}
+
+/* A table too wide for a phone: more than five columns, or column headings
+ * (besides the row headers') of more than 40 characters together, which
+ * side by side in a 390 px screen wrap into towers of syllables. On narrow
+ * screens such a table reflows (stijl.css, table.breed): each row a block,
+ * its row header on top, every number on a line of its own beside its
+ * column heading. */
+#define WIDE_TABLE_HEADINGS 40
+static size_t utf8_length(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+static int is_wide(char **lab, int ncols, int rh)
+{
+	if (ncols > 5)
+		return 1;
+	size_t chars = 0;
+	for (int i = 0; i < ncols; i++)
+		if (i != rh && lab[i])
+			chars += utf8_length(lab[i]);
+	return chars > WIDE_TABLE_HEADINGS;
+}
+
+/* The number (1, 2, ...) of a wide table's set of column headings: tables
+ * with the same headings (the five-point scale of many questions) share
+ * it. The headings of the row-header column are left out: only data cells
+ * are labelled. */
+static size_t colset(html *h, char **lab, int ncols, int rh)
+{
+	strbuf k;
+	sb_init(&k);
+	for (int i = 0; i < ncols; i++) {
+		if (i != rh && lab[i])
+			sb_add(&k, lab[i]);
+		sb_addc(&k, '\x1f'); /* unit separator: cannot occur in the text */
+	}
+	char *key = sb_take(&k);
+	for (size_t i = 0; i < h->ncolsets; i++)
+		if (!strcmp(h->colsets[i], key)) {
+			free(key);
+			return i + 1;
+		}
+	h->colsets = xrealloc(h->colsets, (h->ncolsets + 1) * sizeof *h->colsets);
+	h->colsets[h->ncolsets++] = key;
+	return h->ncolsets;
+}
+
+/* A CSS string: quotes, backslashes and line ends as hex escapes, so a
+ * heading cannot end the string or the rule. */
+static void css_string(strbuf *o, const char *s)
+{
+	sb_addc(o, '"');
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == '"' || ch == '\\' || ch == '<' || ch < 0x20)
+			sb_printf(o, "\\%x ", ch);
+		else
+			sb_addc(o, (char)ch);
+	}
+	sb_addc(o, '"');
+}
+
+/* The rules that label the numbers of the reflowed tables with their
+ * column headings, appended to the edition's stijl.css: one rule per
+ * column of each set (table.kolommen-N td:nth-child(C)). The label is
+ * decoration for sighted readers: the alternative text after "/" is empty,
+ * because a screen reader already announces the column header (<th
+ * scope=col>, still in the table); a browser without that syntax keeps the
+ * first declaration. malloc'd; "" when the page has no wide table. */
+static char *colset_css(const html *h)
+{
+	strbuf o;
+	sb_init(&o);
+	if (!h->ncolsets)
+		return sb_take(&o);
+	sb_add(&o, "\n/* Generated by gen/doc_html.c for this edition's index.html: the\n"
+		   " * column headings of its wide tables, shown beside each number when\n"
+		   " * a table reflows on a phone (see table.breed above). */\n"
+		   "@media screen and (max-width: 40rem) {\n");
+	for (size_t i = 0; i < h->ncolsets; i++) {
+		int col = 1;
+		const char *e;
+		for (const char *p = h->colsets[i]; (e = strchr(p, '\x1f')); p = e + 1, col++) {
+			if (e == p)
+				continue;
+			char *lab = xstrndup(p, (size_t)(e - p));
+			strbuf str;
+			sb_init(&str);
+			css_string(&str, lab);
+			sb_printf(&o, "\ttable.kolommen-%zu td:nth-child(%d)::before { content: %s; content: %s / \"\"; }\n",
+				  i + 1, col, str.s, str.s);
+			sb_free(&str);
+			free(lab);
+		}
+	}
+	sb_add(&o, "}\n");
+	return sb_take(&o);
+}
+
+/* A cell in a number column that says why there is no number ("te weinig
+ * gemeenten (n=4)", a bar left out): words, so it may wrap and reads as
+ * text, not as a figure (class "reden"). */
+static int is_reason(const doc_node *cell)
+{
+	char *t = doc_plain_text(cell);
+	int words = 0;
+	for (const char *p = t; *p && !words; p++)
+		words = (*p >= 'a' && *p <= 'z') && p[1] >= 'a' && p[1] <= 'z';
+	free(t);
+	return words;
+}
+
 /* A table with header rows in <thead> (th scope=col) and, where there is a
  * header and more than one column, one cell of every body row as its row
  * header (th scope=row), so a screen reader names each number: the first
  * cell, or in a ranking (first column the rank) the item. Tables fit the
  * column instead of scrolling sideways: their headings wrap at soft
- * hyphens, and on narrow screens the stylesheet tightens them. */
+ * hyphens, and on phones a wide table reflows into stacked rows whose
+ * numbers show their column heading (is_wide, colset_css). A table whose
+ * body cells are all numbers says so once (class "getallen") instead of
+ * on every cell. */
 static void table(html *h, const doc_node *t)
 {
 	strbuf *o = &h->out;
@@ -496,8 +636,30 @@ static void table(html *h, const doc_node *t)
 			ncols = row_cells(r);
 	}
 	int row_headers = has_header && ncols > 1;
-	sb_printf(o, "<table class=\"tabel%s%s\">\n", (t->flags & DOC_DATA_TABLE) ? " cijfers" : "",
-		  ncols > 5 ? " breed" : "");
+	/* are all body cells (not the row headers) numbers? */
+	int all_num = 1, nbody = 0;
+	for (const doc_node *r = t->first; r; r = r->next) {
+		if (r->type != DOC_TABLE_ROW || (r->flags & DOC_HEADER_ROW))
+			continue;
+		int col = 0;
+		for (const doc_node *c = r->first; c; c = c->next) {
+			if (c->type != DOC_TABLE_CELL)
+				continue;
+			if (!(row_headers && col == rh)) {
+				nbody++;
+				all_num &= (c->flags & DOC_NUMERIC) != 0;
+			}
+			col++;
+		}
+	}
+	all_num = all_num && nbody > 0;
+	char **lab = has_header && ncols > 0 ? column_labels(t, ncols) : NULL;
+	int wide = lab && row_headers && is_wide(lab, ncols, rh);
+	sb_printf(o, "<table class=\"tabel%s%s", (t->flags & DOC_DATA_TABLE) ? " cijfers" : "",
+		  all_num ? " getallen" : "");
+	if (wide)
+		sb_printf(o, " breed kolommen-%zu", colset(h, lab, ncols, rh));
+	sb_add(o, "\">\n");
 	table_caption(h, t);
 	int in_head = 0, in_body = 0;
 	for (const doc_node *r = t->first; r; r = r->next) {
@@ -525,7 +687,9 @@ static void table(html *h, const doc_node *t)
 				sb_add(o, " scope=\"col\"");
 			else if (tag[1] == 'h')
 				sb_add(o, " scope=\"row\"");
-			if (c->flags & DOC_NUMERIC)
+			if (tag[1] == 'd' && !head && is_reason(c))
+				sb_add(o, " class=\"reden\"");
+			else if ((c->flags & DOC_NUMERIC) && !(all_num && tag[1] == 'd'))
 				sb_add(o, " class=\"getal\"");
 			sb_add(o, ">");
 			h->shy = tag[1] == 'h'; /* headings wrap at soft hyphens */
@@ -541,6 +705,11 @@ static void table(html *h, const doc_node *t)
 	if (in_body)
 		sb_add(o, "</tbody>\n");
 	sb_add(o, "</table>\n");
+	if (lab) {
+		for (int i = 0; i < ncols; i++)
+			free(lab[i]);
+		free(lab);
+	}
 }
 
 /* Writes one file of a chart into figuren/; on failure marks the page
@@ -569,7 +738,7 @@ static void chart_image(html *h, const doc_node *fig)
 	const char *stem = c->id ? c->id : fig->id;
 	char msg[512];
 	char *png = xasprintf("%s/figuren/%s.png", h->outdir, stem);
-	if (chart_write_png(c, HTML_CHART_WIDTH_PT, HTML_CHART_SCALE, png, msg, sizeof msg))
+	if (chart_write_png_download(c, HTML_CHART_WIDTH_PT, HTML_CHART_SCALE, png, msg, sizeof msg))
 		fail(h, msg);
 	free(png);
 
@@ -1170,6 +1339,41 @@ static void footer(html *h)
 	sb_add(o, "</dd>\n</dl>\n<p class=\"naar-boven\"><a href=\"#boven\">Naar boven</a></p>\n</footer>\n");
 }
 
+/* One link of the chapter browser: "Vorige: 1 Kern" / "Volgende: ...". */
+static void browse_link(html *h, const doc_node *n, int next)
+{
+	strbuf *o = &h->out;
+	sb_add(o, next ? "<li class=\"volgende\"><a rel=\"next\" href=\"#" : "<li class=\"vorige\"><a rel=\"prev\" href=\"#");
+	html_esc(o, n->id);
+	sb_add(o, next ? "\">Volgende: " : "\"><span aria-hidden=\"true\">\xE2\x86\x90 </span>Vorige: ");
+	if (n->number) {
+		if (n->flags & DOC_ANNEX)
+			sb_add(o, "Bijlage ");
+		html_esc(o, n->number);
+		sb_addc(o, ' ');
+	}
+	inlines(h, n, IN_LABEL);
+	sb_add(o, next ? "<span aria-hidden=\"true\"> \xE2\x86\x92</span></a></li>\n" : "</a></li>\n");
+}
+
+/* The end of a chapter: links to the chapter before and after it (a
+ * reader who finished one goes on without the contents) and back to the
+ * top. A list, not a <nav>: nine landmarks with one name would only crowd
+ * a screen reader's list of regions. */
+static void chapter_end(html *h, const doc_node *prev, const doc_node *next)
+{
+	strbuf *o = &h->out;
+	if (prev || next) {
+		sb_add(o, "<ul class=\"bladeren\">\n");
+		if (prev)
+			browse_link(h, prev, 0);
+		if (next)
+			browse_link(h, next, 1);
+		sb_add(o, "</ul>\n");
+	}
+	sb_add(o, "<p class=\"naar-boven\"><a href=\"#boven\">Naar boven</a></p>\n</section>\n");
+}
+
 static void body(html *h)
 {
 	strbuf *o = &h->out;
@@ -1203,11 +1407,15 @@ static void body(html *h)
 		toc_list(h);
 		sb_add(o, "</nav>\n</details>\n");
 	}
+	const doc_node *cur = NULL, *before = NULL; /* the open chapter and the one before it */
 	for (const doc_node *n = root->first; n; n = n->next) {
 		if (n->type == DOC_HEADING && n->level == 1) {
 			flush_notes(h);
-			if (h->section_open)
-				sb_add(o, "<p class=\"naar-boven\"><a href=\"#boven\">Naar boven</a></p>\n</section>\n");
+			if (h->section_open) {
+				chapter_end(h, before && before->id ? before : NULL, n->id ? n : NULL);
+				before = cur;
+			}
+			cur = n;
 			sb_add(o, (n->flags & DOC_ANNEX) ? "<section class=\"hoofdstuk bijlage\">\n"
 							 : "<section class=\"hoofdstuk\">\n");
 			h->section_open = 1;
@@ -1217,24 +1425,12 @@ static void body(html *h)
 	}
 	flush_notes(h);
 	if (h->section_open)
-		sb_add(o, "<p class=\"naar-boven\"><a href=\"#boven\">Naar boven</a></p>\n</section>\n");
+		chapter_end(h, before && before->id ? before : NULL, NULL);
 	/* publish.c/changes.c write wijzigingen.html beside every edition */
 	sb_add(o, "<p class=\"wijzigingen\"><a href=\"wijzigingen.html\">Wijzigingen sinds de vorige publicatie</a></p>\n");
 	sb_add(o, "</main>\n</div>\n");
 	footer(h);
 	sb_add(o, "</body>\n</html>\n");
-}
-
-static int copy_file(const char *from, const char *to)
-{
-	struct err e;
-	size_t len;
-	char *data = read_file(from, &len, &e);
-	if (!data)
-		return -1;
-	int rc = write_file(to, data, len);
-	free(data);
-	return rc;
 }
 
 /* The site's icon: three bars in the accent colour, so browsers show it in
@@ -1275,16 +1471,6 @@ int doc_write_html_site(const doc *d, const char *outdir, const char *css_path, 
 	}
 	free(figdir);
 
-	if (css_path) {
-		char *css_out = xasprintf("%s/stijl.css", outdir);
-		int rc = copy_file(css_path, css_out);
-		free(css_out);
-		if (rc) {
-			snprintf(msg, msglen, "%s: kan het stijlblad niet kopiëren naar %s", css_path,
-				 outdir);
-			return -1;
-		}
-	}
 	if (write_favicon(outdir)) {
 		snprintf(msg, msglen, "%s/favicon.svg: kan niet schrijven", outdir);
 		return -1;
@@ -1301,6 +1487,32 @@ int doc_write_html_site(const doc *d, const char *outdir, const char *css_path, 
 	body(&h);
 	free(h.notes);
 	hyph_close(h.hy);
+	/* the stylesheet after the page: it ends with the rules for this
+	 * page's wide tables */
+	if (!h.failed && css_path) {
+		struct err e;
+		size_t len;
+		char *tmpl = read_file(css_path, &len, &e);
+		char *extra = colset_css(&h);
+		char *css_out = xasprintf("%s/stijl.css", outdir);
+		strbuf css;
+		sb_init(&css);
+		if (tmpl) {
+			sb_addn(&css, tmpl, len);
+			sb_add(&css, extra);
+		}
+		if (!tmpl || write_file(css_out, css.s, css.len) != 0) {
+			snprintf(msg, msglen, "%s: kan het stijlblad niet kopiëren naar %s", css_path, outdir);
+			h.failed = 1;
+		}
+		sb_free(&css);
+		free(css_out);
+		free(extra);
+		free(tmpl);
+	}
+	for (size_t i = 0; i < h.ncolsets; i++)
+		free(h.colsets[i]);
+	free(h.colsets);
 	if (h.failed) {
 		sb_free(&h.out);
 		return -1;

@@ -6,8 +6,8 @@
 //
 // For every chart (<figure class="grafiek"> with a <picture>):
 //   - at 390 px wide the narrow SVG is chosen and every text in it renders
-//     at 12 CSS px or more (font-size in SVG units x rendered width /
-//     viewBox width); at 1280 px the wide SVG is chosen;
+//     at 12 CSS px or more (font-size in SVG units, attribute or CSS, x
+//     rendered width / viewBox width); at 1280 px the wide SVG is chosen;
 //   - the SVG files have real <text>, a <title> and no glyph <symbol>;
 //   - the download links (CSV, SVG, PNG) point at files that exist.
 // With --shots, a screenshot of the first chart of each page at both
@@ -23,7 +23,8 @@ const { chromium } = require('playwright-core');
 function svgFacts(file) {
 	const s = fs.readFileSync(file, 'utf8');
 	const vb = /viewBox="0 0 ([0-9.]+) ([0-9.]+)"/.exec(s);
-	const sizes = [...s.matchAll(/font-size="([0-9.]+)"/g)].map(m => parseFloat(m[1]));
+	// sizes as attributes or in the drawing's <style> (one class per text style)
+	const sizes = [...s.matchAll(/font-size(?:="|:)([0-9.]+)/g)].map(m => parseFloat(m[1]));
 	return {
 		width: vb ? parseFloat(vb[1]) : NaN,
 		minFont: sizes.length ? Math.min(...sizes) : NaN,

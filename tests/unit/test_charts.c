@@ -209,8 +209,10 @@ static void test_golden_narrow_and_svg(void **state)
 	}
 }
 
-/* The SVG holds the layout's marks and nothing else: one <rect> per
- * rectangle (plus the white page), one <text> per text box with the box's
+/* The SVG holds the layout's marks and nothing else: one subpath per
+ * rectangle in the <path>s of its colour (plus the white page as a <rect>),
+ * painted in an order that keeps every overlap as the layout drew it, one
+ * <text> per text box with the box's
  * lines, a <title> with the figure number and caption, a <desc> with the
  * alt text and source, ids prefixed, no glyph <symbol>, and text from the
  * data escaped. */
@@ -222,6 +224,80 @@ static size_t count_str(const char *s, const char *needle)
 	return n;
 }
 
+/* The index of the <path> that holds rectangle r (its colour and its
+ * subpath as written), or -1. */
+static int path_of(const char *svg, const mark_rect *r)
+{
+	char want[160], col[16];
+	snprintf(col, sizeof col, "#%02x%02x%02x", (int)lround(r->rgb[0] * 255), (int)lround(r->rgb[1] * 255),
+	         (int)lround(r->rgb[2] * 255));
+	snprintf(want, sizeof want, "M%g %gh%gv%gh-%gz", round(r->x * 100) / 100, round(r->y * 100) / 100,
+	         round(r->w * 100) / 100, round(r->h * 100) / 100, round(r->w * 100) / 100);
+	int k = 0;
+	for (const char *p = strstr(svg, "<path fill=\""); p; p = strstr(p + 1, "<path fill=\""), k++) {
+		const char *end = strstr(p, "/>");
+		const char *hit = strstr(p, want);
+		if (!strncmp(p + 12, col, 7) && hit && hit < end)
+			return k;
+	}
+	return -1;
+}
+
+/* Subpaths ("z") in the d attributes of the <path>s. */
+static size_t count_subpaths(const char *svg)
+{
+	size_t n = 0;
+	for (const char *p = strstr(svg, " d=\""); p; p = strstr(p + 1, " d=\""))
+		for (const char *q = p + 4; *q && *q != '"'; q++)
+			n += *q == 'z';
+	return n;
+}
+
+/* Where two rectangles of different colours overlap, the later one's path
+ * comes after the earlier one's. */
+static void check_paint_order(const chart_layout *l, const char *svg)
+{
+	for (size_t i = 0; i < l->nrects; i++) {
+		const mark_rect *a = &l->rects[i];
+		int pa = path_of(svg, a);
+		assert_true(pa >= 0);
+		for (size_t j = i + 1; j < l->nrects; j++) {
+			const mark_rect *b = &l->rects[j];
+			if (!(a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h))
+				continue;
+			if (!memcmp(a->rgb, b->rgb, sizeof a->rgb))
+				continue;
+			assert_true(pa < path_of(svg, b));
+		}
+	}
+}
+
+/* A colour met again after a rectangle that it must cover: the red square
+ * over the blue one may not join the first red path (drawn before blue);
+ * the second red square, clear of blue, may. */
+static void test_svg_paint_order(void **state)
+{
+	mark_rect rects[] = {
+		{ 0, 0, 10, 10, { 1, 0, 0 } },
+		{ 0, 0, 5, 5, { 0, 0, 1 } },
+		{ 20, 0, 10, 10, { 1, 0, 0 } },
+		{ 1, 1, 2, 2, { 1, 0, 0 } },
+	};
+	struct chart_layout l = { 0 };
+	l.width = 30;
+	l.height = 10;
+	l.rects = rects;
+	l.nrects = 4;
+	chart *c = fixture_chart(0);
+	char *svg = chart_layout_svg(&l, c, NULL);
+	assert_int_equal(count_str(svg, "<path "), 3);
+	assert_int_equal(path_of(svg, &rects[2]), 0);
+	assert_int_equal(path_of(svg, &rects[3]), 2);
+	check_paint_order(&l, svg);
+	free(svg);
+	chart_free(c);
+}
+
 static void test_svg_writer(void **state)
 {
 	for (int i = 0; i < NFIXTURES; i++) {
@@ -230,8 +306,25 @@ static void test_svg_writer(void **state)
 			chart_layout *l = f ? chart_layout_new_form(c, CHART_NARROW_WIDTH_PT, CHART_NARROW)
 			                    : chart_layout_new(c, 600.0);
 			char *svg = chart_layout_svg(l, c, f ? "x-smal" : NULL);
-			assert_int_equal(count_str(svg, "<rect "), l->nrects + 1);
+			assert_int_equal(count_str(svg, "<rect "), 1);
+			assert_int_equal(count_subpaths(svg), l->nrects);
+			check_paint_order(l, svg);
 			assert_int_equal(count_str(svg, "<text "), l->nboxes);
+			/* every text has a style class, defined in the drawing's
+			 * <style> and scoped to its id */
+			assert_int_equal(count_str(svg, "<text class=\""), l->nboxes);
+			char *scope = xasprintf("<style>#%s .a{font-size:", f ? "x-smal" : c->id);
+			assert_non_null(strstr(svg, scope));
+			free(scope);
+			for (const char *q = strstr(svg, "<text class=\""); q; q = strstr(q + 1, "<text class=\"")) {
+				char cls[16];
+				assert_int_equal(sscanf(q, "<text class=\"%15[a-z0-9]\"", cls), 1);
+				char *def = xasprintf(" .%s{", cls);
+				const char *end = strstr(svg, "</style>");
+				const char *hit = strstr(svg, def);
+				assert_true(hit && end && hit < end);
+				free(def);
+			}
 			assert_int_equal(count_str(svg, "<symbol"), 0);
 			assert_int_equal(count_str(svg, "<title id=\""), 1);
 			assert_int_equal(count_str(svg, "<desc id=\""), 1);
@@ -826,6 +919,64 @@ static void test_png_size(void **state)
 	chart_free(c);
 }
 
+static int has_bytes(const char *hay, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+	for (size_t i = 0; i + k <= n; i++)
+		if (!memcmp(hay + i, needle, k))
+			return 1;
+	return 0;
+}
+
+/* The download: the same pixels as the bare chart, moved by the margin,
+ * white around them, and the figure's number, caption and source as iTXt
+ * metadata. */
+static void test_png_download(void **state)
+{
+	char msg[512];
+	chart *c = fixture_2_2();
+	chart_set_caption(c, "2.2", "het voorkomen van zeven vormen (n=98).", "Bron: enquête, editie Nederland.");
+	char *bare = tmp_path("bare", "png"), *dl = tmp_path("download", "png");
+	assert_int_equal(chart_write_png(c, 600.0, 2.0, bare, msg, sizeof msg), 0);
+	assert_int_equal(chart_write_png_download(c, 600.0, 2.0, dl, msg, sizeof msg), 0);
+	cairo_surface_t *a = load_png(bare), *b = load_png(dl);
+	assert_non_null(a);
+	assert_non_null(b);
+	int m = (int)lround(CHART_DOWNLOAD_MARGIN_PT * 2);
+	int aw = cairo_image_surface_get_width(a), ah = cairo_image_surface_get_height(a);
+	assert_int_equal(cairo_image_surface_get_width(b), aw + 2 * m);
+	assert_int_equal(cairo_image_surface_get_height(b), ah + 2 * m);
+	const unsigned char *pa = cairo_image_surface_get_data(a), *pb = cairo_image_surface_get_data(b);
+	int sa = cairo_image_surface_get_stride(a), sb = cairo_image_surface_get_stride(b);
+	long differ = 0, dark_margin = 0;
+	for (int y = 0; y < ah; y++)
+		differ += memcmp(pa + (size_t)y * sa, pb + (size_t)(y + m) * sb + (size_t)m * 4, (size_t)aw * 4) != 0;
+	for (int y = 0; y < ah + 2 * m; y++)
+		for (int x = 0; x < aw + 2 * m; x++)
+			if (x < m || y < m || x >= aw + m || y >= ah + m)
+				dark_margin += ((const uint32_t *)(const void *)(pb + (size_t)y * sb))[x] != 0xffffffffu;
+	assert_int_equal(differ, 0);
+	assert_int_equal(dark_margin, 0);
+	cairo_surface_destroy(a);
+	cairo_surface_destroy(b);
+	size_t n;
+	struct err e;
+	char *bytes = read_file(dl, &n, &e);
+	assert_non_null(bytes);
+	assert_true(has_bytes(bytes, n, "iTXtTitle"));
+	char *want = xasprintf("Figuur %s: %s", c->number, c->caption);
+	assert_true(has_bytes(bytes, n, want));
+	free(want);
+	assert_true(has_bytes(bytes, n, "iTXtSource"));
+	assert_true(has_bytes(bytes, n, "Bron: enquête, editie Nederland."));
+	free(bytes);
+	unlink(bare);
+	unlink(dl);
+	free(bare);
+	free(dl);
+	chart_free(c);
+}
+
 /* ---- alt text ---- */
 
 static void test_alt_text(void **state)
@@ -1067,6 +1218,7 @@ int main(void)
 		cmocka_unit_test(test_golden_detects_one_pixel_shift),
 		cmocka_unit_test(test_golden_narrow_and_svg),
 		cmocka_unit_test(test_svg_writer),
+		cmocka_unit_test(test_svg_paint_order),
 		cmocka_unit_test(test_golden_detects_changed_value),
 		cmocka_unit_test(test_geometry_no_overlap_inside),
 		cmocka_unit_test(test_text_boxes_complete),
@@ -1080,6 +1232,7 @@ int main(void)
 		cmocka_unit_test(test_validate_errors),
 		cmocka_unit_test(test_files_deterministic),
 		cmocka_unit_test(test_png_size),
+		cmocka_unit_test(test_png_download),
 		cmocka_unit_test(test_alt_text),
 		cmocka_unit_test(test_suppressed_and_reference_layout),
 		cmocka_unit_test(test_suppressed_and_reference_validation),
