@@ -202,6 +202,10 @@ int chart_write_png(const chart *c, double width_pt, double scale, const char *p
 #define CHART_DOWNLOAD_MARGIN_PT 8.0
 int chart_write_png_download(const chart *c, double width_pt, double scale, const char *path, char *msg,
                              size_t msglen);
+/* The same from a layout already made (the site's wide form), so the chart
+ * is not measured a second time. */
+int chart_write_png_download_layout(const chart *c, const chart_layout *l, double scale, const char *path,
+                                    char *msg, size_t msglen);
 /* The SVG document of a laid-out chart, malloc'd. Its ids (title, desc)
  * start with id_prefix (the chart id when NULL) so that charts inlined in
  * one page do not collide. */

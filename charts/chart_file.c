@@ -323,19 +323,16 @@ static cairo_surface_t *render_with_margin(const chart_layout *l, double scale)
 	return s;
 }
 
-static int write_png(const chart *c, double width_pt, double scale, int framed, const char *path, char *msg,
-                     size_t msglen)
+/* The PNG of chart c from its layout l (not freed here). */
+static int write_png_layout(const chart *c, const chart_layout *l, double scale, int framed, const char *path,
+                            char *msg, size_t msglen)
 {
 	if (!(scale > 0) || !isfinite(scale))
 		return set_msg(msg, msglen, "cannot write PNG", path, "scale is not a positive number");
-	chart_layout *l = checked_layout(c, width_pt, msg, msglen);
-	if (!l)
-		return -1;
 	cairo_surface_t *s = framed ? render_with_margin(l, scale) : chart_layout_render_image(l, scale, 0, 0);
 	cairo_status_t st = cairo_surface_status(s);
 	palette pal;
 	int have_pal = layout_palette(l, &pal) == 0;
-	chart_layout_free(l);
 	if (st != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(s);
 		return set_msg(msg, msglen, "cannot write PNG", path, cairo_status_to_string(st));
@@ -366,6 +363,27 @@ static int write_png(const chart *c, double width_pt, double scale, int framed, 
 	if (rc != 0)
 		return set_msg(msg, msglen, "cannot write PNG", path, why);
 	return 0;
+}
+
+static int write_png(const chart *c, double width_pt, double scale, int framed, const char *path, char *msg,
+                     size_t msglen)
+{
+	if (!(scale > 0) || !isfinite(scale))
+		return set_msg(msg, msglen, "cannot write PNG", path, "scale is not a positive number");
+	chart_layout *l = checked_layout(c, width_pt, msg, msglen);
+	if (!l)
+		return -1;
+	int rc = write_png_layout(c, l, scale, framed, path, msg, msglen);
+	chart_layout_free(l);
+	return rc;
+}
+
+int chart_write_png_download_layout(const chart *c, const chart_layout *l, double scale, const char *path,
+                                    char *msg, size_t msglen)
+{
+	if (chart_validate(c, msg, msglen) != 0)
+		return -1;
+	return write_png_layout(c, l, scale, 1, path, msg, msglen);
 }
 
 int chart_write_png(const chart *c, double width_pt, double scale, const char *path, char *msg, size_t msglen)

@@ -737,13 +737,15 @@ static void chart_image(html *h, const doc_node *fig)
 	const chart *c = fig->chart;
 	const char *stem = c->id ? c->id : fig->id;
 	char msg[512];
+	long w = lround(HTML_CHART_WIDTH_PT), hgt = 0;
+	if (!h->failed && chart_validate(c, msg, sizeof msg))
+		fail(h, msg);
+	/* measured once: the PNG and the wide SVG are drawn from one layout */
+	chart_layout *wide = h->failed ? NULL : chart_layout_new(c, HTML_CHART_WIDTH_PT);
 	char *png = xasprintf("%s/figuren/%s.png", h->outdir, stem);
-	if (chart_write_png_download(c, HTML_CHART_WIDTH_PT, HTML_CHART_SCALE, png, msg, sizeof msg))
+	if (wide && chart_write_png_download_layout(c, wide, HTML_CHART_SCALE, png, msg, sizeof msg))
 		fail(h, msg);
 	free(png);
-
-	long w = lround(HTML_CHART_WIDTH_PT), hgt = 0;
-	chart_layout *wide = h->failed ? NULL : chart_layout_new(c, HTML_CHART_WIDTH_PT);
 	chart_layout *narrow = h->failed ? NULL : chart_layout_new_form(c, CHART_NARROW_WIDTH_PT, CHART_NARROW);
 	if (wide && narrow) {
 		w = lround(chart_layout_width(wide));
