@@ -220,6 +220,8 @@ char *chart_csv(const chart *c);
  * white ARGB32 image of ceil(width*scale) x ceil(height*scale) pixels with
  * the layout drawn at `scale`, shifted by (dx_px, dy_px) pixels. */
 cairo_surface_t *chart_layout_render_image(const chart_layout *l, double scale, double dx_px, double dy_px);
+/* The same with a white margin of margin_pt on every side (the download). */
+cairo_surface_t *chart_layout_render_image_margin(const chart_layout *l, double scale, double margin_pt);
 
 /* Dutch alt text from the data: what the chart shows, and its highest and
  * lowest values. malloc'd. */

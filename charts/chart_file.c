@@ -307,21 +307,6 @@ static int encode_png(cairo_surface_t *s, const palette *pal, const char *title,
  * says what it shows in its metadata: Title (figure number and caption
  * with n) and Source as iTXt chunks, which image viewers show in their
  * info panel. Drawing them as text too would add a third to each file. */
-static cairo_surface_t *render_with_margin(const chart_layout *l, double scale)
-{
-	double m = CHART_DOWNLOAD_MARGIN_PT;
-	int w = (int)ceil((l->width + 2 * m) * scale), h = (int)ceil((ceil(l->height) + 2 * m) * scale);
-	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
-	cairo_t *cr = cairo_create(s);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
-	cairo_scale(cr, scale, scale);
-	cairo_translate(cr, m, m);
-	chart_layout_draw(l, cr);
-	cairo_destroy(cr);
-	cairo_surface_flush(s);
-	return s;
-}
 
 /* The PNG of chart c from its layout l (not freed here). */
 static int write_png_layout(const chart *c, const chart_layout *l, double scale, int framed, const char *path,
@@ -329,7 +314,7 @@ static int write_png_layout(const chart *c, const chart_layout *l, double scale,
 {
 	if (!(scale > 0) || !isfinite(scale))
 		return set_msg(msg, msglen, "cannot write PNG", path, "scale is not a positive number");
-	cairo_surface_t *s = framed ? render_with_margin(l, scale) : chart_layout_render_image(l, scale, 0, 0);
+	cairo_surface_t *s = framed ? chart_layout_render_image_margin(l, scale, CHART_DOWNLOAD_MARGIN_PT) : chart_layout_render_image(l, scale, 0, 0);
 	cairo_status_t st = cairo_surface_status(s);
 	palette pal;
 	int have_pal = layout_palette(l, &pal) == 0;

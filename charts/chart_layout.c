@@ -701,10 +701,9 @@ void chart_layout_draw(const chart_layout *l, cairo_t *cr)
 	cairo_restore(cr);
 }
 
-cairo_surface_t *chart_layout_render_image(const chart_layout *l, double scale, double dx_px, double dy_px)
+/* The chart on a white w x h pixel image, scaled, its origin at (dx, dy). */
+static cairo_surface_t *render_px(const chart_layout *l, int w, int h, double scale, double dx_px, double dy_px)
 {
-	int w = (int)ceil(l->width * scale);
-	int h = (int)ceil(l->height * scale);
 	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
 	cairo_t *cr = cairo_create(s);
 	cairo_set_source_rgb(cr, 1, 1, 1);
@@ -715,6 +714,18 @@ cairo_surface_t *chart_layout_render_image(const chart_layout *l, double scale, 
 	cairo_destroy(cr);
 	cairo_surface_flush(s);
 	return s;
+}
+
+cairo_surface_t *chart_layout_render_image(const chart_layout *l, double scale, double dx_px, double dy_px)
+{
+	return render_px(l, (int)ceil(l->width * scale), (int)ceil(l->height * scale), scale, dx_px, dy_px);
+}
+
+cairo_surface_t *chart_layout_render_image_margin(const chart_layout *l, double scale, double margin_pt)
+{
+	double m = margin_pt;
+	return render_px(l, (int)ceil((l->width + 2 * m) * scale), (int)ceil((ceil(l->height) + 2 * m) * scale), scale,
+			 m * scale, m * scale);
 }
 
 void chart_layout_free(chart_layout *l)
