@@ -162,7 +162,6 @@ typedef struct {
 	char *msg;
 	size_t msglen;
 	int failed;
-	size_t pdf_at;        /* where in out the header's PDF entry goes (filled in last) */
 } html;
 
 static void block(html *h, const doc_node *n);
@@ -1225,41 +1224,22 @@ static void site_header(html *h)
 	html_esc(o, at);
 	free(at);
 	sb_add(o, "</span>\n</nav>\n<ul class=\"downloads\" aria-label=\"Downloads\">\n");
-	h->pdf_at = o->len; /* the PDF's entry: pdf_entry, once the file is written */
-	if (have_file(h, "cijfers.csv"))
-		sb_add(o, "<li><a href=\"cijfers.csv\" type=\"text/csv\">Cijfers</a> <span class=\"bestand\">(CSV)</span></li>\n");
-	if (have_file(h, "codeboek.csv"))
-		sb_add(o, "<li><a href=\"codeboek.csv\" type=\"text/csv\">Codeboek</a> <span class=\"bestand\">(CSV)</span></li>\n");
-	sb_add(o, "</ul>\n</div>\n</header>\n");
-}
-
-/* The header's entry for the edition's PDF, with its size and pages, put
- * in at h->pdf_at when the page is done: the PDF may be written by another
- * process meanwhile (html_site.pdf_wait), and the page waits only here. */
-static void pdf_entry(html *h)
-{
-	const html_site *s = h->site;
-	if (s && s->pdf_wait && s->pdf_wait(s->pdf_ctx))
-		return; /* the PDF failed: the run fails with its message */
 	char *pdf = xasprintf("%s/rapport.pdf", h->outdir);
 	long bytes;
 	int pages;
 	if (pdf_info(pdf, &bytes, &pages) == 0) {
 		char *size = pdf_size_text(bytes);
-		char *li = xasprintf("<li><a href=\"rapport.pdf\" type=\"application/pdf\">PDF</a> "
-				     "<span class=\"bestand\">(%s, %d %s)</span></li>\n", size, pages,
-				     pages == 1 ? "pagina" : "pagina\xE2\x80\x99s");
-		strbuf out;
-		sb_init(&out);
-		sb_addn(&out, h->out.s, h->pdf_at);
-		sb_add(&out, li);
-		sb_addn(&out, h->out.s + h->pdf_at, h->out.len - h->pdf_at);
-		sb_free(&h->out);
-		h->out = out;
-		free(li);
+		sb_printf(o, "<li><a href=\"rapport.pdf\" type=\"application/pdf\">PDF</a> "
+			     "<span class=\"bestand\">(%s, %d %s)</span></li>\n", size, pages,
+			     pages == 1 ? "pagina" : "pagina\xE2\x80\x99s");
 		free(size);
 	}
 	free(pdf);
+	if (have_file(h, "cijfers.csv"))
+		sb_add(o, "<li><a href=\"cijfers.csv\" type=\"text/csv\">Cijfers</a> <span class=\"bestand\">(CSV)</span></li>\n");
+	if (have_file(h, "codeboek.csv"))
+		sb_add(o, "<li><a href=\"codeboek.csv\" type=\"text/csv\">Codeboek</a> <span class=\"bestand\">(CSV)</span></li>\n");
+	sb_add(o, "</ul>\n</div>\n</header>\n");
 }
 
 /* How to cite this edition: authors, year, title, edition, place,
@@ -1507,8 +1487,6 @@ int doc_write_html_site(const doc *d, const char *outdir, const char *css_path, 
 	sb_init(&h.out);
 	head(&h);
 	body(&h);
-	if (h.pdf_at)
-		pdf_entry(&h);
 	free(h.notes);
 	hyph_close(h.hy);
 	/* the stylesheet after the page: it ends with the rules for this

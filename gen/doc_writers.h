@@ -19,12 +19,6 @@ typedef struct {
 	const char *const *names;
 	int n;
 	const char *base_url;
-	/* When the PDF is being written at the same time (another process),
-	 * the page is built first and the PDF's entry in its header (size and
-	 * pages, read from the file) filled in last, after pdf_wait(pdf_ctx)
-	 * returned 0; NULL: the PDF is already there. */
-	int (*pdf_wait)(void *pdf_ctx);
-	void *pdf_ctx;
 } html_site;
 
 /* doc_write_html with the site around the page. It links the edition's

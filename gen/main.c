@@ -33,7 +33,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -42,7 +41,6 @@ typedef struct {
 	const char *base_url; /* where out/ is published: canonical and og:url; NULL: none */
 	int concept;     /* --concept: failing claims marked, not fatal */
 	int jobs;        /* editions built at once (--jobs; default: the processors) */
-	int pdf_aside;   /* fewer editions than jobs: each writes its PDF in a process of its own */
 } options;
 
 static void usage(void)
@@ -146,67 +144,6 @@ static void name_charts(doc_node *n)
 	}
 }
 
-/* The PDF written by a child process while this one writes the site, when a
- * processor would otherwise stand idle (fewer editions than --jobs): the
- * two are independent but for the PDF's size and pages in the page header,
- * which the page puts in last (html_site.pdf_wait). The child writes only
- * rapport.pdf; its message, if it fails, comes back through a pipe. */
-typedef struct {
-	pid_t pid;
-	int fd;
-	int done, rc;
-	char msg[512];
-} pdf_child;
-
-static int pdf_child_start(pdf_child *c, const doc *d, const char *path)
-{
-	int fds[2];
-	memset(c, 0, sizeof *c);
-	if (pipe(fds))
-		return -1;
-	fflush(NULL); /* nothing buffered is written twice */
-	pid_t pid = fork();
-	if (pid < 0) {
-		close(fds[0]);
-		close(fds[1]);
-		return -1;
-	}
-	if (pid == 0) {
-		close(fds[0]);
-		char m[512] = "";
-		int r = doc_write_pdf(d, path, m, sizeof m);
-		if (r && write(fds[1], m, strlen(m)) < 0)
-			r = 2;
-		_exit(r ? 1 : 0);
-	}
-	close(fds[1]);
-	c->pid = pid;
-	c->fd = fds[0];
-	return 0;
-}
-
-static int pdf_child_wait(void *ctx)
-{
-	pdf_child *c = ctx;
-	if (c->done)
-		return c->rc;
-	size_t n = 0;
-	ssize_t k;
-	while (n + 1 < sizeof c->msg && ((k = read(c->fd, c->msg + n, sizeof c->msg - 1 - n)) > 0 || (k < 0 && errno == EINTR)))
-		if (k > 0)
-			n += (size_t)k;
-	c->msg[n] = 0;
-	close(c->fd);
-	int st = 0;
-	while (waitpid(c->pid, &st, 0) < 0 && errno == EINTR)
-		;
-	c->done = 1;
-	c->rc = WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : -1;
-	if (c->rc && !c->msg[0])
-		snprintf(c->msg, sizeof c->msg, "the process writing it ended abnormally");
-	return c->rc;
-}
-
 /* Builds edition slug into the staging area: the published files into
  * <stage>/<slug>, the internal record into <stage>/.state/<slug>, and the
  * account of what changed against what out/ holds now. */
@@ -266,35 +203,19 @@ static int build_variant(const survey *s, const templates *t, const edition_list
 	free(cb);
 	if (rc)
 		goto done;
-	/* the PDF first (the page links it with its size and page count), or
-	 * beside the site in a process of its own */
+	/* the PDF first: the page links it with its size and page count */
 	prof_mark("document tree");
 	char *pdf = xasprintf("%s/rapport.pdf", dir);
-	pdf_child pc;
-	int aside = o->pdf_aside && pdf_child_start(&pc, d, pdf) == 0;
-	if (!aside && doc_write_pdf(d, pdf, msg, sizeof msg))
+	if (doc_write_pdf(d, pdf, msg, sizeof msg))
 		rc = err_set(e, pdf, 0, "PDF: %s", msg);
-	if (rc) {
-		free(pdf);
-		goto done;
-	}
-	prof_mark(aside ? "pdf started aside" : "pdf written");
-	html_site hs = { 0 };
-	if (site)
-		hs = *site;
-	if (aside) {
-		hs.pdf_wait = pdf_child_wait;
-		hs.pdf_ctx = &pc;
-	}
-	char *css = xasprintf("%s/stijl.css", t->dir);
-	int hrc = doc_write_html_site(d, dir, css, &hs, msg, sizeof msg);
-	free(css);
-	/* the PDF's failure first, as when it is written before the site */
-	if (aside && pdf_child_wait(&pc))
-		rc = err_set(e, pdf, 0, "PDF: %s", pc.msg);
-	else if (hrc)
-		rc = err_set(e, dir, 0, "HTML: %s", msg);
 	free(pdf);
+	if (rc)
+		goto done;
+	prof_mark("pdf written");
+	char *css = xasprintf("%s/stijl.css", t->dir);
+	if (doc_write_html_site(d, dir, css, site, msg, sizeof msg))
+		rc = err_set(e, dir, 0, "HTML: %s", msg);
+	free(css);
 	if (rc)
 		goto done;
 	prof_mark("html site written");
@@ -450,7 +371,7 @@ int main(int argc, char **argv)
 	stats *national = edition_stats(nv_all, el, NULL);
 	prof_mark("national numbers");
 	/* every edition of the site, for each page's links to the others */
-	html_site site = { decl, names, nd, o.base_url, NULL, NULL };
+	html_site site = { decl, names, nd, o.base_url };
 	int claims = 0, brc = -1;
 	if ((pub = publish_begin(o.out, &e))) {
 		struct edition_ctx ec = { s, t, el, build, national, pub, &o, data_date, &site };
@@ -459,7 +380,6 @@ int main(int argc, char **argv)
 		pdf_warm *warm = pdf_warm_up();
 		hyph *hy = hyph_open(HYPH_NL_DICT);
 		prof_mark("fonts and patterns loaded");
-		o.pdf_aside = o.jobs > nb;
 		brc = jobs_run(nb, o.jobs, build_edition, &ec, &e, &claims);
 		hyph_close(hy);
 		pdf_warm_free(warm);

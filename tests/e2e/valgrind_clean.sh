@@ -1,10 +1,6 @@
 # valgrind on a full release run of the national edition: no memory errors
 # and 0 bytes definitely lost (suppressions: fontconfig only, as for LSan;
 # see tests/valgrind.supp). Slow (about 40 s of CPU); make check runs it once.
-# --jobs 1: one process. With a spare processor the PDF is written by a
-# forked child, which leaves by _exit with the parent's memory still in use,
-# and valgrind's leak check in that child would count it as lost; the
-# ASan tests run that path.
 . "$ROOT/tests/e2e_lib.sh"
 bin=$ROOT/build/release/bin/gen
 [ -x "$bin" ] || { echo "no release build at $bin (make build)"; exit 1; }
@@ -12,7 +8,7 @@ command -v valgrind >/dev/null || { echo "valgrind is not installed (gen/install
 set +e
 valgrind --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 \
 	--suppressions="$ROOT/tests/valgrind.supp" --log-file="$TMP/vg.log" \
-	"$bin" --input "$ROOT/input" --templates "$ROOT/templates" --out "$TMP/out" --variant nederland --jobs 1 2>"$TMP/err"
+	"$bin" --input "$ROOT/input" --templates "$ROOT/templates" --out "$TMP/out" --variant nederland 2>"$TMP/err"
 rc=$?
 set -e
 grep -E 'ERROR SUMMARY|definitely lost|indirectly lost' "$TMP/vg.log" | sed 's/^==[0-9]*== /info: /'

@@ -321,7 +321,7 @@ static int write_site(void **state)
 	char msg[512];
 	static const char *const variants[] = { "nederland" };
 	static const char *const names[] = { "Nederland" };
-	html_site site = { variants, names, 1, NULL, NULL, NULL };
+	html_site site = { variants, names, 1, NULL };
 	if (doc_resolve(d, msg, sizeof msg) ||
 	    doc_write_html_site(d, outdir, CSS_PATH, &site, msg, sizeof msg)) {
 		fprintf(stderr, "%s\n", msg);
@@ -486,7 +486,7 @@ static void test_other_editions_and_base_url(void **state)
 	char msg[256];
 	static const char *const slugs[] = { "nederland", "gelderland" };
 	static const char *const names[] = { "Nederland", "Gelderland" };
-	html_site site = { slugs, names, 2, "https://example.org/doe/", NULL, NULL };
+	html_site site = { slugs, names, 2, "https://example.org/doe/" };
 	assert_int_equal(doc_resolve(d, msg, sizeof msg), 0);
 	assert_int_equal(doc_write_html_site(d, dir, CSS_PATH, &site, msg, sizeof msg), 0);
 	doc_free(d);
