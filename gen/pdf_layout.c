@@ -1190,13 +1190,27 @@ static int fits(pager *p, double h, double notes)
 	return p->y + h + p->pg->notes_h + notes <= PDF_BODY_H + 0.01;
 }
 
+/* Space above item it on the current page: none at the top; under a
+ * figure or panel that floated there, at least FLOAT_AFTER, also when it
+ * continues a paragraph (which asks for none) from the page before. */
+#define FLOAT_AFTER 12.0
+static double space_above(const pager *p, const pdf_item *it)
+{
+	const pdf_page *pg = p->pg;
+	if (!pg->nplace)
+		return 0;
+	const pdf_item *prev = &p->l->items[pg->place[pg->nplace - 1].item];
+	if (prev->is_float && !it->is_float && it->space_before < FLOAT_AFTER)
+		return FLOAT_AFTER;
+	return it->space_before;
+}
+
 static void place(pager *p, int i)
 {
 	pdf_layout *l = p->l;
 	pdf_item *it = &l->items[i];
 	pdf_page *pg = p->pg;
-	if (pg->nplace > 0)
-		p->y += it->space_before;
+	p->y += space_above(p, it);
 	pg->place = grow(pg->place, &pg->capplace, pg->nplace + 1, sizeof *pg->place);
 	pg->place[pg->nplace].item = i;
 	pg->place[pg->nplace].y = p->y;
@@ -1228,7 +1242,7 @@ static void place_repeat(pager *p, int i)
 static double item_need(pager *p, int i)
 {
 	const pdf_item *it = &p->l->items[i];
-	return (p->pg->nplace ? it->space_before : 0) + it->h;
+	return space_above(p, it) + it->h;
 }
 
 /* New page; chart figures that waited go first, as many as fit. */

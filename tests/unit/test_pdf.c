@@ -518,6 +518,46 @@ static void test_widows_orphans(void **state)
 	assert_true(splits >= 8); /* the rule was put to the test */
 }
 
+/* A figure that floats to the top of a page keeps a gap to the text under
+ * it, also when that text continues a paragraph from the page before
+ * (which asks for no space of its own). */
+static void test_gap_under_float(void **state)
+{
+	fixture *f = *state;
+	int seen = 0;
+	for (int k = 0; k < 12; k++) {
+		doc *d = doc_new();
+		heading(d->root, 1, "Kern", 0)->number = xstrdup("1");
+		for (int i = 0; i < k + 3; i++)
+			para(d->root, LOREM[i % 3]);
+		doc_node *cf = doc_append(d->root, doc_node_new(DOC_FIGURE));
+		chart *c = chart_new(CHART_STACKED, "figuur-1-1", "het voorkomen van vormen");
+		chart_add_category(c, "Ja", 0);
+		chart_add_category(c, "Nee", 0);
+		int pcts[][2] = { { 94, 6 }, { 82, 18 }, { 72, 28 }, { 47, 53 }, { 30, 70 }, { 12, 88 } };
+		for (int i = 0; i < 6; i++)
+			chart_add_bar(c, "Zelfbeheer van de openbare ruimte door individuele of groepen burgers", 98, pcts[i]);
+		cf->chart = c;
+		doc_append_text(doc_append(cf, doc_node_new(DOC_CAPTION)), "het voorkomen van vormen (n=98).");
+		for (int i = 0; i < 12; i++)
+			para(d->root, LOREM[(i + k) % 3]);
+		pdf_layout *l = pdf_layout_new(d, f->ctx, f->hy);
+		for (int p = 0; p < l->npages; p++) {
+			const pdf_page *pg = &l->pages[p];
+			for (int j = 1; j < pg->nplace; j++) {
+				const pdf_item *a = &l->items[pg->place[j - 1].item], *b = &l->items[pg->place[j].item];
+				if (!a->is_float || b->is_float)
+					continue;
+				assert_true(pg->place[j].y - (pg->place[j - 1].y + a->h) >= 12.0 - 0.01);
+				seen += j == 1 && b->space_before < 12; /* a float at the top, text continuing */
+			}
+		}
+		pdf_layout_free(l);
+		doc_free(d);
+	}
+	assert_true(seen >= 1); /* the case was put to the test */
+}
+
 /* Soft hyphens break lines but never reach the PDF's text layer (copy,
  * search, pdftotext); a line broken at one ends in "-" there. The text is
  * what pdf_show_line gives cairo for each line. */
@@ -748,6 +788,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hyphenation),
 		cmocka_unit_test_setup_teardown(test_pages, layout_setup, layout_teardown),
+		cmocka_unit_test_setup_teardown(test_gap_under_float, layout_setup, layout_teardown),
 		cmocka_unit_test_setup_teardown(test_contents, layout_setup, layout_teardown),
 		cmocka_unit_test_setup_teardown(test_flow_rules, layout_setup, layout_teardown),
 		cmocka_unit_test_setup_teardown(test_table_breaks_with_header, layout_setup, layout_teardown),
