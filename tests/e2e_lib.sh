@@ -58,3 +58,15 @@ lines[n - 1] = text
 open(path, "w", encoding="utf-8").write("\n".join(lines))
 PY
 }
+
+# The browser tests' tools: node, Chromium and tests/html's node modules
+# (installed from its lock file when missing). Defines fail().
+need_browser() {
+	HTMLDIR=$ROOT/tests/html
+	fail() { echo "FAIL: $*"; exit 1; }
+	command -v node >/dev/null || fail "node missing (apt-get install nodejs npm)"
+	[ -x /usr/bin/chromium ] || fail "/usr/bin/chromium missing (apt-get install chromium)"
+	if [ ! -d "$HTMLDIR/node_modules/playwright-core" ]; then
+		(cd "$HTMLDIR" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in tests/html"
+	fi
+}

@@ -14,15 +14,9 @@ set -euo pipefail
 ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 TMP=${TMP:-$(mktemp -d)}
 GEN=${GEN:-$ROOT/build/asan/bin/gen}
-HTMLDIR=$ROOT/tests/html
+. "$ROOT/tests/e2e_lib.sh"
+need_browser
 cd "$ROOT"
-
-fail() { echo "FAIL: $*"; exit 1; }
-command -v node >/dev/null || fail "node missing (apt-get install nodejs npm)"
-[ -x /usr/bin/chromium ] || fail "/usr/bin/chromium missing (apt-get install chromium)"
-if [ ! -d "$HTMLDIR/node_modules/playwright-core" ]; then
-	(cd "$HTMLDIR" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in tests/html"
-fi
 
 if [ -f "$ROOT/out/index.html" ]; then
 	site=$ROOT/out
