@@ -5,8 +5,12 @@
 #   make bench    time and measure a full generation
 #   make fuzz     run every libFuzzer harness in fuzz/ for FUZZ_TIME seconds
 #
-# Sources are picked up by wildcard: gen/*.c is the program, charts/*.c the
-# chart library, tests/unit/test_*.c one cmocka binary each.
+# Sources are picked up by wildcard: gen/<stage>/*.c is the program (one
+# folder per stage of the pipeline, README "How it is built"), gen/main.c and
+# gen/sav_export_main.c its two entry points, charts/*.c the chart library,
+# tests/unit/test_*.c one cmocka binary each. Dependencies on headers come
+# from the compiler (-MMD -MP), so a change to one header rebuilds only the
+# objects that include it.
 
 CC      ?= cc
 PKGS    := libxml-2.0 cairo cairo-pdf cairo-svg cairo-png pangocairo pango libqpdf libpng
@@ -14,7 +18,8 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN    := -std=c17 -Wall -Wextra -Werror -Wno-unused-parameter
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-INCS    := -Igen -Icharts
+GEN_DIRS := base input numbers document template html pdf site
+INCS    := -Igen $(addprefix -Igen/,$(GEN_DIRS)) -Icharts
 LIBS     = $(PKG_LIBS) -lreadstat -lhyphen -lm
 
 MODE    ?= release
@@ -32,7 +37,7 @@ endif
 B       := build/$(MODE)
 
 GEN_MAIN  := gen/main.c
-GEN_SRC   := $(filter-out $(GEN_MAIN) gen/sav_export_main.c,$(wildcard gen/*.c))
+GEN_SRC   := $(foreach d,$(GEN_DIRS),$(wildcard gen/$(d)/*.c))
 CHART_SRC := $(wildcard charts/*.c)
 LIB_OBJ   := $(patsubst %.c,$(B)/%.o,$(GEN_SRC) $(CHART_SRC))
 TEST_SRC  := $(wildcard tests/unit/test_*.c)
@@ -49,10 +54,10 @@ all: deps
 	$(MAKE) out
 
 deps:
-	@gen/install-deps.sh
+	@tools/install-deps.sh
 
 check-deps:
-	@gen/install-deps.sh --check
+	@tools/install-deps.sh --check
 
 build: $(B)/bin/gen $(B)/bin/sav-export
 	@cp $(B)/bin/gen gen/gen
@@ -61,9 +66,11 @@ build: $(B)/bin/gen $(B)/bin/sav-export
 out: build
 	./gen/gen --input input --templates templates --out out --variant all
 
-$(B)/%.o: %.c $(wildcard gen/*.h charts/*.h)
+$(B)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(OPT) $(DEFS) $(INCS) $(PKG_CFLAGS) -c $< -o $@
+	$(CC) $(WARN) $(OPT) $(DEFS) $(INCS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+-include $(LIB_OBJ:.o=.d) $(B)/gen/main.d $(B)/gen/sav_export_main.d $(TEST_BIN:=.d) $(FUZZ_BIN:=.d)
 
 $(B)/libreport.a: $(LIB_OBJ)
 	@rm -f $@
@@ -79,7 +86,7 @@ $(B)/bin/sav-export: $(B)/gen/sav_export_main.o $(B)/libreport.a
 
 $(B)/tests/%: tests/unit/%.c $(B)/libreport.a
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(OPT) $(DEFS) $(INCS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka) \
+	$(CC) $(WARN) $(OPT) $(DEFS) $(INCS) $(PKG_CFLAGS) -MMD -MP -MF $@.d $(shell pkg-config --cflags cmocka) \
 	  -o $@ $< $(B)/libreport.a $(LIBS) $(shell pkg-config --libs cmocka)
 
 tests-bin: $(TEST_BIN) $(B)/bin/gen $(B)/bin/sav-export
@@ -87,7 +94,7 @@ tests-bin: $(TEST_BIN) $(B)/bin/gen $(B)/bin/sav-export
 # libFuzzer harnesses (fuzz/fuzz_*.c), one binary each; use with MODE=fuzz.
 $(B)/fuzz/%: fuzz/%.c fuzz/fuzz_common.h $(B)/libreport.a
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(OPT) -fsanitize=fuzzer $(DEFS) $(INCS) $(PKG_CFLAGS) -o $@ $< $(B)/libreport.a $(LIBS)
+	$(CC) $(WARN) $(OPT) -fsanitize=fuzzer $(DEFS) $(INCS) $(PKG_CFLAGS) -MMD -MP -MF $@.d -o $@ $< $(B)/libreport.a $(LIBS)
 
 fuzz-bin: $(FUZZ_BIN)
 
@@ -112,7 +119,7 @@ bench: deps
 # Rewrites the reconstructed dataset (input/antwoorden.csv and .sav) from
 # the published figures; deterministic, so it should change nothing.
 reconstruct: build
-	python3 gen/reconstruct/reconstruct.py
+	python3 tools/reconstruct/reconstruct.py
 	./gen/sav-export --input input
 
 clean:

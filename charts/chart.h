@@ -1,7 +1,7 @@
 /* chart.h: the one chart model of the report, and its drawing on any cairo
  * surface.
  *
- * The generator (gen/figures.c) fills a `chart` from the aggregated tables;
+ * The generator (gen/template/figures.c) fills a `chart` from the aggregated tables;
  * this library never computes a statistic. It lays the chart out with pango
  * (wrapping labels, placing segment labels only where they fit), then draws
  * that layout on a cairo context: an SVG or PNG surface for the HTML site, or

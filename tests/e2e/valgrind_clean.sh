@@ -4,7 +4,7 @@
 . "$ROOT/tests/e2e_lib.sh"
 bin=$ROOT/build/release/bin/gen
 [ -x "$bin" ] || { echo "no release build at $bin (make build)"; exit 1; }
-command -v valgrind >/dev/null || { echo "valgrind is not installed (gen/install-deps.sh --check)"; exit 1; }
+command -v valgrind >/dev/null || { echo "valgrind is not installed (tools/install-deps.sh --check)"; exit 1; }
 set +e
 valgrind --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 \
 	--suppressions="$ROOT/tests/valgrind.supp" --log-file="$TMP/vg.log" \

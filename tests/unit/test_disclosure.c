@@ -1,6 +1,6 @@
-/* test_disclosure.c: the disclosure policy (gen/disclosure.c) and what the
+/* test_disclosure.c: the disclosure policy (gen/numbers/disclosure.c) and what the
  * expressions make of suppressed values, ties and number-noun agreement
- * (gen/expr.c), on a tiny survey written to a scratch directory. */
+ * (gen/template/expr.c), on a tiny survey written to a scratch directory. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>

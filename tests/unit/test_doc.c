@@ -1,5 +1,5 @@
-/* test_doc.c: the resolve pass and the tree dump (gen/doc_resolve.c,
- * gen/doc_dump.c). A small report with chapters, an unnumbered heading,
+/* test_doc.c: the resolve pass and the tree dump (gen/document/doc_resolve.c,
+ * gen/document/doc_dump.c). A small report with chapters, an unnumbered heading,
  * an annex, figures, panels, footnotes and cross-references is resolved,
  * and its numbers, ids and reference texts are checked one by one, because
  * every writer prints them as they are. */

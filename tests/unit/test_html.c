@@ -1,4 +1,4 @@
-/* test_html.c: the HTML writer (gen/doc_html.c) on a small report built
+/* test_html.c: the HTML writer (gen/html/doc_html.c) on a small report built
  * here: chapters, sections, an annex, panels, a quote, lists, a text-table
  * figure, two chart figures, footnotes, cross-references, a failed claim and
  * an open answer with markup in it. The page is checked for what a reader

@@ -1,4 +1,4 @@
-/* test_publish.c: the parts of the publishing model (gen/publish.c) that are
+/* test_publish.c: the parts of the publishing model (gen/site/publish.c) that are
  * easiest to pin down without a full run: --out normalisation, a file as
  * --out, messages that name final paths instead of staging paths, and which
  * debris a run removes. The swap, lock and kill behaviour are tested end to

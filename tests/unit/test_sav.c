@@ -1,4 +1,4 @@
-/* test_sav.c: the SPSS .sav reader and writer (gen/responses_sav.c). The
+/* test_sav.c: the SPSS .sav reader and writer (gen/input/responses_sav.c). The
  * .sav is a second way to deliver antwoorden.csv, so the tests hold it to
  * exactly that: a survey written and read back, and the committed
  * input/antwoorden.sav, give the same respondents and answer cells as the

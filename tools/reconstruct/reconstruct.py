@@ -14,7 +14,7 @@ and the report's statements still hold.
 It is deterministic: a fixed seed and sorted inputs, so the same inputs give
 the same bytes.
 
-    gen/reconstruct/reconstruct.py [--reference PATH] [--out input/antwoorden.csv]
+    tools/reconstruct/reconstruct.py [--reference PATH] [--out input/antwoorden.csv]
 
 How (per question):
   * sample: 98 gemeenten drawn per size class (quota below) and, within a
