@@ -83,7 +83,6 @@ static int parse_args(int argc, char **argv, options *o)
 			*slot = argv[++i];
 		} else if (!strcmp(a, "--strict")) {
 			o->concept = 0;
-	o->base_url = NULL; /* the default now; kept for old scripts */
 		} else if (!strcmp(a, "--concept")) {
 			o->concept = 1;
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
