@@ -4,6 +4,7 @@
  * kind and number on that line. Output: wijzigingen.txt, wijzigingen.html
  * and a summary on stderr, all from the same comparison. */
 #include "changes.h"
+#include "text.h"
 #include "csvread.h"
 
 #include <errno.h>
@@ -170,19 +171,6 @@ static void unload(keyed *k)
 
 /* ------------------------------------------------------------ writing */
 
-static void esc(strbuf *b, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': sb_add(b, "&amp;"); break;
-		case '<': sb_add(b, "&lt;"); break;
-		case '>': sb_add(b, "&gt;"); break;
-		case '"': sb_add(b, "&quot;"); break;
-		default: sb_addc(b, *s);
-		}
-	}
-}
-
 /* The two renderings grow side by side: txt for the person who regenerates,
  * html for the site's readers. */
 typedef struct {
@@ -196,7 +184,7 @@ static void add_html(strbuf *b, const char *fmt_esc_pairs[], int n)
 		if (!fmt_esc_pairs[i])
 			continue;
 		if (i % 2)
-			esc(b, fmt_esc_pairs[i]);
+			markup_esc(b, fmt_esc_pairs[i]);
 		else
 			sb_add(b, fmt_esc_pairs[i]);
 	}
@@ -441,7 +429,7 @@ static void section(report *rp, const char *txt_head, const char *html_head, con
 	sb_printf(&rp->txt, "%s\n%s\n", txt_head, rp->part_txt.s ? rp->part_txt.s : "");
 	if (count) {
 		sb_add(&rp->html, "<h2>");
-		esc(&rp->html, html_head);
+		markup_esc(&rp->html, html_head);
 		sb_printf(&rp->html, "</h2>\n%s%s%s", open, rp->part_html.s ? rp->part_html.s : "", close);
 	}
 	sb_free(&rp->part_txt);
@@ -487,12 +475,12 @@ int changes_write(const change_paths *cp, change_counts *cc, struct err *e)
 		  cp->data_date);
 	sb_add(&rp.html, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
 			 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Wijzigingen: ");
-	esc(&rp.html, cp->area);
+	markup_esc(&rp.html, cp->area);
 	sb_add(&rp.html, "</title>\n<link rel=\"stylesheet\" href=\"stijl.css\">\n</head>\n<body>\n"
 			 "<main id=\"inhoud\" class=\"wijzigingen\">\n<h1>Wijzigingen in de rapportage ");
-	esc(&rp.html, cp->area);
+	markup_esc(&rp.html, cp->area);
 	sb_add(&rp.html, "</h1>\n<p>Stand van de gegevens: ");
-	esc(&rp.html, cp->data_date);
+	markup_esc(&rp.html, cp->data_date);
 	sb_add(&rp.html, ". <a href=\"index.html\">Naar de rapportage</a></p>\n");
 	if (!on.t) {
 		cc->first = 1;

@@ -9,7 +9,7 @@
  * which the exchange requires. */
 #define _GNU_SOURCE
 #include "publish.h"
-#include "doc_writers.h"
+#include "landing.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -27,7 +27,7 @@
 #ifndef PUBLISH_H
 #define PUBLISH_H
 
-#include "doc_writers.h"
+#include "landing.h"
 #include "util.h"
 
 typedef struct publication publication;
