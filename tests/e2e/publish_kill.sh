@@ -23,14 +23,15 @@ new=$(hash_nw "$TMP/ref/nederland")
 # names that look like ours but are not debris of a dead run, and others
 mkdir "$TMP/out.staging-1" "$TMP/out.staging-abc" "$TMP/out-kopie.staging-999999" "$TMP/out.bak"
 killed=0
+# a poll also ends when the run has ended (it may finish before the moment)
 for moment in early staged building; do
 	"$GEN" --input "$TMP/in" --variant nederland --out "$TMP/out" 2>/dev/null &
 	pid=$!
 	stage="$TMP/out.staging-$pid"
 	case $moment in
 	early) sleep 0.5 ;;
-	building) for i in $(seq 2400); do [ -d "$stage/nederland/figuren" ] && break; sleep 0.05; done ;;
-	staged) for i in $(seq 6000); do [ -f "$stage/nederland/wijzigingen.html" ] && break; sleep 0.02; done ;;
+	building) for i in $(seq 2400); do [ -d "$stage/nederland/figuren" ] && break; kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done ;;
+	staged) for i in $(seq 6000); do [ -f "$stage/nederland/wijzigingen.html" ] && break; kill -0 "$pid" 2>/dev/null || break; sleep 0.02; done ;;
 	esac
 	kill -9 "$pid" 2>/dev/null || true
 	rc=0
