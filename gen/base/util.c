@@ -381,3 +381,24 @@ char *nl_file_size(long bytes)
 	}
 	return xasprintf("%ld kB", (bytes + 500) / 1000 > 0 ? (bytes + 500) / 1000 : 1);
 }
+
+static const char *const nl_months[] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
+					  "augustus", "september", "oktober", "november", "december" };
+
+char *nl_date(const char *iso)
+{
+	int y, mo, d;
+	if (!iso)
+		return xstrdup("");
+	if (sscanf(iso, "%4d-%2d-%2d", &y, &mo, &d) != 3 || mo < 1 || mo > 12)
+		return xstrdup(iso);
+	return xasprintf("%d %s %d", d, nl_months[mo - 1], y);
+}
+
+char *nl_date_day_month(const char *iso)
+{
+	int y, mo, d;
+	if (sscanf(iso, "%d-%d-%d", &y, &mo, &d) != 3 || mo < 1 || mo > 12)
+		return xstrdup(iso);
+	return xasprintf("%d %s", d, nl_months[mo - 1]);
+}

@@ -991,20 +991,6 @@ static void toc_list(html *h)
 	sb_add(o, "</ol>\n");
 }
 
-/* A Dutch date from an ISO date: "2013-04-08" -> "8 april 2013"; the ISO
- * text itself if it is not one. malloc'd. */
-static char *nl_date(const char *iso)
-{
-	static const char *const months[] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
-					      "augustus", "september", "oktober", "november", "december" };
-	int y, mo, d;
-	if (!iso)
-		return xstrdup("");
-	if (sscanf(iso, "%4d-%2d-%2d", &y, &mo, &d) != 3 || mo < 1 || mo > 12)
-		return xstrdup(iso);
-	return xasprintf("%d %s %d", d, months[mo - 1], y);
-}
-
 /* An author as cited: without the academic titles ("Drs.", "Dr.") that
  * the title page prints before the name. */
 static const char *cited_name(const char *a)
