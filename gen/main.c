@@ -380,6 +380,7 @@ int main(int argc, char **argv)
 	html_site site = { .slugs = decl, .names = names, .n = nd, .base_url = o.base_url };
 	int claims = 0, brc = -1;
 	if ((pub = publish_begin(o.out, &e))) {
+		publish_remove_on_signal(pub); /* SIGTERM, SIGINT: no staging directory left */
 		struct edition_ctx ec = { s, t, el, build, national, pub, &o, data_date, &site };
 		/* fonts and the hyphenation patterns loaded once, for every
 		 * worker to inherit */

@@ -54,6 +54,11 @@ int publish_edition(publication *p, const char *slug, struct err *e);
 int publish_commit(publication *p, const char *const *declared, const char *const *names, int ndeclared,
 		   const doc_meta *meta, const landing_redirect *red, int nred, int remove_undeclared, struct err *e);
 
+/* From now until publish_end, SIGTERM, SIGINT and SIGHUP kill the
+ * workers, remove the staging directory and then end the process as the
+ * signal would have. */
+void publish_remove_on_signal(const publication *p);
+
 /* Removes the staging directory, releases the lock, frees p. */
 void publish_end(publication *p);
 
