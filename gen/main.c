@@ -147,6 +147,19 @@ static void name_charts(doc_node *n)
 /* Builds edition slug into the staging area: the published files into
  * <stage>/<slug>, the internal record into <stage>/.state/<slug>, and the
  * account of what changed against what out/ holds now. */
+/* A writer's message as the run's error: a message that already names a
+ * file at or below path ("<path>/figuren/x.png: cannot write: No space left
+ * on device") is given as it is, once; otherwise "path: WHAT: message". */
+static int io_error(struct err *e, const char *path, const char *what, const char *msg)
+{
+	size_t n = strlen(path);
+	if (!strncmp(msg, path, n) && (msg[n] == ':' || msg[n] == '/')) {
+		snprintf(e->msg, sizeof e->msg, "%s", msg);
+		return -1;
+	}
+	return err_set(e, path, 0, "%s: %s", what, msg);
+}
+
 static int build_variant(const survey *s, const templates *t, const edition_list *el, const edition *ed,
 			 const stats *national, const publication *pub, const options *o, const char *data_date,
 			 const html_site *site, struct err *e, int *claims)
@@ -207,14 +220,14 @@ static int build_variant(const survey *s, const templates *t, const edition_list
 	prof_mark("document tree");
 	char *pdf = xasprintf("%s/rapport.pdf", dir);
 	if (doc_write_pdf(d, pdf, msg, sizeof msg))
-		rc = err_set(e, pdf, 0, "PDF: %s", msg);
+		rc = io_error(e, pdf, "PDF", msg);
 	free(pdf);
 	if (rc)
 		goto done;
 	prof_mark("pdf written");
 	char *css = xasprintf("%s/stijl.css", t->dir);
 	if (doc_write_html_site(d, dir, css, site, msg, sizeof msg))
-		rc = err_set(e, dir, 0, "HTML: %s", msg);
+		rc = io_error(e, dir, "HTML", msg);
 	free(css);
 	if (rc)
 		goto done;

@@ -41,6 +41,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -718,7 +719,7 @@ static void chart_file(html *h, const char *stem, const char *suffix, const char
 {
 	char *path = xasprintf("%s/figuren/%s%s", h->outdir, stem, suffix);
 	if (write_file(path, data, strlen(data)) != 0) {
-		char *m = xasprintf("%s: cannot write chart file", path);
+		char *m = xasprintf("%s: cannot write: %s", path, strerror(errno));
 		fail(h, m);
 		free(m);
 	}
@@ -1467,19 +1468,19 @@ int doc_write_html_site(const doc *d, const char *outdir, const char *css_path, 
 
 	char *figdir = xasprintf("%s/figuren", outdir);
 	if (mkdir_p(figdir)) {
-		snprintf(msg, msglen, "%s: kan de map niet maken", figdir);
+		snprintf(msg, msglen, "%s: cannot create the directory: %s", figdir, strerror(errno));
 		free(figdir);
 		return -1;
 	}
 	free(figdir);
 
 	if (write_favicon(outdir)) {
-		snprintf(msg, msglen, "%s/favicon.svg: kan niet schrijven", outdir);
+		snprintf(msg, msglen, "%s/favicon.svg: cannot write: %s", outdir, strerror(errno));
 		return -1;
 	}
 	h.hy = hyph_open(HYPH_NL_DICT);
 	if (!h.hy) {
-		snprintf(msg, msglen, "%s: kan het Nederlandse afbreekwoordenboek niet laden (pakket hyphen-nl)",
+		snprintf(msg, msglen, "%s: cannot load the Dutch hyphenation dictionary; expected the package hyphen-nl",
 			 HYPH_NL_DICT);
 		return -1;
 	}
@@ -1503,8 +1504,11 @@ int doc_write_html_site(const doc *d, const char *outdir, const char *css_path, 
 			sb_addn(&css, tmpl, len);
 			sb_add(&css, extra);
 		}
-		if (!tmpl || write_file(css_out, css.s, css.len) != 0) {
-			snprintf(msg, msglen, "%s: kan het stijlblad niet kopiëren naar %s", css_path, outdir);
+		if (!tmpl) {
+			snprintf(msg, msglen, "%s", e.msg);
+			h.failed = 1;
+		} else if (write_file(css_out, css.s, css.len) != 0) {
+			snprintf(msg, msglen, "%s: cannot write: %s", css_out, strerror(errno));
 			h.failed = 1;
 		}
 		sb_free(&css);
@@ -1522,7 +1526,7 @@ int doc_write_html_site(const doc *d, const char *outdir, const char *css_path, 
 	char *path = xasprintf("%s/index.html", outdir);
 	int rc = write_file(path, h.out.s, h.out.len);
 	if (rc)
-		snprintf(msg, msglen, "%s: kan niet schrijven", path);
+		snprintf(msg, msglen, "%s: cannot write: %s", path, strerror(errno));
 	free(path);
 	sb_free(&h.out);
 	return rc ? -1 : 0;
@@ -1732,7 +1736,7 @@ int html_write_landing_from(const char *outroot, const char *site, const char *c
 		html_esc(&o, m->licence);
 	sb_add(&o, "</p>\n</footer>\n</body>\n</html>\n");
 	if (mkdir_p(outroot)) {
-		snprintf(msg, msglen, "%s: kan de map niet maken", outroot);
+		snprintf(msg, msglen, "%s: cannot create the directory: %s", outroot, strerror(errno));
 		sb_free(&o);
 		return -1;
 	}
@@ -1740,15 +1744,15 @@ int html_write_landing_from(const char *outroot, const char *site, const char *c
 	char *css = xasprintf("%s/start.css", outroot);
 	int rc = write_file(css, start_css, sizeof start_css - 1);
 	if (rc)
-		snprintf(msg, msglen, "%s: kan niet schrijven", css);
+		snprintf(msg, msglen, "%s: cannot write: %s", css, strerror(errno));
 	if (!rc && write_favicon(outroot)) {
 		rc = -1;
-		snprintf(msg, msglen, "%s/favicon.svg: kan niet schrijven", outroot);
+		snprintf(msg, msglen, "%s/favicon.svg: cannot write: %s", outroot, strerror(errno));
 	}
 	if (!rc) {
 		rc = write_file(path, o.s, o.len);
 		if (rc)
-			snprintf(msg, msglen, "%s: kan niet schrijven", path);
+			snprintf(msg, msglen, "%s: cannot write: %s", path, strerror(errno));
 	}
 	free(css);
 	free(path);

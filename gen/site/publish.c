@@ -502,7 +502,13 @@ int publish_commit(publication *p, const char *const *declared, const char *cons
 	int rc = 0;
 	if (html_write_landing_from(p->stage, p->dir, slugs, labels, nshown, meta, red, nred, msg, sizeof msg)) {
 		publish_unstage_msg(p, msg, sizeof msg);
-		rc = err_set(e, p->out, 0, "landing page: %s", msg);
+		size_t ol = strlen(p->out);
+		if (!strncmp(msg, p->out, ol) && msg[ol] == '/') { /* names its file already */
+			snprintf(e->msg, sizeof e->msg, "%s", msg);
+			rc = -1;
+		} else {
+			rc = err_set(e, p->out, 0, "landing page: %s", msg);
+		}
 		goto done;
 	}
 	/* its stylesheet and icon before the page that uses them; each file
