@@ -383,11 +383,23 @@ int main(int argc, char **argv)
 	variant *nv_all = edition_variant(s, &whole);
 	stats *national = edition_stats(nv_all, el, NULL);
 	prof_mark("national numbers");
-	/* every edition of the site, for each page's links to the others */
-	html_site site = { decl, names, nd, o.base_url };
+	/* every edition of the site, for each page's links to the others: with
+	 * --variant all the editions built; with one edition, those already
+	 * published beside it (read under the lock), so a page never links to
+	 * an edition that is not there */
+	const char **sdecl = xcalloc((size_t)nd + 1, sizeof *sdecl), **snames = xcalloc((size_t)nd + 1, sizeof *snames);
+	html_site site = { sdecl, snames, 0, o.base_url };
 	int claims = 0, brc = -1;
 	if ((pub = publish_begin(o.out, &e))) {
 		publish_remove_on_signal(pub); /* SIGTERM, SIGINT: no staging directory left */
+		for (int i = 0; i < nd; i++) {
+			char *idx = xasprintf("%s/%s/index.html", publish_dir(pub), decl[i]);
+			if (want < 0 || !strcmp(decl[i], o.variant) || access(idx, F_OK) == 0) {
+				sdecl[site.n] = decl[i];
+				snames[site.n++] = names[i];
+			}
+			free(idx);
+		}
 		struct edition_ctx ec = { s, t, el, build, national, pub, &o, data_date, &site };
 		/* fonts and the hyphenation patterns loaded once, for every
 		 * worker to inherit */
@@ -416,6 +428,8 @@ int main(int argc, char **argv)
 	prof_mark("published");
 	doc_meta_free(&meta);
 	free(build);
+	free(sdecl);
+	free(snames);
 	free(decl);
 	free(names);
 	free(red);
