@@ -17,6 +17,7 @@
 #include "chart_internal.h"
 #include "util.h"
 
+#include <errno.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -64,9 +65,10 @@ int chart_write_svg_form(const chart *c, double width_pt, chart_form form, const
 	char *text = chart_layout_svg(l, c, NULL);
 	chart_layout_free(l);
 	int rc = write_file(path, text, strlen(text));
+	int er = errno;
 	free(text);
 	if (rc != 0)
-		return set_msg(msg, msglen, "cannot write SVG", path, "write failed");
+		return set_msg(msg, msglen, "cannot write", path, strerror(er));
 	return 0;
 }
 
@@ -342,7 +344,9 @@ static int write_png_layout(const chart *c, const chart_layout *l, double scale,
 	cairo_surface_destroy(s);
 	if (rc == 0 && write_file(path, png.s ? png.s : "", png.len) != 0) {
 		rc = -1;
-		snprintf(why, sizeof why, "write failed");
+		snprintf(why, sizeof why, "%s", strerror(errno));
+		sb_free(&png);
+		return set_msg(msg, msglen, "cannot write", path, why);
 	}
 	sb_free(&png);
 	if (rc != 0)

@@ -147,6 +147,19 @@ static void name_charts(doc_node *n)
 /* Builds edition slug into the staging area: the published files into
  * <stage>/<slug>, the internal record into <stage>/.state/<slug>, and the
  * account of what changed against what out/ holds now. */
+/* A writer's message as the run's error: a message that already names a
+ * file at or below path ("<path>/figuren/x.png: cannot write: No space left
+ * on device") is given as it is, once; otherwise "path: WHAT: message". */
+static int io_error(struct err *e, const char *path, const char *what, const char *msg)
+{
+	size_t n = strlen(path);
+	if (!strncmp(msg, path, n) && (msg[n] == ':' || msg[n] == '/')) {
+		snprintf(e->msg, sizeof e->msg, "%s", msg);
+		return -1;
+	}
+	return err_set(e, path, 0, "%s: %s", what, msg);
+}
+
 static int build_variant(const survey *s, const templates *t, const edition_list *el, const edition *ed,
 			 const stats *national, const publication *pub, const options *o, const char *data_date,
 			 const html_site *site, struct err *e, int *claims)
@@ -207,7 +220,7 @@ static int build_variant(const survey *s, const templates *t, const edition_list
 	prof_mark("document tree");
 	char *pdf = xasprintf("%s/rapport.pdf", dir);
 	if (doc_write_pdf(d, pdf, msg, sizeof msg))
-		rc = err_set(e, pdf, 0, "PDF: %s", msg);
+		rc = io_error(e, pdf, "PDF", msg);
 	/* the page states the PDF's size and pages as published (after the
 	 * PDF/UA pass rewrote it), so they are read from the file here, in the
 	 * site layer, and handed to the HTML writer */
@@ -220,7 +233,7 @@ static int build_variant(const survey *s, const templates *t, const edition_list
 	prof_mark("pdf written");
 	char *css = xasprintf("%s/stijl.css", t->dir);
 	if (doc_write_html_site(d, dir, css, &page_site, msg, sizeof msg))
-		rc = err_set(e, dir, 0, "HTML: %s", msg);
+		rc = io_error(e, dir, "HTML", msg);
 	free(css);
 	if (rc)
 		goto done;
@@ -376,11 +389,23 @@ int main(int argc, char **argv)
 	variant *nv_all = edition_variant(s, &whole);
 	stats *national = edition_stats(nv_all, el, NULL);
 	prof_mark("national numbers");
-	/* every edition of the site, for each page's links to the others */
-	html_site site = { .slugs = decl, .names = names, .n = nd, .base_url = o.base_url };
+	/* every edition of the site, for each page's links to the others: with
+	 * --variant all the editions built; with one edition, those already
+	 * published beside it (read under the lock), so a page never links to
+	 * an edition that is not there */
+	const char **sdecl = xcalloc((size_t)nd + 1, sizeof *sdecl), **snames = xcalloc((size_t)nd + 1, sizeof *snames);
+	html_site site = { .slugs = sdecl, .names = snames, .n = 0, .base_url = o.base_url };
 	int claims = 0, brc = -1;
 	if ((pub = publish_begin(o.out, &e))) {
 		publish_remove_on_signal(pub); /* SIGTERM, SIGINT: no staging directory left */
+		for (int i = 0; i < nd; i++) {
+			char *idx = xasprintf("%s/%s/index.html", publish_dir(pub), decl[i]);
+			if (want < 0 || !strcmp(decl[i], o.variant) || access(idx, F_OK) == 0) {
+				sdecl[site.n] = decl[i];
+				snames[site.n++] = names[i];
+			}
+			free(idx);
+		}
 		struct edition_ctx ec = { s, t, el, build, national, pub, &o, data_date, &site };
 		/* fonts and the hyphenation patterns loaded once, for every
 		 * worker to inherit */
@@ -409,6 +434,8 @@ int main(int argc, char **argv)
 	prof_mark("published");
 	doc_meta_free(&meta);
 	free(build);
+	free(sdecl);
+	free(snames);
 	free(decl);
 	free(names);
 	free(red);

@@ -116,6 +116,7 @@ int jobs_run(int n, int jobs, job_fn fn, void *ctx, struct err *e, int *claims)
 		}
 		for (int i = 0; i < n; i++)
 			if (pid[i] == p) {
+				pid[i] = 0; /* reaped: jobs_kill_workers must not signal a reused PID */
 				running--;
 				if (!res[i].done || !WIFEXITED(st)) {
 					/* killed or crashed before it could say why */

@@ -41,6 +41,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -623,7 +624,7 @@ static void chart_file(html *h, const char *stem, const char *suffix, const char
 {
 	char *path = xasprintf("%s/figuren/%s%s", h->outdir, stem, suffix);
 	if (write_file(path, data, strlen(data)) != 0) {
-		char *m = xasprintf("%s: cannot write chart file", path);
+		char *m = xasprintf("%s: cannot write: %s", path, strerror(errno));
 		fail(h, m);
 		free(m);
 	}
@@ -1356,19 +1357,19 @@ int doc_write_html_site(const doc *d, const char *outdir, const char *css_path, 
 
 	char *figdir = xasprintf("%s/figuren", outdir);
 	if (mkdir_p(figdir)) {
-		snprintf(msg, msglen, "%s: kan de map niet maken", figdir);
+		snprintf(msg, msglen, "%s: cannot create the directory: %s", figdir, strerror(errno));
 		free(figdir);
 		return -1;
 	}
 	free(figdir);
 
 	if (html_write_favicon(outdir)) {
-		snprintf(msg, msglen, "%s/favicon.svg: kan niet schrijven", outdir);
+		snprintf(msg, msglen, "%s/favicon.svg: cannot write: %s", outdir, strerror(errno));
 		return -1;
 	}
 	h.hy = hyph_open(HYPH_NL_DICT);
 	if (!h.hy) {
-		snprintf(msg, msglen, "%s: kan het Nederlandse afbreekwoordenboek niet laden (pakket hyphen-nl)",
+		snprintf(msg, msglen, "%s: cannot load the Dutch hyphenation dictionary; expected the package hyphen-nl",
 			 HYPH_NL_DICT);
 		return -1;
 	}
@@ -1392,8 +1393,11 @@ int doc_write_html_site(const doc *d, const char *outdir, const char *css_path, 
 			sb_addn(&css, tmpl, len);
 			sb_add(&css, extra);
 		}
-		if (!tmpl || write_file(css_out, css.s, css.len) != 0) {
-			snprintf(msg, msglen, "%s: kan het stijlblad niet kopiëren naar %s", css_path, outdir);
+		if (!tmpl) {
+			snprintf(msg, msglen, "%s", e.msg);
+			h.failed = 1;
+		} else if (write_file(css_out, css.s, css.len) != 0) {
+			snprintf(msg, msglen, "%s: cannot write: %s", css_out, strerror(errno));
 			h.failed = 1;
 		}
 		sb_free(&css);
@@ -1411,7 +1415,7 @@ int doc_write_html_site(const doc *d, const char *outdir, const char *css_path, 
 	char *path = xasprintf("%s/index.html", outdir);
 	int rc = write_file(path, h.out.s, h.out.len);
 	if (rc)
-		snprintf(msg, msglen, "%s: kan niet schrijven", path);
+		snprintf(msg, msglen, "%s: cannot write: %s", path, strerror(errno));
 	free(path);
 	sb_free(&h.out);
 	return rc ? -1 : 0;

@@ -18,6 +18,10 @@
 
 #define CHUNK (256 * 1024)
 
+/* Limits, checked before the memory is spent (csvread.h). */
+#define MAX_FIELD CSV_MAX_FIELD
+#define MAX_RECORD CSV_MAX_RECORD
+
 struct reader {
 	const char *path;
 	struct err *e;
@@ -60,6 +64,9 @@ static long count_nl(const char *s, size_t n)
  * other than printable ASCII (most fields, "vaak" or "1", do not). */
 static int add_field(struct reader *r, const char *p, size_t len, long line, int check)
 {
+	if (len > MAX_FIELD)
+		return err_set(r->e, r->path, line, "a field of %zu bytes; expected at most %d KB in one field", len,
+			       MAX_FIELD / 1024);
 	if (check && utf8_check_at(r->path, p, len, line, r->e))
 		return -1;
 	if (r->nf == r->cap) {
@@ -273,8 +280,14 @@ int csv_stream(const char *path, const char *expected, csv_row_fn cb, void *ctx,
 				rc = -1;
 				break;
 			}
-			if (st == REC_MORE)
+			if (st == REC_MORE) {
+				/* a record that does not end: stop before it fills memory */
+				if (len - pos > MAX_RECORD)
+					rc = err_set(e, path, r.line, "the row starting here is longer than %d MB; expected rows "
+						     "of at most %d MB (fields of at most %d KB; is a quote not closed?)",
+						     MAX_RECORD >> 20, MAX_RECORD >> 20, MAX_FIELD / 1024);
 				break;
+			}
 			pos += used;
 		}
 		if (eof)

@@ -9,6 +9,13 @@
 #include <stddef.h>
 #include "util.h"
 
+/* Limits: a field holds at most CSV_MAX_FIELD bytes and a row (record,
+ * with its quoted line ends) at most CSV_MAX_RECORD; more is an error at
+ * the row's line, found while reading, with the memory of at most about
+ * twice CSV_MAX_RECORD. */
+#define CSV_MAX_FIELD (64 * 1024)
+#define CSV_MAX_RECORD (4 * 1024 * 1024)
+
 typedef struct {
 	int nf;
 	char **f;

@@ -6,6 +6,7 @@
 #include "xmlload.h"
 
 #include <libxml/parser.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +57,24 @@ static int count_children(xmlNodePtr n, const char *name)
 	return k;
 }
 
+/* A label or text of the questionnaire: not empty (when required), and
+ * not longer than max characters (survey.h), reported at its own line. */
+static int check_text(const char *path, xmlNodePtr n, const char *what, const char *s, int required, int max,
+		      struct err *e)
+{
+	if (!s)
+		return 0;
+	if (required && !*s)
+		return err_set(e, path, xmlGetLineNo(n), "%s is empty; expected the text as published", what);
+	size_t chars = 0;
+	for (const unsigned char *u = (const unsigned char *)s; *u; u++)
+		chars += (*u & 0xC0) != 0x80;
+	if (chars > (size_t)max)
+		return err_set(e, path, xmlGetLineNo(n), "%s is %zu characters long; expected at most %d", what, chars,
+			       max);
+	return 0;
+}
+
 static const scale *find_scale(const questionnaire *qn, const char *id)
 {
 	for (int i = 0; i < qn->nscales; i++)
@@ -68,7 +87,11 @@ static int load_scale(scale *s, xmlNodePtr n, const char *path, struct err *e)
 {
 	s->id = xml_attr(n, "id");
 	s->ncat = 0;
-	s->cats = xcalloc((size_t)count_children(n, "categorie"), sizeof *s->cats);
+	int ncat = count_children(n, "categorie");
+	if (ncat > SURVEY_MAX_CATEGORIES)
+		return err_set(e, path, xmlGetLineNo(n), "scale '%s' has %d categories; expected at most %d", s->id, ncat,
+			       SURVEY_MAX_CATEGORIES);
+	s->cats = xcalloc((size_t)ncat, sizeof *s->cats);
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		if (!xml_is(c, "categorie"))
 			continue;
@@ -79,6 +102,10 @@ static int load_scale(scale *s, xmlNodePtr n, const char *path, struct err *e)
 		cat->substantive = !(sub && !strcmp(sub, "nee"));
 		free(sub);
 		s->ncat++; /* counted before the check, so scale_free frees it on an error */
+		char what[256];
+		snprintf(what, sizeof what, "the label of category '%.60s' in scale '%.60s'", cat->id, s->id);
+		if (check_text(path, c, what, cat->label, 1, SURVEY_MAX_LABEL, e))
+			return -1;
 		for (int j = 0; j < s->ncat - 1; j++)
 			if (!strcmp(s->cats[j].id, cat->id))
 				return err_set(e, path, xmlGetLineNo(c),
@@ -124,14 +151,25 @@ static int load_question(questionnaire *qn, question *q, xmlNodePtr n, const cha
 	free(max);
 	if (rc)
 		return rc;
-	q->items = xcalloc((size_t)count_children(n, "item"), sizeof *q->items);
+	int nitems = count_children(n, "item");
+	if (nitems > SURVEY_MAX_ITEMS)
+		return err_set(e, path, q->line, "question '%s' has %d items; expected at most %d (one chart shows them all)",
+			       q->id, nitems, SURVEY_MAX_ITEMS);
+	q->items = xcalloc((size_t)nitems, sizeof *q->items);
+	char what[256];
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		if (xml_is(c, "tekst")) {
 			free(q->text); /* the schema allows one; a second must not leak */
 			q->text = xml_text(c);
+			snprintf(what, sizeof what, "the wording (<tekst>) of question '%.60s'", q->id);
+			if (check_text(path, c, what, q->text, 1, SURVEY_MAX_TEXT, e))
+				return -1;
 		} else if (xml_is(c, "bijschrift")) {
 			free(q->caption);
 			q->caption = xml_text(c);
+			snprintf(what, sizeof what, "the caption (<bijschrift>) of question '%.60s'", q->id);
+			if (check_text(path, c, what, q->caption, 0, SURVEY_MAX_TEXT, e))
+				return -1;
 		} else if (xml_is(c, "item")) {
 			item *it = &q->items[q->nitems];
 			it->id = xml_attr(c, "id");
@@ -141,6 +179,12 @@ static int load_question(questionnaire *qn, question *q, xmlNodePtr n, const cha
 			it->in_figure = !(inf && !strcmp(inf, "nee"));
 			free(inf);
 			q->nitems++; /* counted before the check, so question_free frees it on an error */
+			snprintf(what, sizeof what, "the label of item '%.60s' in question '%.60s'", it->id, q->id);
+			if (check_text(path, c, what, it->label, 1, SURVEY_MAX_LABEL, e))
+				return -1;
+			snprintf(what, sizeof what, "the short label (kort) of item '%.60s' in question '%.60s'", it->id, q->id);
+			if (check_text(path, c, what, it->short_label, 1, SURVEY_MAX_LABEL, e))
+				return -1;
 			for (int j = 0; j < q->nitems - 1; j++)
 				if (!strcmp(q->items[j].id, it->id))
 					return err_set(e, path, xmlGetLineNo(c), "item '%s' appears twice in question '%s'; expected unique item ids", it->id, q->id);
@@ -161,11 +205,12 @@ questionnaire *questionnaire_load(const char *xml_path, const char *rng_path, st
 	qn->title = xml_attr(root, "titel");
 	qn->scales = xcalloc((size_t)count_children(root, "schaal"), sizeof *qn->scales);
 	qn->questions = xcalloc((size_t)count_children(root, "vraag"), sizeof *qn->questions);
-	int rc = 0;
+	int rc = check_text(xml_path, root, "the title (titel)", qn->title, 0, SURVEY_MAX_LABEL, e);
 	for (xmlNodePtr c = root->children; c && !rc; c = c->next) {
 		if (xml_is(c, "toelichting")) {
 			free(qn->note);
 			qn->note = xml_text(c);
+			rc = check_text(xml_path, c, "the note (<toelichting>)", qn->note, 0, SURVEY_MAX_TEXT, e);
 		} else if (xml_is(c, "schaal")) {
 			rc = load_scale(&qn->scales[qn->nscales++], c, xml_path, e);
 			for (int j = 0; !rc && j < qn->nscales - 1; j++)

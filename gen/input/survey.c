@@ -213,6 +213,16 @@ int survey_add(survey *s, respondent *r, const char *path, struct err *e)
 		}
 		if (!a->text)
 			continue;
+		/* an answer longer than a page and a half is an input error, not
+		 * something to lay out (README, "Untrusted input") */
+		size_t chars = 0;
+		for (const unsigned char *u = (const unsigned char *)a->text; *u; u++)
+			chars += (*u & 0xC0) != 0x80;
+		if (chars > SURVEY_MAX_ANSWER)
+			return err_set(e, path, r->line,
+				       "the answer to open question '%s' is %zu characters long; expected at most %d "
+				       "(shorten it, or leave it out)",
+				       s->qn->questions[s->cols[c].q].id, chars, SURVEY_MAX_ANSWER);
 		t[0]++;
 		if (!s->open_file && !(s->open_file = tmpfile()))
 			return err_set(e, path, r->line, "cannot keep the open answers in a temporary file: %s",

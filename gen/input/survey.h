@@ -12,6 +12,17 @@
 #include <stddef.h>
 #include "util.h"
 
+/* Limits on untrusted input, checked where it is read, each an input error
+ * with file:line (README, "Untrusted input"): the characters of one open
+ * answer; the items of one question (the bars or lines of one chart); the
+ * categories of one scale; the characters of one label (item, category,
+ * kort) and of a question's wording, caption or the questionnaire's note. */
+#define SURVEY_MAX_ANSWER 10000
+#define SURVEY_MAX_ITEMS 60
+#define SURVEY_MAX_CATEGORIES 12
+#define SURVEY_MAX_LABEL 500
+#define SURVEY_MAX_TEXT 2000
+
 enum size_class { SC_LT20K, SC_20_50K, SC_50_100K, SC_100K_PLUS, SC_COUNT };
 /* "<20k", "20-50k", "50-100k", "100k+": the ids used in cijfers.csv */
 const char *size_class_id(enum size_class c);

@@ -1,6 +1,7 @@
 /* xmlload.c: XML input through libxml2 with RELAX NG validation (see
  * xmlload.h). libxml2 reports errors through callbacks; we keep the first
  * one, with its line, so the user sees one precise message. */
+#define _GNU_SOURCE /* memmem */
 #include "xmlload.h"
 
 #include <libxml/parser.h>
@@ -9,6 +10,7 @@
 #include <libxml/xmlreader.h>
 #include <string.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 struct first_error {
 	struct err *e;
@@ -86,15 +88,69 @@ static long last_element_before(xmlNodePtr n, const char *name, long line, long 
 	return best;
 }
 
+/* The line of the first entity declaration after a DOCTYPE, or 0. Our
+ * files need no DTD entities, and an entity is how a small file becomes a
+ * huge one ("billion laughs", or one long text referenced thousands of
+ * times): refused before libxml2 parses the file. */
+static long entity_decl_line(const char *buf, size_t len)
+{
+	const char *dt = memmem(buf, len, "<!DOCTYPE", 9);
+	if (!dt)
+		return 0;
+	const char *en = memmem(dt, len - (size_t)(dt - buf), "<!ENTITY", 8);
+	if (!en)
+		return 0;
+	long line = 1;
+	for (const char *p = buf; p < en; p++)
+		line += *p == '\n';
+	return line;
+}
+
+/* The first entity declared in the parsed document's DTD (a second line of
+ * defence behind entity_decl_line). */
+static int has_entity_decl(xmlDocPtr doc)
+{
+	xmlDtdPtr dtds[2] = { doc->intSubset, doc->extSubset };
+	for (int i = 0; i < 2; i++)
+		for (xmlNodePtr c = dtds[i] ? dtds[i]->children : NULL; c; c = c->next)
+			if (c->type == XML_ENTITY_DECL)
+				return 1;
+	return 0;
+}
+
 xmlDocPtr xml_load_valid(const char *path, const char *rng_path, struct err *e)
 {
+	struct stat sb;
+	if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > XML_MAX_BYTES) {
+		err_set(e, path, 0, "is %lld MB; expected an XML file of at most %d MB", (long long)(sb.st_size >> 20),
+			XML_MAX_BYTES >> 20);
+		return NULL;
+	}
 	size_t len;
 	char *buf = read_text_input(path, &len, "an XML document", e);
 	if (!buf)
 		return NULL;
+	long eline = len > XML_MAX_BYTES ? -1 : entity_decl_line(buf, len);
+	if (eline) {
+		if (eline < 0)
+			err_set(e, path, 0, "is %zu MB; expected an XML file of at most %d MB", len >> 20, XML_MAX_BYTES >> 20);
+		else
+			err_set(e, path, eline, "entity declaration (<!ENTITY>) in a DOCTYPE; expected XML without DTD "
+				"entities (the generator's files need none; write the text where it is used)");
+		free(buf);
+		return NULL;
+	}
 	struct first_error fe = { e, path, 0 };
 	xmlSetStructuredErrorFunc(&fe, keep_first);
 	xmlDocPtr doc = xmlReadMemory(buf, (int)len, path, "UTF-8", XML_PARSE_NONET);
+	if (doc && has_entity_decl(doc)) {
+		xmlFreeDoc(doc);
+		free(buf);
+		xmlSetStructuredErrorFunc(NULL, NULL);
+		err_set(e, path, 0, "entity declaration in the DTD; expected XML without DTD entities (the generator's "
+			"files need none)");
+		return NULL;
+	}
 	if (!doc) {
 		free(buf);
 		if (!fe.set)

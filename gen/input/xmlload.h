@@ -7,8 +7,13 @@
 #include <libxml/tree.h>
 #include "util.h"
 
+/* The largest XML input read (the questionnaire and the templates are a
+ * few hundred KB at most). */
+#define XML_MAX_BYTES (16 * 1024 * 1024)
+
 /* Parses path (no network, no entities from outside), checks it is non-empty
- * UTF-8, and validates it against rng_path. Returns the document or NULL with
+ * UTF-8, at most XML_MAX_BYTES, without DTD entity declarations (refused
+ * with the line of the first <!ENTITY>), and validates it against rng_path. Returns the document or NULL with
  * e set to the first problem. */
 xmlDocPtr xml_load_valid(const char *path, const char *rng_path, struct err *e);
 

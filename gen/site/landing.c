@@ -9,6 +9,7 @@
 #include "text.h"
 #include "util.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -212,7 +213,7 @@ int html_write_landing_from(const char *outroot, const char *site, const char *c
 		markup_esc(&o, m->licence);
 	sb_add(&o, "</p>\n</footer>\n</body>\n</html>\n");
 	if (mkdir_p(outroot)) {
-		snprintf(msg, msglen, "%s: kan de map niet maken", outroot);
+		snprintf(msg, msglen, "%s: cannot create the directory: %s", outroot, strerror(errno));
 		sb_free(&o);
 		return -1;
 	}
@@ -220,15 +221,15 @@ int html_write_landing_from(const char *outroot, const char *site, const char *c
 	char *css = xasprintf("%s/start.css", outroot);
 	int rc = write_file(css, start_css, sizeof start_css - 1);
 	if (rc)
-		snprintf(msg, msglen, "%s: kan niet schrijven", css);
+		snprintf(msg, msglen, "%s: cannot write: %s", css, strerror(errno));
 	if (!rc && html_write_favicon(outroot)) {
 		rc = -1;
-		snprintf(msg, msglen, "%s/favicon.svg: kan niet schrijven", outroot);
+		snprintf(msg, msglen, "%s/favicon.svg: cannot write: %s", outroot, strerror(errno));
 	}
 	if (!rc) {
 		rc = write_file(path, o.s, o.len);
 		if (rc)
-			snprintf(msg, msglen, "%s: kan niet schrijven", path);
+			snprintf(msg, msglen, "%s: cannot write: %s", path, strerror(errno));
 	}
 	free(css);
 	free(path);

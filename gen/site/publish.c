@@ -500,9 +500,26 @@ int publish_commit(publication *p, const char *const *declared, const char *cons
 	/* the landing page first, so it never links to an edition that is gone */
 	char msg[1024];
 	int rc = 0;
-	if (html_write_landing_from(p->stage, p->dir, slugs, labels, nshown, meta, red, nred, msg, sizeof msg)) {
+	/* an area is sent to its covering edition only when that edition is
+	 * there (one edition published into a new out/: no dead link) */
+	landing_redirect *shown_red = xcalloc((size_t)nred + 1, sizeof *shown_red);
+	for (int i = 0; i < nred; i++) {
+		shown_red[i] = red[i];
+		if (red[i].slug && !is_dir_at(outfd, red[i].slug))
+			shown_red[i].slug = shown_red[i].name = NULL;
+	}
+	int lrc = html_write_landing_from(p->stage, p->dir, slugs, labels, nshown, meta, shown_red, nred, msg,
+					  sizeof msg);
+	free(shown_red);
+	if (lrc) {
 		publish_unstage_msg(p, msg, sizeof msg);
-		rc = err_set(e, p->out, 0, "landing page: %s", msg);
+		size_t ol = strlen(p->out);
+		if (!strncmp(msg, p->out, ol) && msg[ol] == '/') { /* names its file already */
+			snprintf(e->msg, sizeof e->msg, "%s", msg);
+			rc = -1;
+		} else {
+			rc = err_set(e, p->out, 0, "landing page: %s", msg);
+		}
 		goto done;
 	}
 	/* its stylesheet and icon before the page that uses them; each file

@@ -2,12 +2,16 @@
  *
  * The model, in the order main() uses it:
  *
- *   publish_begin    normalises --out (trailing slash; a regular file is an
- *                    error; a symbolic link is followed and kept), takes an
- *                    exclusive flock on <out>.lock (waiting, with a message,
- *                    while another run holds it), removes debris of killed
- *                    runs (<out>.staging-PID, <out>.old-PID) and creates this
- *                    run's staging directory <out>.staging-PID.
+ *   publish_begin    normalises --out (trailing slash; a regular file or a
+ *                    system directory is an error; a symbolic link is
+ *                    followed and kept), takes an exclusive flock on
+ *                    <out>.lock (opened O_NOFOLLOW, a regular file of ours;
+ *                    waiting, with a message, while another run holds it),
+ *                    refuses an <out>.state that is a link or not ours,
+ *                    creates this run's staging directory
+ *                    <out>.staging-PID-XXXXXX (mkdtemp, with the marker
+ *                    .gen-staging) and removes debris of killed runs: only
+ *                    staging directories with that marker and a dead PID.
  *   (build)          each edition is written into publish_stage_dir()/<slug>
  *                    and its internal files into publish_stage_state()/<slug>;
  *                    it reads the previous publication from
@@ -23,7 +27,8 @@
  *   publish_end      removes the staging directory and releases the lock.
  *
  * The lock dies with its process; a killed run leaves only its staging
- * directory, which the next run removes. */
+ * directory, which the next run removes. The swaps, renames and removals
+ * go through directory fds and never follow a link (README, "Publishing"). */
 #ifndef PUBLISH_H
 #define PUBLISH_H
 
