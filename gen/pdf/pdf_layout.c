@@ -496,6 +496,112 @@ static int layout_note(pdf_layout *l, const doc_node *fn)
 
 /* ---------- paragraphs ---------- */
 
+/* ---------- hyphenation with taste ----------
+ *
+ * hyphenate.c offers every break libhyphen allows; pango (greedy, first
+ * fit) then takes any that fills a line: four or five hyphenated line ends
+ * a page, runs of four, a paragraph's last word broken. Here the lines of
+ * a hyphenated paragraph are examined top to bottom and a word's breaks are
+ * withdrawn where an editor would: the third hyphenated line end in a row,
+ * the paragraph's last word, and every line that without the break would
+ * only be a little looser (its word spaces stretched by at most
+ * HY_MAX_STRETCH of the type size). A withdrawn break's soft hyphen becomes
+ * U+034F COMBINING GRAPHEME JOINER: the same two bytes (so the byte offsets
+ * of links, notes and attributes stay), invisible, no break opportunity;
+ * pdf_text.c leaves it out of the text layer. */
+#define HY_MAX_STRETCH 0.42
+#define HY_MAX_PASSES 24
+
+static int shy_at(const char *t, int i)
+{
+	return (unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xAD;
+}
+
+/* Does line `line` of text t end at a soft hyphen (a hyphenated break)? */
+static int line_hyphenated(const char *t, const PangoLayoutLine *line)
+{
+	int e = line->start_index + line->length;
+	return line->length >= 2 && shy_at(t, e - 2);
+}
+
+static int is_gap(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t';
+}
+
+/* Withdraws every break of the word around byte `at` of t. */
+static void withdraw_word(char *t, int len, int at)
+{
+	int s = at, e = at;
+	while (s > 0 && !is_gap(t[s - 1]))
+		s--;
+	while (e < len && !is_gap(t[e]))
+		e++;
+	for (int k = s; k + 1 < e; k++)
+		if (shy_at(t, k)) {
+			t[k] = (char)0xCD;
+			t[k + 1] = (char)0x8F;
+		}
+}
+
+/* Would line `line` of a layout of width w, without the word it breaks
+ * at its end, be set with word spaces stretched by at most the limit? */
+static int loose_enough(PangoLayoutLine *line, const char *t, double w, double size)
+{
+	int s = line->start_index, e = s + line->length;
+	int frag = e - 2;
+	while (frag > s && !is_gap(t[frag - 1]))
+		frag--;
+	if (frag <= s)
+		return 0; /* one word on the line */
+	int gaps = 0;
+	for (int k = s; k < frag - 1; k++)
+		gaps += t[k] == ' ';
+	if (gaps < 3)
+		return 0;
+	int x;
+	pango_layout_line_index_to_x(line, frag - 1, 0, &x); /* left edge of the space before the word */
+	double extra = w - x / (double)PANGO_SCALE;
+	return extra / gaps <= HY_MAX_STRETCH * size;
+}
+
+static void hyphen_taste(ibuild *b, PangoLayout *ly, double w, double size)
+{
+	char *t = b->t.s;
+	int len = (int)b->t.len;
+	if (!t || !memchr(t, 0xC2, (size_t)len))
+		return;
+	int justify = pango_layout_get_justify(ly);
+	pango_layout_set_justify(ly, 0);
+	for (int pass = 0; pass < HY_MAX_PASSES; pass++) {
+		GSList *lines = pango_layout_get_lines_readonly(ly);
+		int n = (int)g_slist_length(lines), i = 0, run = 0, changed = 0;
+		for (GSList *p = lines; p && p->next; p = p->next, i++) {
+			PangoLayoutLine *line = p->data;
+			if (!line_hyphenated(t, line)) {
+				run = 0;
+				continue;
+			}
+			run++;
+			int e = line->start_index + line->length;
+			/* the paragraph's last word: nothing but punctuation after it */
+			int k = e;
+			while (k < len && !is_gap(t[k]))
+				k++;
+			int last = i == n - 2 && k >= len;
+			if (run >= 3 || last || loose_enough(line, t, w, size)) {
+				withdraw_word(t, len, e - 1);
+				changed = 1;
+				break;
+			}
+		}
+		if (!changed)
+			break;
+		pango_layout_set_text(ly, t, len);
+	}
+	pango_layout_set_justify(ly, justify);
+}
+
 /* Lays out inlines of `n` as a paragraph of line items. Keeps the first two
  * and the last two lines together (no orphan, no widow); keep_all keeps all
  * lines together and with what follows (headings). Returns the first item. */
@@ -503,6 +609,8 @@ static int add_paragraph(pdf_layout *l, ibuild *b, const pstyle *st, const bctx 
 			 double space_before, int keep_all, const doc_node *anchor)
 {
 	PangoLayout *ly = make_layout(l, b, st, bc, w);
+	if (b->hyphenate && l->hy && w > 0)
+		hyphen_taste(b, ly, w, st->size + (bc ? bc->size_delta : 0));
 	lgeom *g;
 	int n = layout_lines(l, ly, st->leading, &g);
 	int first = l->nitems;
@@ -523,6 +631,10 @@ static int add_paragraph(pdf_layout *l, ibuild *b, const pstyle *st, const bctx 
 		it->h = g[i].h;
 		it->space_before = i == 0 ? sb : 0;
 		if (keep_all || (n >= 2 && (i == 0 || i == n - 2)))
+			it->keep_with_next = 1;
+		/* a word hyphenated at the end of this line is not broken over a
+		 * page turn (nor over a float put at the break) */
+		if (i < n - 1 && b->t.s && line_hyphenated(b->t.s, g[i].line))
 			it->keep_with_next = 1;
 		if (i == n - 1 && !keep_all)
 			it->keep_with_next = 0;

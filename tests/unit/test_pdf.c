@@ -234,17 +234,17 @@ static void test_hyphenation(void **state)
 	struct {
 		const char *in, *out;
 	} cases[] = {
-		{ "ondersteuningsbehoefte", "on|der|steu|nings|be|hoefte" },
-		{ "gemeenten", "ge|meen|ten" },
-		{ "Koninkrijksrelaties", "Ko|nink|rijks|re|la|ties" },
+		{ "ondersteuningsbehoefte", "onder|steu|nings|be|hoefte" },
+		{ "gemeenten", "gemeen|ten" },
+		{ "Koninkrijksrelaties", "Konink|rijks|re|la|ties" },
 		{ "maatschappelijke initiatieven", "maat|schap|pe|lijke ini|ti|a|tie|ven" },
 		/* short words and words outside Latin-1 stay whole */
 		{ "de doe", "de doe" },
 		{ "\xCE\xA9mega\xCE\xA9mega", "\xCE\xA9mega\xCE\xA9mega" },
 		/* accented letters are converted to Latin-1 and back */
-		{ "enqu\xC3\xAAte", "en|qu\xC3\xAAte" },
+		{ "enqu\xC3\xAAte", "enqu\xC3\xAAte" },
 		/* parts of a hyphenated compound break at the hyphen only */
-		{ "\xE2\x80\x98" "doe-democratie\xE2\x80\x99 democratie", "\xE2\x80\x98" "doe-democratie\xE2\x80\x99 de|mo|cra|tie" },
+		{ "\xE2\x80\x98" "doe-democratie\xE2\x80\x99 democratie", "\xE2\x80\x98" "doe-democratie\xE2\x80\x99 demo|cra|tie" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *s = hyph_text(h, cases[i].in);
