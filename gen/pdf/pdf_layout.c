@@ -1276,7 +1276,31 @@ typedef struct {
 	pdf_page *pg;
 	double y;
 	int *queue, nq, capq; /* chart figures waiting for room, in order */
+	const pdf_elem *last_top; /* top-level element of the last text placed */
 } pager;
+
+/* The top-level structure element an item's content belongs to (a P, an
+ * L, a Table, a panel's Div), or NULL. */
+static const pdf_elem *item_top(const pdf_item *it)
+{
+	for (int o = 0; o < it->nops; o++) {
+		const pdf_elem *e = it->ops[o].el;
+		if (!e)
+			continue;
+		while (e->parent)
+			e = e->parent;
+		return e;
+	}
+	return NULL;
+}
+
+/* Does item it begin a new paragraph, list, table or box (a place where a
+ * figure or panel may stand), rather than continue the one before? */
+static int at_boundary(const pager *p, const pdf_item *it)
+{
+	const pdf_elem *t = item_top(it);
+	return !t || t != p->last_top;
+}
 
 static void page_start(pager *p)
 {
@@ -1357,10 +1381,14 @@ static double item_need(pager *p, int i)
 	return space_above(p, it) + it->h;
 }
 
-/* New page; chart figures that waited go first, as many as fit. */
-static void new_page(pager *p)
+/* New page; chart figures that waited go first, as many as fit, if the
+ * page begins at a paragraph boundary (boundary); else they wait for the
+ * end of the paragraph, list or table that continues here. */
+static void new_page_at(pager *p, int boundary)
 {
 	page_start(p);
+	if (!boundary)
+		return;
 	int k = 0;
 	while (k < p->nq) {
 		int i = p->queue[k];
@@ -1372,6 +1400,24 @@ static void new_page(pager *p)
 	if (k > 0) {
 		memmove(p->queue, p->queue + k, (size_t)(p->nq - k) * sizeof *p->queue);
 		p->nq -= k;
+	}
+}
+
+static void new_page(pager *p)
+{
+	new_page_at(p, 1);
+}
+
+/* At a paragraph boundary: figures that waited and now fit go here. */
+static void place_waiting(pager *p)
+{
+	while (p->nq) {
+		int i = p->queue[0];
+		if (p->pg->nplace && !fits(p, item_need(p, i), notes_need(p, &p->l->items[i])))
+			break;
+		place(p, i);
+		memmove(p->queue, p->queue + 1, (size_t)(p->nq - 1) * sizeof *p->queue);
+		p->nq--;
 	}
 }
 
@@ -1440,8 +1486,11 @@ static void paginate(pdf_layout *l)
 			need = item_need(&p, i);
 			notes = notes_need(&p, it);
 		}
+		int boundary = at_boundary(&p, it);
+		if (p.nq && boundary && p.pg->nplace && p.pg->nplace && fits(&p, need, notes))
+			place_waiting(&p);
 		if (p.pg->nplace && !fits(&p, need, notes)) {
-			new_page(&p);
+			new_page_at(&p, boundary);
 			if (it->table && !it->is_header) {
 				/* repeat the header rows of a table broken here */
 				int h0 = i;
@@ -1452,6 +1501,7 @@ static void paginate(pdf_layout *l)
 			}
 		}
 		place(&p, i);
+		p.last_top = item_top(it);
 	}
 	flush_queue(&p);
 	/* the chapter in force on each page, for the running header */
