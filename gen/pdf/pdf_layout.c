@@ -860,6 +860,83 @@ static PangoLayout *cell_layout(pdf_layout *l, ibuild *b, const pstyle *st, cons
 	return ly;
 }
 
+/* Table columns are set from their content (issue 20): a word of fewer
+ * than TABLE_WORD_MIN letters is never broken in a cell ("in-/woners",
+ * "Respond-/enten"), a longer one only at its hyphenation points. */
+#define TABLE_WORD_MIN 12
+
+static int word_letters(const char *s, const char *e)
+{
+	int n = 0;
+	for (const char *p = s; p < e; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		n += g_unichar_isalpha(c) && c != 0xAD;
+	}
+	return n;
+}
+
+/* Withdraws the breaks of the short words of a cell (see withdraw_word). */
+static void cell_keep_short_words(ibuild *b)
+{
+	char *t = b->t.s;
+	int len = (int)b->t.len;
+	for (int k = 0; k < len;) {
+		while (k < len && is_gap(t[k]))
+			k++;
+		int s = k;
+		while (k < len && !is_gap(t[k]))
+			k++;
+		if (k > s && memchr(t + s, 0xC2, (size_t)(k - s)) && word_letters(t + s, t + k) < TABLE_WORD_MIN)
+			withdraw_word(t, len, s);
+	}
+}
+
+/* Width of bytes [s, e) of a line. */
+static double range_w(PangoLayoutLine *line, int s, int e)
+{
+	int *r = NULL, n = 0;
+	double w = 0;
+	pango_layout_line_get_x_ranges(line, s, e, &r, &n);
+	for (int i = 0; i < n; i++)
+		w += (r[2 * i + 1] - r[2 * i]) / (double)PANGO_SCALE;
+	g_free(r);
+	return w;
+}
+
+/* The narrowest a cell can be set: its widest word, or for a word with
+ * breaks its widest piece with a hyphen. */
+static double cell_min_width(PangoLayout *ly, double size)
+{
+	const char *t = pango_layout_get_text(ly);
+	double best = 0;
+	for (GSList *p = pango_layout_get_lines_readonly(ly); p; p = p->next) {
+		PangoLayoutLine *line = p->data;
+		int e = line->start_index + line->length;
+		for (int k = line->start_index; k < e;) {
+			while (k < e && is_gap(t[k]))
+				k++;
+			int s = k;
+			while (k < e && !is_gap(t[k])) {
+				if (k + 1 < e && shy_at(t, k)) {
+					double wp = range_w(line, s, k) + 0.35 * size;
+					if (wp > best)
+						best = wp;
+					s = k + 2;
+					k += 2;
+					continue;
+				}
+				k++;
+			}
+			if (k > s) {
+				double wp = range_w(line, s, k);
+				if (wp > best)
+					best = wp;
+			}
+		}
+	}
+	return best;
+}
+
 static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, const bctx *bc)
 {
 	int ncols = 0, nrows = 0;
@@ -883,6 +960,7 @@ static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, c
 	 * drawn from this same layout. Only a cell that must wrap is laid out
 	 * again at its column's width. */
 	double *nat = xcalloc((size_t)ncols, sizeof *nat);
+	double *minw = xcalloc((size_t)ncols, sizeof *minw);
 	ibuild *bs = xcalloc((size_t)nrows * (size_t)ncols, sizeof *bs);
 	PangoLayout **lys = xcalloc((size_t)nrows * (size_t)ncols, sizeof *lys);
 	double *natw = xcalloc((size_t)nrows * (size_t)ncols, sizeof *natw);
@@ -900,6 +978,7 @@ static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, c
 			int numeric = (cell->flags & DOC_NUMERIC) != 0;
 			ib_init(&bs[k], !numeric);
 			ib_blocks(l, &bs[k], cell);
+			cell_keep_short_words(&bs[k]);
 			if (numeric)
 				ib_attr(&bs[k], pango_attr_font_features_new("tnum=1"), 0, bs[k].t.len);
 			lys[k] = cell_layout(l, &bs[k], &st, bc, numeric);
@@ -909,16 +988,32 @@ static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, c
 			double need = natw[k] + 2 * CELL_PAD_X + 1;
 			if (need > nat[c])
 				nat[c] = need;
+			double least = cell_min_width(lys[k], st.size + (bc ? bc->size_delta : 0)) + 2 * CELL_PAD_X + 1;
+			if (least > minw[c])
+				minw[c] = least;
 		}
 		ri++;
 	}
-	double sum = 0;
-	for (int c = 0; c < ncols; c++)
+	double sum = 0, summin = 0;
+	for (int c = 0; c < ncols; c++) {
+		if (minw[c] > nat[c])
+			minw[c] = nat[c];
 		sum += nat[c];
+		summin += minw[c];
+	}
 	double *cw = xcalloc((size_t)ncols, sizeof *cw);
 	if (sum <= w) {
 		for (int c = 0; c < ncols; c++)
 			cw[c] = nat[c] + (w - sum) * nat[c] / sum;
+	} else if (summin <= w) {
+		/* every column gets its widest word; what is left goes to the
+		 * columns by how much more their text would take unwrapped,
+		 * so no column stands half empty while another wraps */
+		double more = 0;
+		for (int c = 0; c < ncols; c++)
+			more += nat[c] - minw[c];
+		for (int c = 0; c < ncols; c++)
+			cw[c] = minw[c] + (more > 0 ? (w - summin) * (nat[c] - minw[c]) / more : 0);
 	} else {
 		/* narrow columns keep their natural width (up to a third of
 		 * the table), the rest share what is left by their width */
@@ -937,6 +1032,7 @@ static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, c
 		}
 	}
 	free(nat);
+	free(minw);
 
 	double gap = l->gap > 10 ? l->gap : 10;
 	l->gap = 0;

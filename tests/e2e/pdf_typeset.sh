@@ -5,9 +5,9 @@
 # hyphenated over a page turn, no paragraph ending on a hyphenated word,
 # no hyphenation leaving fewer than three letters, at most 1.5 hyphenated
 # line ends per page of running text, no figure, table or box inside a
-# paragraph or list (its sentence or word). Table
-# cells broken inside short words and nearly empty pages are reported
-# (info) but not yet enforced. The checker must also fail: with a density
+# paragraph or list (its sentence or word), no table cell broken inside a
+# word of fewer than 12 letters. Nearly empty pages are reported (info)
+# but not yet enforced. The checker must also fail: with a density
 # limit below what the national edition has, it does.
 set -euo pipefail
 : "${ROOT:?}" "${TMP:?}"
@@ -16,13 +16,13 @@ set -euo pipefail
 	{ cat "$TMP/gen.log"; exit 1; }
 pdfs=("$TMP"/out/*/rapport.pdf)
 [ ${#pdfs[@]} -ge 13 ] || { echo "expected 13 editions, found ${#pdfs[@]}"; exit 1; }
-python3 "$ROOT/tests/pdf_typeset_check.py" --ignore header,empty "${pdfs[@]}" >"$TMP/check.log" || {
+python3 "$ROOT/tests/pdf_typeset_check.py" --ignore empty "${pdfs[@]}" >"$TMP/check.log" || {
 	grep -v '^.*info (' "$TMP/check.log"
 	exit 1
 }
-grep -v 'info (header' "$TMP/check.log" | sed 's/^/info: /'
+sed 's/^/info: /' "$TMP/check.log"
 echo "info: ${#pdfs[@]} edition PDFs pass the typesetting checks"
-if python3 "$ROOT/tests/pdf_typeset_check.py" --ignore header,empty --max-density 0.3 \
+if python3 "$ROOT/tests/pdf_typeset_check.py" --ignore empty --max-density 0.3 \
 	"$TMP/out/nederland/rapport.pdf" >"$TMP/strict.log"; then
 	echo "pdf_typeset_check passed a density limit of 0.3 hyphenated line ends per page"
 	exit 1
