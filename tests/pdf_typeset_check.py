@@ -19,6 +19,7 @@ heading, a figure, a table, a box), in reading order. Then reports:
   fragment   a hyphenated word leaving fewer than three letters on a side
   header     a table header cell broken inside a word shorter than 12 letters
   empty      a page, not the last of its chapter, less than two thirds full
+  levels     the headings "Vraag 1." ... "Vraag 17." (Bijlage C) not all on one level
   density    hyphenated line ends per page of running text (reported; a
              problem above --max-density, default 1.5)
 
@@ -288,6 +289,19 @@ def check(path, max_density):
             probs.append(("stranded", "page %d: heading %r keeps %d line(s) of its text" % (page, "".join(
                 lines[k][3] for k in per.get(id(r[0]), []))[:50], n)))
     fig["stranded"] = nstr
+
+    # the questions' headings of the frequency tables are siblings: one level
+    qlev = {}
+    for r in runs:
+        if typ(r[0]) in HEADS:
+            t = "".join(lines[k][3] for k in per.get(id(r[0]), []))
+            m = re.match(r"Vraag (\d+)\.", t)
+            if m:
+                qlev.setdefault(typ(r[0]), []).append(m.group(1))
+    if len(qlev) > 1:
+        probs.append(("levels", "the questions' headings have levels %s" % sorted(
+            (k, v[:3]) for k, v in qlev.items())))
+    fig["question_levels"] = len(qlev)
 
     # widows and orphans: a paragraph over a page break keeps two lines each side
     nwid = 0

@@ -692,7 +692,17 @@ static void layout_heading(pdf_layout *l, const doc_node *h, double x, double w,
 	/* the structure skips no heading level (a run-in subheading right
 	 * under a chapter is the chapter's H2), as a screen reader's outline
 	 * would otherwise show a gap */
-	int lvl = h->level <= 1 ? 1 : h->level > l->head_level + 1 ? l->head_level + 1 : h->level;
+	/* one below the heading it stands under (the last of a lower tree
+	 * level): siblings get one level ("Vraag 1." to "Vraag 17." of
+	 * Bijlage C are all H2; Vraag 1 was H2 and the rest H3 under it) */
+	while (l->hdepth > 0 && l->hwant[l->hdepth - 1] >= h->level)
+		l->hdepth--;
+	int parent = l->hdepth ? l->heff[l->hdepth - 1] : 0;
+	int lvl = h->level <= 1 ? 1 : h->level > parent + 1 ? parent + 1 : h->level;
+	if (l->hdepth < 8) {
+		l->hwant[l->hdepth] = h->level;
+		l->heff[l->hdepth++] = lvl;
+	}
 	l->head_level = lvl;
 	l->para_el = new_elem(l, lvl == 1 ? "H1" : lvl == 2 ? "H2" : "H3", l->parent);
 	int first = add_paragraph(l, &b, st, bc, x, w, before, 1, h);
