@@ -323,6 +323,42 @@ static PangoFontDescription *style_font(const pstyle *st, const bctx *bc)
 	return fd;
 }
 
+/* pango measures a run of text (an item: one font, one script, one set of
+ * attributes) in ints of 1/1024 pt before it breaks lines: a run wider
+ * than 2^31 units (some 2 million pt, an open answer of 30,000 words)
+ * overflows, and its lines came out on top of each other, off the page
+ * (issue 21). A very long text is cut into items of at most RUN_MAX bytes,
+ * at a space where there is one, by a letter-spacing attribute of 0 (no
+ * change to the drawing) on every other piece. */
+#define RUN_MAX 8192
+
+static void split_long_runs(ibuild *b)
+{
+	if (b->t.len <= RUN_MAX)
+		return;
+	const char *t = b->t.s;
+	size_t len = b->t.len, s = 0;
+	int odd = 0;
+	while (s < len) {
+		size_t e = s + RUN_MAX;
+		if (e >= len) {
+			e = len;
+		} else {
+			size_t k = e;
+			while (k > s + RUN_MAX / 2 && t[k - 1] != ' ')
+				k--;
+			if (t[k - 1] == ' ')
+				e = k;
+			while (e < len && ((unsigned char)t[e] & 0xC0) == 0x80)
+				e++; /* not inside a character */
+		}
+		if (odd)
+			ib_attr(b, pango_attr_letter_spacing_new(0), s, e);
+		odd = !odd;
+		s = e;
+	}
+}
+
 static PangoLayout *make_layout(pdf_layout *l, ibuild *b, const pstyle *st, const bctx *bc, double width)
 {
 	PangoLayout *ly = pango_layout_new(l->ctx);
@@ -339,6 +375,7 @@ static PangoLayout *make_layout(pdf_layout *l, ibuild *b, const pstyle *st, cons
 		a->end_index = (guint)b->t.len;
 		pango_attr_list_insert_before(b->attrs, a);
 	}
+	split_long_runs(b);
 	pango_layout_set_text(ly, b->t.s ? b->t.s : "", (int)b->t.len);
 	pango_layout_set_attributes(ly, b->attrs);
 	if (width > 0) {
