@@ -19,6 +19,7 @@ heading, a figure, a table, a box), in reading order. Then reports:
   fragment   a hyphenated word leaving fewer than three letters on a side
   header     a table header cell broken inside a word shorter than 12 letters
   empty      a page, not the last of its chapter, less than two thirds full
+  note       a footnote's Note inside a hyphenated word in reading order
   levels     the headings "Vraag 1." ... "Vraag 17." (Bijlage C) not all on one level
   density    hyphenated line ends per page of running text (reported; a
              problem above --max-density, default 1.5)
@@ -289,6 +290,26 @@ def check(path, max_density):
             probs.append(("stranded", "page %d: heading %r keeps %d line(s) of its text" % (page, "".join(
                 lines[k][3] for k in per.get(id(r[0]), []))[:50], n)))
     fig["stranded"] = nstr
+
+    # a footnote's Note comes right after its marker in reading order: not
+    # inside a hyphenated word (the text before ends "on-", after "derdelen")
+    nnote, prev, in_note, nxt_wait = 0, "", False, None
+    for no, top, kind, y, s_, t, x in d.seq:
+        if kind == "note":
+            if not in_note and re.search(r"\w-$", prev.rstrip()):
+                nxt_wait = no
+            in_note = True
+            continue
+        in_note = False
+        if kind != "line":
+            continue
+        if nxt_wait is not None:
+            if re.match(r"\s*[a-zà-ÿ]", s_):
+                nnote += 1
+                probs.append(("note", "page %d: a footnote's Note inside the word %r" % (nxt_wait, prev.rstrip()[-20:])))
+            nxt_wait = None
+        prev = s_
+    fig["note"] = nnote
 
     # the questions' headings of the frequency tables are siblings: one level
     qlev = {}

@@ -540,7 +540,8 @@ static int layout_note(pdf_layout *l, const doc_node *fn)
  * a page, runs of four, a paragraph's last word broken. Here the lines of
  * a hyphenated paragraph are examined top to bottom and a word's breaks are
  * withdrawn where an editor would: the third hyphenated line end in a row,
- * the paragraph's last word, and every line that without the break would
+ * the paragraph's last word, a line with a footnote marker (its Note comes
+ * next in reading order, and would split the word), and every line that without the break would
  * only be a little looser (its word spaces stretched by at most
  * HY_MAX_STRETCH of the type size). A withdrawn break's soft hyphen becomes
  * U+034F COMBINING GRAPHEME JOINER: the same two bytes (so the byte offsets
@@ -626,7 +627,12 @@ static void hyphen_taste(ibuild *b, PangoLayout *ly, double w, double size)
 			while (k < len && !is_gap(t[k]))
 				k++;
 			int last = i == n - 2 && k >= len;
-			if (run >= 3 || last || loose_enough(line, t, w, size)) {
+			/* a footnote's Note follows its marker's line in reading
+			 * order: that line does not end inside a word */
+			int note = 0;
+			for (int m = 0; m < b->nnotes && !note; m++)
+				note = b->note_at[m] >= line->start_index && b->note_at[m] < e;
+			if (run >= 3 || last || note || loose_enough(line, t, w, size)) {
 				withdraw_word(t, len, e - 1);
 				changed = 1;
 				break;
