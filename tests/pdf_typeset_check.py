@@ -19,6 +19,7 @@ heading, a figure, a table, a box), in reading order. Then reports:
   fragment   a hyphenated word leaving fewer than three letters on a side
   header     a table header cell broken inside a word shorter than 12 letters
   empty      a page, not the last of its chapter, less than two thirds full
+  colofon    no colofon page (Colofon, Uitgave, Citeren als) at the end
   note       a footnote's Note inside a hyphenated word in reading order
   levels     the headings "Vraag 1." ... "Vraag 17." (Bijlage C) not all on one level
   density    hyphenated line ends per page of running text (reported; a
@@ -407,10 +408,13 @@ def check(path, max_density):
         probs.append(("density", "%.2f hyphenated line ends per page of running text (%d on %d pages), more than %.1f" %
                      (dens, nbody, body_pages, max_density)))
     # a chapter's last page: the next page starts with an H1 (or is the end)
-    first_h1 = {}
+    # (or the colofon, which follows the last annex on a page of its own)
+    first_h1, seen = {}, set()
     for no, top, kind, y, s, t, x in d.seq:
-        if typ(top) == "H1":
-            first_h1.setdefault(no, True)
+        if no not in seen and kind == "line":
+            seen.add(no)
+            if typ(top) == "H1" or (typ(top) in HEADS and s.strip() == "Colofon"):
+                first_h1[no] = True
     nempty = 0
     for pg in range(1, d.npages):
         if (pg + 1) in first_h1 or pg in first_h1 and pg == 1:
@@ -424,6 +428,11 @@ def check(path, max_density):
             nempty += 1
             probs.append(("empty", "page %d: %d%% full, not the last page of its chapter" % (pg, round(100 * fill))))
     fig["empty"] = nempty
+    # the colofon: a page of its own at the end, with who, when and how to cite
+    last = " ".join(l[3] for l in lines if l[0] == d.npages)
+    if not all(w in last for w in ("Colofon", "Uitgave", "Citeren als")):
+        probs.append(("colofon", "the last page is no colofon (Colofon, Uitgave, Citeren als)"))
+    fig["colofon"] = int(not probs or probs[-1][0] != "colofon")
     fig["pages"] = d.npages
     return fig, probs
 

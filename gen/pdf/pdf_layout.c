@@ -1660,6 +1660,8 @@ static void paginate(pdf_layout *l)
 			const doc_node *a = l->items[l->pages[pg].place[k].item].anchor;
 			if (a && a->type == DOC_HEADING && a->level == 1 && k == 0)
 				chapter = a;
+			if (k == 0 && l->colofon && l->pages[pg].place[0].item == l->colofon - 1)
+				chapter = NULL; /* the colofon is no part of the last annex */
 		}
 		l->pages[pg].chapter = chapter;
 		for (int k = 0; k < l->pages[pg].nplace; k++) {
@@ -1781,6 +1783,109 @@ void pdf_warm_free(pdf_warm *w)
 	free(w);
 }
 
+/* ---------- colofon ---------- */
+
+/* One entry of the colofon: a bold label and its text, as a paragraph. */
+static void colofon_entry(pdf_layout *l, const char *label, const char *text)
+{
+	if (!text || !*text)
+		return;
+	ibuild b;
+	ib_init(&b, 0);
+	sb_add(&b.t, label);
+	size_t bold = b.t.len;
+	sb_add(&b.t, "  ");
+	sb_add(&b.t, text);
+	ib_attr(&b, pango_attr_weight_new(PANGO_WEIGHT_BOLD), 0, bold);
+	pstyle st = ST_BODY;
+	st.justify = 0;
+	bctx bc = { 0 };
+	add_paragraph(l, &b, &st, &bc, PDF_MARGIN_L, PDF_TEXT_W, PARA_GAP, 0, NULL);
+	ib_free(&b);
+}
+
+/* A Dutch date from an ISO date ("2013-04-08" -> "8 april 2013"). */
+static char *colofon_date(const char *iso)
+{
+	static const char *const months[] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
+					      "augustus", "september", "oktober", "november", "december" };
+	int y, mo, dd;
+	if (!iso || sscanf(iso, "%4d-%2d-%2d", &y, &mo, &dd) != 3 || mo < 1 || mo > 12)
+		return xstrdup(iso ? iso : "");
+	return xasprintf("%d %s %d", dd, months[mo - 1], y);
+}
+
+/* The colofon, on a page of its own after the annexes, as the HTML's
+ * (issue 20): who publishes for whom, when, on which data, under which
+ * terms, and how to cite the edition. From the report's metadata. */
+static void layout_colofon(pdf_layout *l, const doc_meta *m)
+{
+	if (!m->publisher && !m->client && !m->licence)
+		return;
+	ibuild b;
+	ib_init(&b, 0);
+	sb_add(&b.t, "Colofon");
+	l->para_el = new_elem(l, "H2", NULL);
+	l->parent = NULL;
+	int first = add_paragraph(l, &b, &ST_H2, NULL, PDF_MARGIN_L, PDF_TEXT_W, 0, 1, NULL);
+	ib_free(&b);
+	l->items[first].new_page = 1;
+	l->colofon = first + 1;
+	l->gap = 6;
+
+	strbuf t;
+	sb_init(&t);
+	if (m->publisher)
+		sb_add(&t, m->publisher);
+	if (m->publisher && m->place)
+		sb_printf(&t, ", %s", m->place);
+	if (m->client) {
+		sb_add(&t, m->publisher ? ", in opdracht van " : "In opdracht van ");
+		sb_add(&t, !strncmp(m->client, "Het ", 4) ? "het " : "");
+		sb_add(&t, !strncmp(m->client, "Het ", 4) ? m->client + 4 : m->client);
+	}
+	colofon_entry(l, "Uitgave", t.s);
+	sb_free(&t);
+	colofon_entry(l, "Datum", m->date);
+	if (m->fieldwork_from && m->fieldwork_to) {
+		char *a = colofon_date(m->fieldwork_from), *z = colofon_date(m->fieldwork_to);
+		char *g = xasprintf("Online enqu\xC3\xAAte onder gemeenten, veldwerk van %s tot en met %s", a, z);
+		colofon_entry(l, "Gegevens", g);
+		free(g);
+		free(a);
+		free(z);
+	}
+	colofon_entry(l, "Bron en gebruik", m->licence);
+	/* how to cite: authors without their titles, year, title, area,
+	 * place: publisher */
+	sb_init(&t);
+	int na = 0;
+	while (na < 8 && m->authors[na])
+		na++;
+	for (int i = 0; i < na; i++) {
+		const char *a = m->authors[i], *sp;
+		while ((sp = strchr(a, ' ')) && sp > a && sp[-1] == '.')
+			a = sp + 1;
+		if (i)
+			sb_add(&t, i == na - 1 ? " en " : ", ");
+		sb_add(&t, a);
+	}
+	if (m->date_iso && strlen(m->date_iso) >= 4)
+		sb_printf(&t, " (%.4s). ", m->date_iso);
+	else
+		sb_add(&t, ". ");
+	sb_add(&t, m->title ? m->title : "");
+	for (int i = 1; i < 4 && m->title_lines[0] && m->title_lines[i]; i++)
+		sb_printf(&t, "%s %s", i == 1 ? ":" : "", m->title_lines[i]);
+	if (m->area)
+		sb_printf(&t, ". %s", m->area);
+	if (m->place || m->publisher)
+		sb_printf(&t, ". %s%s%s.", m->place ? m->place : "", m->place && m->publisher ? ": " : "",
+			  m->publisher ? m->publisher : "");
+	colofon_entry(l, "Citeren als", t.s);
+	sb_free(&t);
+}
+
 pdf_layout *pdf_layout_new(const doc *d, PangoContext *ctx, hyph *hy)
 {
 	pdf_layout *l = xcalloc(1, sizeof *l);
@@ -1790,6 +1895,7 @@ pdf_layout *pdf_layout_new(const doc *d, PangoContext *ctx, hyph *hy)
 	l->cells = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	bctx bc = { 0 };
 	layout_blocks(l, d->root, PDF_MARGIN_L, PDF_TEXT_W, &bc);
+	layout_colofon(l, &d->meta);
 	paginate(l);
 	mark_structure(l);
 	return l;

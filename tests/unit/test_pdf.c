@@ -332,8 +332,8 @@ static void test_pages(void **state)
 		assert_ptr_equal(l->pages[pg - 1].chapter, h);
 	}
 
-	/* title, contents, 3 chapters, the annex and one flagged paragraph
-	 * each open a page */
+	/* title, contents, 3 chapters, the annex, one flagged paragraph and
+	 * the colofon (the sample has a client) each open a page */
 	int opened = 0;
 	for (int p = 0; p < l->npages; p++)
 		for (int k = 0; k < l->pages[p].nplace; k++)
@@ -341,7 +341,11 @@ static void test_pages(void **state)
 				assert_int_equal(k, 0);
 				opened++;
 			}
-	assert_int_equal(opened, 7);
+	assert_int_equal(opened, 8);
+	/* the colofon's page is the last, and in no chapter */
+	assert_true(l->colofon > 0);
+	assert_int_equal(l->pages[l->npages - 1].place[0].item, l->colofon - 1);
+	assert_null(l->pages[l->npages - 1].chapter);
 
 	/* figures keep their order, even when a chart waits for room */
 	int last = 0;
