@@ -19,6 +19,7 @@ heading, a figure, a table, a box), in reading order. Then reports:
   fragment   a hyphenated word leaving fewer than three letters on a side
   header     a table header cell broken inside a word shorter than 12 letters
   empty      a page, not the last of its chapter, less than two thirds full
+  source     a figure's caption without a source line ("Bron: ...")
   colofon    no colofon page (Colofon, Uitgave, Citeren als) at the end
   note       a footnote's Note inside a hyphenated word in reading order
   levels     the headings "Vraag 1." ... "Vraag 17." (Bijlage C) not all on one level
@@ -428,6 +429,18 @@ def check(path, max_density):
             nempty += 1
             probs.append(("empty", "page %d: %d%% full, not the last page of its chapter" % (pg, round(100 * fill))))
     fig["empty"] = nempty
+    # a source line under every figure (in its caption)
+    nsrc = nfig = 0
+    for key, ls in per.items():
+        if typ(lines[ls[0]][1]) != "Caption":
+            continue
+        t = " ".join(lines[k][3] for k in ls)
+        if t.startswith("Figuur"):
+            nfig += 1
+            if "Bron:" not in t:
+                nsrc += 1
+                probs.append(("source", "page %d: %r has no source line (Bron: ...)" % (lines[ls[0]][0], t[:30])))
+    fig["no_source"] = nsrc
     # the colofon: a page of its own at the end, with who, when and how to cite
     last = " ".join(l[3] for l in lines if l[0] == d.npages)
     if not all(w in last for w in ("Colofon", "Uitgave", "Citeren als")):

@@ -847,8 +847,14 @@ static void figure(html *h, const doc_node *f)
 		if (c->type == DOC_CAPTION)
 			inlines(h, c, IN_TEXT);
 	sb_add(o, "</figcaption>\n");
-	if (f->chart)
+	char *src = doc_figure_source(&h->d->meta);
+	if (f->chart) {
 		chart_image(h, f);
+		/* the source line under the chart, as in print */
+		sb_add(o, "<p class=\"bron\"><small>");
+		html_esc(o, src);
+		sb_add(o, "</small></p>\n");
+	}
 	for (const doc_node *c = f->first; c; c = c->next) {
 		if (c->type == DOC_CAPTION)
 			continue;
@@ -862,6 +868,12 @@ static void figure(html *h, const doc_node *f)
 			block(h, c);
 		}
 	}
+	if (!f->chart) {
+		sb_add(o, "<p class=\"bron\"><small>");
+		html_esc(o, src);
+		sb_add(o, "</small></p>\n");
+	}
+	free(src);
 	sb_add(o, "</figure>\n");
 }
 

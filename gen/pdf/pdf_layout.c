@@ -1183,6 +1183,18 @@ static void caption_text(pdf_layout *l, ibuild *b, const doc_node *fig)
 	for (const doc_node *c = fig->first; c; c = c->next)
 		if (c->type == DOC_CAPTION)
 			ib_inlines(l, b, c);
+	/* the source line, under the caption in the same Caption element,
+	 * upright and grey (issue 20) */
+	if (l->meta) {
+		char *src = doc_figure_source(l->meta);
+		sb_addc(&b->t, '\n');
+		size_t s0 = b->t.len;
+		sb_add(&b->t, src);
+		ib_attr(b, pango_attr_style_new(PANGO_STYLE_NORMAL), s0, b->t.len);
+		ib_attr(b, pango_attr_scale_new(0.9), s0, b->t.len);
+		ib_attr(b, pango_attr_foreground_new(0x5500, 0x5500, 0x5500), s0, b->t.len);
+		free(src);
+	}
 }
 
 static void layout_figure(pdf_layout *l, const doc_node *f, double x, double w, const bctx *bc)
@@ -1893,6 +1905,7 @@ pdf_layout *pdf_layout_new(const doc *d, PangoContext *ctx, hyph *hy)
 	l->hy = hy;
 	l->layouts = g_ptr_array_new_with_free_func(g_object_unref);
 	l->cells = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	l->meta = &d->meta;
 	bctx bc = { 0 };
 	layout_blocks(l, d->root, PDF_MARGIN_L, PDF_TEXT_W, &bc);
 	layout_colofon(l, &d->meta);
