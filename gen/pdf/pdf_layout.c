@@ -1626,8 +1626,19 @@ static void paginate(pdf_layout *l)
 		}
 		/* text may move up past a waiting figure or panel, but a heading
 		 * may not: what follows a heading belongs under it */
-		if (p.nq && it->tag && it->tag[0] == 'H')
-			flush_queue(&p);
+		if (p.nq && it->tag && it->tag[0] == 'H') {
+			/* ... unless the waiting figure does not fit here and
+			 * placing it first would leave this page less than two
+			 * thirds full: then the section goes on and the figure
+			 * takes the next page's first paragraph boundary (a hole
+			 * of a third of a page is what a reader notices) */
+			int i0 = p.queue[0];
+			int hole = p.pg->nplace && !it->new_page &&
+				   !fits(&p, item_need(&p, i0), notes_need(&p, &l->items[i0])) &&
+				   p.y < PDF_BODY_H * 2 / 3;
+			if (!hole)
+				flush_queue(&p);
+		}
 		/* the chain of items this one keeps with */
 		double need = item_need(&p, i), notes = notes_need(&p, it);
 		for (int j = i; l->items[j].keep_with_next && j + 1 < l->nitems; j++) {
