@@ -15,9 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Letters kept before and after a break: "on-" and "-de" read well, a lone
- * letter on either side does not. */
-#define LEFT_MIN 2
+/* Letters kept before and after a break: at least three on either side
+ * ("ge-/meenten", "on-/derdeel" leave a fragment an editor sends back). */
+#define LEFT_MIN 3
 #define RIGHT_MIN 3
 
 struct hyph {

@@ -31,6 +31,21 @@ doc *doc_new(void)
 	return d;
 }
 
+char *doc_figure_source(const doc_meta *m)
+{
+	const char *iso = m->fieldwork_from ? m->fieldwork_from : m->date_iso;
+	char year[5] = "";
+	if (iso && strlen(iso) >= 4 && iso[0] >= '0' && iso[0] <= '9')
+		memcpy(year, iso, 4);
+	if (m->publisher && *year)
+		return xasprintf("Bron: online enqu\xC3\xAAte onder gemeenten, %s (%s)", m->publisher, year);
+	if (m->publisher)
+		return xasprintf("Bron: online enqu\xC3\xAAte onder gemeenten, %s", m->publisher);
+	if (*year)
+		return xasprintf("Bron: online enqu\xC3\xAAte onder gemeenten (%s)", year);
+	return xstrdup("Bron: online enqu\xC3\xAAte onder gemeenten");
+}
+
 void doc_meta_free(doc_meta *m)
 {
 	free(m->doctype);

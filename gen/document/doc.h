@@ -137,6 +137,11 @@ typedef struct {
 /* Frees the strings of m (not m itself). */
 void doc_meta_free(doc_meta *m);
 
+/* The source line printed under every figure ("Bron: online enquête onder
+ * gemeenten, Partners+Pröpper (2013)"), from the report's metadata, the
+ * same in HTML and PDF. malloc'd. */
+char *doc_figure_source(const doc_meta *m);
+
 /* Every data-dependent piece of text the evaluator decided: each statement
  * (<bewering>) it checked, held or not, and each wording chosen by the data
  * (<kies>, <keuze>). Written per variant as beweringen.csv, so a new run can

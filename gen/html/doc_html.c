@@ -59,6 +59,7 @@ typedef struct {
 	hyph *hy;             /* Dutch patterns for soft hyphens; NULL: none */
 	int shy;              /* writing a table's header cell: soft hyphens */
 	int hlevel;           /* level of the last <hN> written, for heading order */
+	int hwant[8], heff[8], hdepth; /* open headings: tree level + 1 and the <hN> each got */
 	const doc_node **notes; /* footnotes met since the last notes list */
 	size_t nnotes, capnotes;
 	const char *chapter_id; /* id of the chapter being written */
@@ -276,10 +277,32 @@ static char *heading_label(const doc_node *n)
 	return l;
 }
 
+/* The <hN> of a heading of the tree: one below the heading it stands
+ * under (the last one of a lower tree level), never deeper than the tree
+ * says. Siblings get the same level: "Vraag 1." to "Vraag 17." in Bijlage C
+ * are all h3 (Vraag 1 was h3 and 2-17 h4, nested under it). */
+static int heading_hlevel(html *h, int want)
+{
+	while (h->hdepth > 0 && h->hwant[h->hdepth - 1] >= want)
+		h->hdepth--;
+	int parent = h->hdepth ? h->heff[h->hdepth - 1] : 1;
+	int l = want > parent + 1 ? parent + 1 : want;
+	if (l < 2)
+		l = 2;
+	if (l > 6)
+		l = 6;
+	if (h->hdepth < 8) {
+		h->hwant[h->hdepth] = want;
+		h->heff[h->hdepth++] = l;
+	}
+	h->hlevel = l;
+	return l;
+}
+
 static void heading(html *h, const doc_node *n)
 {
 	strbuf *o = &h->out;
-	int l = next_hlevel(h, n->level + 1);
+	int l = heading_hlevel(h, n->level + 1);
 	sb_add(o, "<div class=\"kop\">");
 	sb_printf(o, "<h%d", l);
 	attr(h, "id", n->id);
@@ -730,8 +753,14 @@ static void figure(html *h, const doc_node *f)
 		if (c->type == DOC_CAPTION)
 			inlines(h, c, IN_TEXT);
 	sb_add(o, "</figcaption>\n");
-	if (f->chart)
+	char *src = doc_figure_source(&h->d->meta);
+	if (f->chart) {
 		chart_image(h, f);
+		/* the source line under the chart, as in print */
+		sb_add(o, "<p class=\"bron\"><small>");
+		markup_esc(o, src);
+		sb_add(o, "</small></p>\n");
+	}
 	for (const doc_node *c = f->first; c; c = c->next) {
 		if (c->type == DOC_CAPTION)
 			continue;
@@ -745,6 +774,12 @@ static void figure(html *h, const doc_node *f)
 			block(h, c);
 		}
 	}
+	if (!f->chart) {
+		sb_add(o, "<p class=\"bron\"><small>");
+		markup_esc(o, src);
+		sb_add(o, "</small></p>\n");
+	}
+	free(src);
 	sb_add(o, "</figure>\n");
 }
 

@@ -328,6 +328,8 @@ static void draw_titlepage(tagger *tg, cairo_t *cr, PangoContext *ctx, const doc
 	cairo_set_source_rgb(cr, 0, 0, 0);
 	for (int i = 0; i < 8 && m->authors[i]; i++)
 		y += draw_text(cr, ctx, m->authors[i], 10, 0, 0, x + 50, y, w - 50, 0);
+	if (m->publisher) /* the publisher under its authors, as the 2013 report had */
+		y += draw_text(cr, ctx, m->publisher, 10, 1, 0, x + 50, y, w - 50, 0);
 	y += 28;
 	char *pd = xasprintf("%s%s%s", m->place ? m->place : "", m->place && m->date ? ", " : "", m->date ? m->date : "");
 	tg_content(tg, &e_date);

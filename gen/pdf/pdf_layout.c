@@ -323,6 +323,42 @@ static PangoFontDescription *style_font(const pstyle *st, const bctx *bc)
 	return fd;
 }
 
+/* pango measures a run of text (an item: one font, one script, one set of
+ * attributes) in ints of 1/1024 pt before it breaks lines: a run wider
+ * than 2^31 units (some 2 million pt, an open answer of 30,000 words)
+ * overflows, and its lines came out on top of each other, off the page
+ * (issue 21). A very long text is cut into items of at most RUN_MAX bytes,
+ * at a space where there is one, by a letter-spacing attribute of 0 (no
+ * change to the drawing) on every other piece. */
+#define RUN_MAX 8192
+
+static void split_long_runs(ibuild *b)
+{
+	if (b->t.len <= RUN_MAX)
+		return;
+	const char *t = b->t.s;
+	size_t len = b->t.len, s = 0;
+	int odd = 0;
+	while (s < len) {
+		size_t e = s + RUN_MAX;
+		if (e >= len) {
+			e = len;
+		} else {
+			size_t k = e;
+			while (k > s + RUN_MAX / 2 && t[k - 1] != ' ')
+				k--;
+			if (t[k - 1] == ' ')
+				e = k;
+			while (e < len && ((unsigned char)t[e] & 0xC0) == 0x80)
+				e++; /* not inside a character */
+		}
+		if (odd)
+			ib_attr(b, pango_attr_letter_spacing_new(0), s, e);
+		odd = !odd;
+		s = e;
+	}
+}
+
 static PangoLayout *make_layout(pdf_layout *l, ibuild *b, const pstyle *st, const bctx *bc, double width)
 {
 	PangoLayout *ly = pango_layout_new(l->ctx);
@@ -339,6 +375,7 @@ static PangoLayout *make_layout(pdf_layout *l, ibuild *b, const pstyle *st, cons
 		a->end_index = (guint)b->t.len;
 		pango_attr_list_insert_before(b->attrs, a);
 	}
+	split_long_runs(b);
 	pango_layout_set_text(ly, b->t.s ? b->t.s : "", (int)b->t.len);
 	pango_layout_set_attributes(ly, b->attrs);
 	if (width > 0) {
@@ -496,6 +533,118 @@ static int layout_note(pdf_layout *l, const doc_node *fn)
 
 /* ---------- paragraphs ---------- */
 
+/* ---------- hyphenation with taste ----------
+ *
+ * hyphenate.c offers every break libhyphen allows; pango (greedy, first
+ * fit) then takes any that fills a line: four or five hyphenated line ends
+ * a page, runs of four, a paragraph's last word broken. Here the lines of
+ * a hyphenated paragraph are examined top to bottom and a word's breaks are
+ * withdrawn where an editor would: the third hyphenated line end in a row,
+ * the paragraph's last word, a line with a footnote marker (its Note comes
+ * next in reading order, and would split the word), and every line that without the break would
+ * only be a little looser (its word spaces stretched by at most
+ * HY_MAX_STRETCH of the type size). A withdrawn break's soft hyphen becomes
+ * U+034F COMBINING GRAPHEME JOINER: the same two bytes (so the byte offsets
+ * of links, notes and attributes stay), invisible, no break opportunity;
+ * pdf_text.c leaves it out of the text layer. */
+#define HY_MAX_STRETCH 0.42
+#define HY_MAX_PASSES 24
+
+static int shy_at(const char *t, int i)
+{
+	return (unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xAD;
+}
+
+/* Does line `line` of text t end at a soft hyphen (a hyphenated break)? */
+static int line_hyphenated(const char *t, const PangoLayoutLine *line)
+{
+	int e = line->start_index + line->length;
+	return line->length >= 2 && shy_at(t, e - 2);
+}
+
+static int is_gap(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t';
+}
+
+/* Withdraws every break of the word around byte `at` of t. */
+static void withdraw_word(char *t, int len, int at)
+{
+	int s = at, e = at;
+	while (s > 0 && !is_gap(t[s - 1]))
+		s--;
+	while (e < len && !is_gap(t[e]))
+		e++;
+	for (int k = s; k + 1 < e; k++)
+		if (shy_at(t, k)) {
+			t[k] = (char)0xCD;
+			t[k + 1] = (char)0x8F;
+		}
+}
+
+/* Would line `line` of a layout of width w, without the word it breaks
+ * at its end, be set with word spaces stretched by at most the limit? */
+static int loose_enough(PangoLayoutLine *line, const char *t, double w, double size)
+{
+	int s = line->start_index, e = s + line->length;
+	int frag = e - 2;
+	while (frag > s && !is_gap(t[frag - 1]))
+		frag--;
+	if (frag <= s)
+		return 0; /* one word on the line */
+	int gaps = 0;
+	for (int k = s; k < frag - 1; k++)
+		gaps += t[k] == ' ';
+	if (gaps < 3)
+		return 0;
+	int x;
+	pango_layout_line_index_to_x(line, frag - 1, 0, &x); /* left edge of the space before the word */
+	double extra = w - x / (double)PANGO_SCALE;
+	return extra / gaps <= HY_MAX_STRETCH * size;
+}
+
+static void hyphen_taste(ibuild *b, PangoLayout *ly, double w, double size)
+{
+	char *t = b->t.s;
+	int len = (int)b->t.len;
+	if (!t || !memchr(t, 0xC2, (size_t)len))
+		return;
+	int justify = pango_layout_get_justify(ly);
+	pango_layout_set_justify(ly, 0);
+	for (int pass = 0; pass < HY_MAX_PASSES; pass++) {
+		GSList *lines = pango_layout_get_lines_readonly(ly);
+		int n = (int)g_slist_length(lines), i = 0, run = 0, changed = 0;
+		for (GSList *p = lines; p && p->next; p = p->next, i++) {
+			PangoLayoutLine *line = p->data;
+			if (!line_hyphenated(t, line)) {
+				run = 0;
+				continue;
+			}
+			run++;
+			int e = line->start_index + line->length;
+			/* the paragraph's last word: nothing but punctuation after it */
+			int k = e;
+			while (k < len && !is_gap(t[k]))
+				k++;
+			int last = i == n - 2 && k >= len;
+			/* a footnote's Note follows its marker's line in reading
+			 * order: that line does not end inside a word */
+			int note = 0;
+			for (int m = 0; m < b->nnotes && !note; m++)
+				note = b->note_at[m] >= line->start_index && b->note_at[m] < e;
+			if (run >= 3 || last || note || loose_enough(line, t, w, size)) {
+				withdraw_word(t, len, e - 1);
+				changed = 1;
+				break;
+			}
+		}
+		if (!changed)
+			break;
+		pango_layout_set_text(ly, t, len);
+	}
+	pango_layout_set_justify(ly, justify);
+}
+
 /* Lays out inlines of `n` as a paragraph of line items. Keeps the first two
  * and the last two lines together (no orphan, no widow); keep_all keeps all
  * lines together and with what follows (headings). Returns the first item. */
@@ -503,6 +652,8 @@ static int add_paragraph(pdf_layout *l, ibuild *b, const pstyle *st, const bctx 
 			 double space_before, int keep_all, const doc_node *anchor)
 {
 	PangoLayout *ly = make_layout(l, b, st, bc, w);
+	if (b->hyphenate && l->hy && w > 0)
+		hyphen_taste(b, ly, w, st->size + (bc ? bc->size_delta : 0));
 	lgeom *g;
 	int n = layout_lines(l, ly, st->leading, &g);
 	int first = l->nitems;
@@ -523,6 +674,10 @@ static int add_paragraph(pdf_layout *l, ibuild *b, const pstyle *st, const bctx 
 		it->h = g[i].h;
 		it->space_before = i == 0 ? sb : 0;
 		if (keep_all || (n >= 2 && (i == 0 || i == n - 2)))
+			it->keep_with_next = 1;
+		/* a word hyphenated at the end of this line is not broken over a
+		 * page turn (nor over a float put at the break) */
+		if (i < n - 1 && b->t.s && line_hyphenated(b->t.s, g[i].line))
 			it->keep_with_next = 1;
 		if (i == n - 1 && !keep_all)
 			it->keep_with_next = 0;
@@ -580,7 +735,17 @@ static void layout_heading(pdf_layout *l, const doc_node *h, double x, double w,
 	/* the structure skips no heading level (a run-in subheading right
 	 * under a chapter is the chapter's H2), as a screen reader's outline
 	 * would otherwise show a gap */
-	int lvl = h->level <= 1 ? 1 : h->level > l->head_level + 1 ? l->head_level + 1 : h->level;
+	/* one below the heading it stands under (the last of a lower tree
+	 * level): siblings get one level ("Vraag 1." to "Vraag 17." of
+	 * Bijlage C are all H2; Vraag 1 was H2 and the rest H3 under it) */
+	while (l->hdepth > 0 && l->hwant[l->hdepth - 1] >= h->level)
+		l->hdepth--;
+	int parent = l->hdepth ? l->heff[l->hdepth - 1] : 0;
+	int lvl = h->level <= 1 ? 1 : h->level > parent + 1 ? parent + 1 : h->level;
+	if (l->hdepth < 8) {
+		l->hwant[l->hdepth] = h->level;
+		l->heff[l->hdepth++] = lvl;
+	}
 	l->head_level = lvl;
 	l->para_el = new_elem(l, lvl == 1 ? "H1" : lvl == 2 ? "H2" : "H3", l->parent);
 	int first = add_paragraph(l, &b, st, bc, x, w, before, 1, h);
@@ -748,6 +913,83 @@ static PangoLayout *cell_layout(pdf_layout *l, ibuild *b, const pstyle *st, cons
 	return ly;
 }
 
+/* Table columns are set from their content (issue 20): a word of fewer
+ * than TABLE_WORD_MIN letters is never broken in a cell ("in-/woners",
+ * "Respond-/enten"), a longer one only at its hyphenation points. */
+#define TABLE_WORD_MIN 12
+
+static int word_letters(const char *s, const char *e)
+{
+	int n = 0;
+	for (const char *p = s; p < e; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		n += g_unichar_isalpha(c) && c != 0xAD;
+	}
+	return n;
+}
+
+/* Withdraws the breaks of the short words of a cell (see withdraw_word). */
+static void cell_keep_short_words(ibuild *b)
+{
+	char *t = b->t.s;
+	int len = (int)b->t.len;
+	for (int k = 0; k < len;) {
+		while (k < len && is_gap(t[k]))
+			k++;
+		int s = k;
+		while (k < len && !is_gap(t[k]))
+			k++;
+		if (k > s && memchr(t + s, 0xC2, (size_t)(k - s)) && word_letters(t + s, t + k) < TABLE_WORD_MIN)
+			withdraw_word(t, len, s);
+	}
+}
+
+/* Width of bytes [s, e) of a line. */
+static double range_w(PangoLayoutLine *line, int s, int e)
+{
+	int *r = NULL, n = 0;
+	double w = 0;
+	pango_layout_line_get_x_ranges(line, s, e, &r, &n);
+	for (int i = 0; i < n; i++)
+		w += (r[2 * i + 1] - r[2 * i]) / (double)PANGO_SCALE;
+	g_free(r);
+	return w;
+}
+
+/* The narrowest a cell can be set: its widest word, or for a word with
+ * breaks its widest piece with a hyphen. */
+static double cell_min_width(PangoLayout *ly, double size)
+{
+	const char *t = pango_layout_get_text(ly);
+	double best = 0;
+	for (GSList *p = pango_layout_get_lines_readonly(ly); p; p = p->next) {
+		PangoLayoutLine *line = p->data;
+		int e = line->start_index + line->length;
+		for (int k = line->start_index; k < e;) {
+			while (k < e && is_gap(t[k]))
+				k++;
+			int s = k;
+			while (k < e && !is_gap(t[k])) {
+				if (k + 1 < e && shy_at(t, k)) {
+					double wp = range_w(line, s, k) + 0.35 * size;
+					if (wp > best)
+						best = wp;
+					s = k + 2;
+					k += 2;
+					continue;
+				}
+				k++;
+			}
+			if (k > s) {
+				double wp = range_w(line, s, k);
+				if (wp > best)
+					best = wp;
+			}
+		}
+	}
+	return best;
+}
+
 static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, const bctx *bc)
 {
 	int ncols = 0, nrows = 0;
@@ -771,6 +1013,7 @@ static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, c
 	 * drawn from this same layout. Only a cell that must wrap is laid out
 	 * again at its column's width. */
 	double *nat = xcalloc((size_t)ncols, sizeof *nat);
+	double *minw = xcalloc((size_t)ncols, sizeof *minw);
 	ibuild *bs = xcalloc((size_t)nrows * (size_t)ncols, sizeof *bs);
 	PangoLayout **lys = xcalloc((size_t)nrows * (size_t)ncols, sizeof *lys);
 	double *natw = xcalloc((size_t)nrows * (size_t)ncols, sizeof *natw);
@@ -788,6 +1031,7 @@ static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, c
 			int numeric = (cell->flags & DOC_NUMERIC) != 0;
 			ib_init(&bs[k], !numeric);
 			ib_blocks(l, &bs[k], cell);
+			cell_keep_short_words(&bs[k]);
 			if (numeric)
 				ib_attr(&bs[k], pango_attr_font_features_new("tnum=1"), 0, bs[k].t.len);
 			lys[k] = cell_layout(l, &bs[k], &st, bc, numeric);
@@ -797,16 +1041,32 @@ static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, c
 			double need = natw[k] + 2 * CELL_PAD_X + 1;
 			if (need > nat[c])
 				nat[c] = need;
+			double least = cell_min_width(lys[k], st.size + (bc ? bc->size_delta : 0)) + 2 * CELL_PAD_X + 1;
+			if (least > minw[c])
+				minw[c] = least;
 		}
 		ri++;
 	}
-	double sum = 0;
-	for (int c = 0; c < ncols; c++)
+	double sum = 0, summin = 0;
+	for (int c = 0; c < ncols; c++) {
+		if (minw[c] > nat[c])
+			minw[c] = nat[c];
 		sum += nat[c];
+		summin += minw[c];
+	}
 	double *cw = xcalloc((size_t)ncols, sizeof *cw);
 	if (sum <= w) {
 		for (int c = 0; c < ncols; c++)
 			cw[c] = nat[c] + (w - sum) * nat[c] / sum;
+	} else if (summin <= w) {
+		/* every column gets its widest word; what is left goes to the
+		 * columns by how much more their text would take unwrapped,
+		 * so no column stands half empty while another wraps */
+		double more = 0;
+		for (int c = 0; c < ncols; c++)
+			more += nat[c] - minw[c];
+		for (int c = 0; c < ncols; c++)
+			cw[c] = minw[c] + (more > 0 ? (w - summin) * (nat[c] - minw[c]) / more : 0);
 	} else {
 		/* narrow columns keep their natural width (up to a third of
 		 * the table), the rest share what is left by their width */
@@ -825,6 +1085,7 @@ static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, c
 		}
 	}
 	free(nat);
+	free(minw);
 
 	double gap = l->gap > 10 ? l->gap : 10;
 	l->gap = 0;
@@ -922,6 +1183,18 @@ static void caption_text(pdf_layout *l, ibuild *b, const doc_node *fig)
 	for (const doc_node *c = fig->first; c; c = c->next)
 		if (c->type == DOC_CAPTION)
 			ib_inlines(l, b, c);
+	/* the source line, under the caption in the same Caption element,
+	 * upright and grey (issue 20) */
+	if (l->meta) {
+		char *src = doc_figure_source(l->meta);
+		sb_addc(&b->t, '\n');
+		size_t s0 = b->t.len;
+		sb_add(&b->t, src);
+		ib_attr(b, pango_attr_style_new(PANGO_STYLE_NORMAL), s0, b->t.len);
+		ib_attr(b, pango_attr_scale_new(0.9), s0, b->t.len);
+		ib_attr(b, pango_attr_foreground_new(0x5500, 0x5500, 0x5500), s0, b->t.len);
+		free(src);
+	}
 }
 
 static void layout_figure(pdf_layout *l, const doc_node *f, double x, double w, const bctx *bc)
@@ -1164,7 +1437,31 @@ typedef struct {
 	pdf_page *pg;
 	double y;
 	int *queue, nq, capq; /* chart figures waiting for room, in order */
+	const pdf_elem *last_top; /* top-level element of the last text placed */
 } pager;
+
+/* The top-level structure element an item's content belongs to (a P, an
+ * L, a Table, a panel's Div), or NULL. */
+static const pdf_elem *item_top(const pdf_item *it)
+{
+	for (int o = 0; o < it->nops; o++) {
+		const pdf_elem *e = it->ops[o].el;
+		if (!e)
+			continue;
+		while (e->parent)
+			e = e->parent;
+		return e;
+	}
+	return NULL;
+}
+
+/* Does item it begin a new paragraph, list, table or box (a place where a
+ * figure or panel may stand), rather than continue the one before? */
+static int at_boundary(const pager *p, const pdf_item *it)
+{
+	const pdf_elem *t = item_top(it);
+	return !t || t != p->last_top;
+}
 
 static void page_start(pager *p)
 {
@@ -1245,10 +1542,14 @@ static double item_need(pager *p, int i)
 	return space_above(p, it) + it->h;
 }
 
-/* New page; chart figures that waited go first, as many as fit. */
-static void new_page(pager *p)
+/* New page; chart figures that waited go first, as many as fit, if the
+ * page begins at a paragraph boundary (boundary); else they wait for the
+ * end of the paragraph, list or table that continues here. */
+static void new_page_at(pager *p, int boundary)
 {
 	page_start(p);
+	if (!boundary)
+		return;
 	int k = 0;
 	while (k < p->nq) {
 		int i = p->queue[k];
@@ -1260,6 +1561,24 @@ static void new_page(pager *p)
 	if (k > 0) {
 		memmove(p->queue, p->queue + k, (size_t)(p->nq - k) * sizeof *p->queue);
 		p->nq -= k;
+	}
+}
+
+static void new_page(pager *p)
+{
+	new_page_at(p, 1);
+}
+
+/* At a paragraph boundary: figures that waited and now fit go here. */
+static void place_waiting(pager *p)
+{
+	while (p->nq) {
+		int i = p->queue[0];
+		if (p->pg->nplace && !fits(p, item_need(p, i), notes_need(p, &p->l->items[i])))
+			break;
+		place(p, i);
+		memmove(p->queue, p->queue + 1, (size_t)(p->nq - 1) * sizeof *p->queue);
+		p->nq--;
 	}
 }
 
@@ -1307,8 +1626,19 @@ static void paginate(pdf_layout *l)
 		}
 		/* text may move up past a waiting figure or panel, but a heading
 		 * may not: what follows a heading belongs under it */
-		if (p.nq && it->tag && it->tag[0] == 'H')
-			flush_queue(&p);
+		if (p.nq && it->tag && it->tag[0] == 'H') {
+			/* ... unless the waiting figure does not fit here and
+			 * placing it first would leave this page less than two
+			 * thirds full: then the section goes on and the figure
+			 * takes the next page's first paragraph boundary (a hole
+			 * of a third of a page is what a reader notices) */
+			int i0 = p.queue[0];
+			int hole = p.pg->nplace && !it->new_page &&
+				   !fits(&p, item_need(&p, i0), notes_need(&p, &l->items[i0])) &&
+				   p.y < PDF_BODY_H * 2 / 3;
+			if (!hole)
+				flush_queue(&p);
+		}
 		/* the chain of items this one keeps with */
 		double need = item_need(&p, i), notes = notes_need(&p, it);
 		for (int j = i; l->items[j].keep_with_next && j + 1 < l->nitems; j++) {
@@ -1328,8 +1658,11 @@ static void paginate(pdf_layout *l)
 			need = item_need(&p, i);
 			notes = notes_need(&p, it);
 		}
+		int boundary = at_boundary(&p, it);
+		if (p.nq && boundary && p.pg->nplace && p.pg->nplace && fits(&p, need, notes))
+			place_waiting(&p);
 		if (p.pg->nplace && !fits(&p, need, notes)) {
-			new_page(&p);
+			new_page_at(&p, boundary);
 			if (it->table && !it->is_header) {
 				/* repeat the header rows of a table broken here */
 				int h0 = i;
@@ -1340,6 +1673,7 @@ static void paginate(pdf_layout *l)
 			}
 		}
 		place(&p, i);
+		p.last_top = item_top(it);
 	}
 	flush_queue(&p);
 	/* the chapter in force on each page, for the running header */
@@ -1349,6 +1683,8 @@ static void paginate(pdf_layout *l)
 			const doc_node *a = l->items[l->pages[pg].place[k].item].anchor;
 			if (a && a->type == DOC_HEADING && a->level == 1 && k == 0)
 				chapter = a;
+			if (k == 0 && l->colofon && l->pages[pg].place[0].item == l->colofon - 1)
+				chapter = NULL; /* the colofon is no part of the last annex */
 		}
 		l->pages[pg].chapter = chapter;
 		for (int k = 0; k < l->pages[pg].nplace; k++) {
@@ -1470,6 +1806,109 @@ void pdf_warm_free(pdf_warm *w)
 	free(w);
 }
 
+/* ---------- colofon ---------- */
+
+/* One entry of the colofon: a bold label and its text, as a paragraph. */
+static void colofon_entry(pdf_layout *l, const char *label, const char *text)
+{
+	if (!text || !*text)
+		return;
+	ibuild b;
+	ib_init(&b, 0);
+	sb_add(&b.t, label);
+	size_t bold = b.t.len;
+	sb_add(&b.t, "  ");
+	sb_add(&b.t, text);
+	ib_attr(&b, pango_attr_weight_new(PANGO_WEIGHT_BOLD), 0, bold);
+	pstyle st = ST_BODY;
+	st.justify = 0;
+	bctx bc = { 0 };
+	add_paragraph(l, &b, &st, &bc, PDF_MARGIN_L, PDF_TEXT_W, PARA_GAP, 0, NULL);
+	ib_free(&b);
+}
+
+/* A Dutch date from an ISO date ("2013-04-08" -> "8 april 2013"). */
+static char *colofon_date(const char *iso)
+{
+	static const char *const months[] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
+					      "augustus", "september", "oktober", "november", "december" };
+	int y, mo, dd;
+	if (!iso || sscanf(iso, "%4d-%2d-%2d", &y, &mo, &dd) != 3 || mo < 1 || mo > 12)
+		return xstrdup(iso ? iso : "");
+	return xasprintf("%d %s %d", dd, months[mo - 1], y);
+}
+
+/* The colofon, on a page of its own after the annexes, as the HTML's
+ * (issue 20): who publishes for whom, when, on which data, under which
+ * terms, and how to cite the edition. From the report's metadata. */
+static void layout_colofon(pdf_layout *l, const doc_meta *m)
+{
+	if (!m->publisher && !m->client && !m->licence)
+		return;
+	ibuild b;
+	ib_init(&b, 0);
+	sb_add(&b.t, "Colofon");
+	l->para_el = new_elem(l, "H2", NULL);
+	l->parent = NULL;
+	int first = add_paragraph(l, &b, &ST_H2, NULL, PDF_MARGIN_L, PDF_TEXT_W, 0, 1, NULL);
+	ib_free(&b);
+	l->items[first].new_page = 1;
+	l->colofon = first + 1;
+	l->gap = 6;
+
+	strbuf t;
+	sb_init(&t);
+	if (m->publisher)
+		sb_add(&t, m->publisher);
+	if (m->publisher && m->place)
+		sb_printf(&t, ", %s", m->place);
+	if (m->client) {
+		sb_add(&t, m->publisher ? ", in opdracht van " : "In opdracht van ");
+		sb_add(&t, !strncmp(m->client, "Het ", 4) ? "het " : "");
+		sb_add(&t, !strncmp(m->client, "Het ", 4) ? m->client + 4 : m->client);
+	}
+	colofon_entry(l, "Uitgave", t.s);
+	sb_free(&t);
+	colofon_entry(l, "Datum", m->date);
+	if (m->fieldwork_from && m->fieldwork_to) {
+		char *a = colofon_date(m->fieldwork_from), *z = colofon_date(m->fieldwork_to);
+		char *g = xasprintf("Online enqu\xC3\xAAte onder gemeenten, veldwerk van %s tot en met %s", a, z);
+		colofon_entry(l, "Gegevens", g);
+		free(g);
+		free(a);
+		free(z);
+	}
+	colofon_entry(l, "Bron en gebruik", m->licence);
+	/* how to cite: authors without their titles, year, title, area,
+	 * place: publisher */
+	sb_init(&t);
+	int na = 0;
+	while (na < 8 && m->authors[na])
+		na++;
+	for (int i = 0; i < na; i++) {
+		const char *a = m->authors[i], *sp;
+		while ((sp = strchr(a, ' ')) && sp > a && sp[-1] == '.')
+			a = sp + 1;
+		if (i)
+			sb_add(&t, i == na - 1 ? " en " : ", ");
+		sb_add(&t, a);
+	}
+	if (m->date_iso && strlen(m->date_iso) >= 4)
+		sb_printf(&t, " (%.4s). ", m->date_iso);
+	else
+		sb_add(&t, ". ");
+	sb_add(&t, m->title ? m->title : "");
+	for (int i = 1; i < 4 && m->title_lines[0] && m->title_lines[i]; i++)
+		sb_printf(&t, "%s %s", i == 1 ? ":" : "", m->title_lines[i]);
+	if (m->area)
+		sb_printf(&t, ". %s", m->area);
+	if (m->place || m->publisher)
+		sb_printf(&t, ". %s%s%s.", m->place ? m->place : "", m->place && m->publisher ? ": " : "",
+			  m->publisher ? m->publisher : "");
+	colofon_entry(l, "Citeren als", t.s);
+	sb_free(&t);
+}
+
 pdf_layout *pdf_layout_new(const doc *d, PangoContext *ctx, hyph *hy)
 {
 	pdf_layout *l = xcalloc(1, sizeof *l);
@@ -1477,8 +1916,10 @@ pdf_layout *pdf_layout_new(const doc *d, PangoContext *ctx, hyph *hy)
 	l->hy = hy;
 	l->layouts = g_ptr_array_new_with_free_func(g_object_unref);
 	l->cells = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	l->meta = &d->meta;
 	bctx bc = { 0 };
 	layout_blocks(l, d->root, PDF_MARGIN_L, PDF_TEXT_W, &bc);
+	layout_colofon(l, &d->meta);
 	paginate(l);
 	mark_structure(l);
 	return l;

@@ -153,6 +153,9 @@ typedef struct pdf_layout {
 	pdf_elem *el;           /* element of the ops being added */
 	pdf_elem *para_el;      /* element the next paragraph uses instead of a new P (LBody, Hn) */
 	int head_level;         /* level of the last heading's element */
+	const doc_meta *meta;   /* the report's metadata (source line, colofon) */
+	int colofon;            /* 1 + the colofon's first item (its page has no chapter), or 0 */
+	int hwant[8], heff[8], hdepth; /* open headings: tree level and the Hn each got */
 } pdf_layout;
 
 /* A pango context for cr set up the way the typesetter measures: 72 dpi,

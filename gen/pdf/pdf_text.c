@@ -115,6 +115,9 @@ static int run_text(const char *text, int break_at, PangoGlyphItem *run, PangoGl
 					if (k + 2 == break_at)
 						utf8[nbytes + nb++] = '-';
 					k += 2;
+				} else if (k + 2 <= it.end_index && (unsigned char)text[k] == 0xCD &&
+					   (unsigned char)text[k + 1] == 0x8F) {
+					k += 2; /* U+034F: a break the layout withdrew (pdf_layout.c) */
 				} else if (k + 2 <= it.end_index && is_nbsp(text + k)) {
 					/* read as a space: fonts draw both with one glyph */
 					utf8[nbytes + nb++] = ' ';
