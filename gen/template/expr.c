@@ -376,6 +376,8 @@ static int call(parser *ps, const char *name, value *out)
 				rc = fail(ps, "%s() needs one item, not '*'%s", name, "");
 			if (!rc && !strcmp(name, "label")) {
 				*out = str(item_label(rr.qs->q, rr.item));
+				out->q = rr.qs->q; /* names an item: read by the lint */
+				out->item = rr.item;
 			} else if (!rc) {
 				/* rank by count among the figure's items; ties keep questionnaire order */
 				value mine;
@@ -551,6 +553,74 @@ static int call(parser *ps, const char *name, value *out)
 			*out = str(s);
 			free(s);
 		}
+	} else if (!strcmp(name, "opsomming")) {
+		/* opsomming(list[, k]): the items from the highest value down,
+		 * each once, ties named together with one value: "de VNG en
+		 * directe collega’s (elk 50%), andere gemeenten (45%) en ...";
+		 * the first k values (all items tied with the k-th included) */
+		double kk = nargs == 2 && args[1].t == V_NUM ? args[1].num : 1e6;
+		value *flat = NULL;
+		int nflat = 0;
+		if (nargs < 1 || nargs > 2 || args[0].t != V_LIST || !(kk >= 1 && kk == floor(kk)))
+			rc = fail(ps, "opsomming() takes a list and how many to name: opsomming(pct(vraag.*), 3)%s%s", "", "");
+		else if (!(rc = gather(ps, args, 1, &flat, &nflat))) {
+			int sup = 0, kept = 0;
+			for (int i = 0; i < nflat; i++) {
+				if (flat[i].sup == SUP_NO_ANSWERS || isnan(flat[i].num))
+					continue;
+				if (flat[i].sup)
+					sup = sup_join(sup, flat[i].sup);
+				else
+					flat[kept++] = flat[i];
+			}
+			if (sup || !kept || !flat[0].q) {
+				*out = num(NAN, F_PLAIN);
+				out->sup = sup ? sup : SUP_NO_ANSWERS;
+				out->q = nflat ? flat[0].q : NULL;
+			} else {
+				/* by value, ties in questionnaire order (a stable sort) */
+				for (int i = 1; i < kept; i++)
+					for (int j = i; j > 0 && flat[j].num > flat[j - 1].num + 1e-9; j--) {
+						value t = flat[j];
+						flat[j] = flat[j - 1];
+						flat[j - 1] = t;
+					}
+				strbuf b;
+				sb_init(&b);
+				int groups = 0, i = 0;
+				/* how many groups: values, distinct, up to k */
+				int ng = 0;
+				for (int a = 0; a < kept && ng < (int)kk; ng++) {
+					int z = a;
+					while (z < kept && fabs(flat[z].num - flat[a].num) < 1e-9)
+						z++;
+					a = z;
+				}
+				while (i < kept && groups < ng) {
+					int j = i;
+					while (j < kept && fabs(flat[j].num - flat[i].num) < 1e-9)
+						j++;
+					if (groups)
+						sb_add(&b, groups == ng - 1 ? " en " : ", ");
+					for (int m = i; m < j; m++) {
+						if (m > i)
+							sb_add(&b, m == j - 1 ? " en " : ", ");
+						sb_add(&b, item_label(flat[m].q, flat[m].item));
+					}
+					struct err scratch;
+					char *v = value_format(&flat[i], "", 0, "", &scratch);
+					sb_printf(&b, " (%s%s)", j - i > 1 ? "elk " : "", v ? v : "");
+					free(v);
+					groups++;
+					i = j;
+				}
+				*out = str(b.s);
+				out->q = flat[0].q;
+				out->item = -1;
+				sb_free(&b);
+			}
+			free(flat);
+		}
 	} else if (!strcmp(name, "kwantor") || !strcmp(name, "aandeel")) {
 		/* kwantor(x[, 'gemeente', 'gemeenten']): the word of the one scale
 		 * (nl_quantifier) for a percentage, with its noun phrase;
@@ -703,10 +773,13 @@ static int call(parser *ps, const char *name, value *out)
 						sb_add(&b, item_label(flat[i].q, flat[i].item));
 					}
 					*out = str(b.s);
+					out->q = pick.q;
 					out->ties = ties;
 					sb_free(&b);
 				} else {
 					*out = str(item_label(pick.q, pick.item));
+					out->q = pick.q;
+					out->item = pick.item;
 					out->ties = ties;
 				}
 				free(order);

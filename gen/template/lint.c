@@ -7,8 +7,8 @@
  *     same steps as the scale of kwantor(), expr.c nl_quantifier_scale);
  *   - "0% en 0%"-style pairs, and "0% van de"/"100% van de" where Dutch
  *     says "geen enkele" / "alle" (aandeel() says it);
- *   - an item of a question named twice in one paragraph, once by a
- *     computed value (top(), label());
+ *   - an item of a question named by a computed value (top(), label())
+ *     and named again later in the same paragraph;
  *   - a number and its noun that disagree ("1 gemeenten", "3 gemeente"). */
 #include "lint.h"
 
@@ -276,7 +276,8 @@ int lint_block(const doc_node *block, const lint_value *vals, int nvals, const c
 					earlier = strcasestr(pt, lab) != NULL;
 					free(pt);
 				}
-			if (!earlier && count_ci(t, lab) > 1) {
+			/* from the value on: a list typed before it is an introduction, not a repetition */
+			if (!earlier && count_ci(t + f.spans[i].from, lab) > 1) {
 				char *what = xasprintf("‘%s’ is named twice in one enumeration", lab);
 				finding(out, &found, file, line, edition, what, t, len);
 				free(what);
