@@ -1094,6 +1094,36 @@ static int blocks(ctx *c, xmlNodePtr from, doc_node *parent)
 	return 0;
 }
 
+/* How the edition names itself, from the kind its <uitgave> declares
+ * (soort="land|landsdeel|provincie|..."; without one: land for the whole
+ * country, provincie for one province, gebied otherwise): NULL for the
+ * country, "Editie provincie Gelderland", "Editie Noord-Nederland
+ * (landsdeel)". malloc'd. */
+static char *edition_label(xmlDocPtr rapport, const variant *v)
+{
+	char *kind = NULL;
+	xmlNodePtr root = xmlDocGetRootElement(rapport);
+	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next) {
+		if (!xml_is(c, "uitgaven"))
+			continue;
+		for (xmlNodePtr u = c->children; u; u = u->next) {
+			if (!xml_is(u, "uitgave"))
+				continue;
+			char *id = xml_attr(u, "id");
+			if (id && !strcmp(id, v->slug))
+				kind = xml_attr(u, "soort");
+			free(id);
+		}
+	}
+	if (!kind)
+		kind = xstrdup(v->nprov == 0 ? "land" : v->nprov == 1 ? "provincie" : "gebied");
+	char *s = !strcmp(kind, "land") ? NULL
+		  : !strcmp(kind, "provincie") ? xasprintf("Editie provincie %s", v->area)
+		  : xasprintf("Editie %s (%s)", v->area, kind);
+	free(kind);
+	return s;
+}
+
 static void read_meta(doc_meta *m, xmlNodePtr meta, const variant *v)
 {
 	int nlines = 0, nauth = 0;
@@ -1134,6 +1164,7 @@ static void read_meta(doc_meta *m, xmlNodePtr meta, const variant *v)
 	}
 	m->area = v ? xstrdup(v->area) : NULL;
 	m->variant = v ? xstrdup(v->slug) : NULL;
+	m->edition = v ? edition_label(meta->doc, v) : NULL;
 	m->lang = xstrdup("nl");
 }
 
