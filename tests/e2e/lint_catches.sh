@@ -38,7 +38,7 @@ grep -q "4-behoefte.xml:$n: groningen: value withheld here and no alternative wr
 mk '<p><zin>Tijd en geld zijn een knelpunt (<w x="pct(uitdagingen_organisatie.tijd_capaciteit_geld.vaak+regelmatig)"/>).<anders>Over tijd en geld <gebied vorm="in"/> zijn te weinig antwoorden.</anders></zin></p>'
 "$GEN" --input "$ROOT/input" --templates "$TMP/t" --out "$TMP/o" --variant groningen 2>"$TMP/err" || { cat "$TMP/err"; exit 1; }
 grep -q 'Over tijd en geld in Groningen zijn te weinig antwoorden.' "$TMP/o/groningen/index.html"
-! grep -q 'niet vermeld' "$TMP/o/groningen/index.html" || { echo "a placeholder in Groningen's text"; exit 1; }
+! grep -q '(niet vermeld' "$TMP/o/groningen/index.html" || { echo "a placeholder in Groningen's text"; exit 1; }
 "$GEN" --input "$ROOT/input" --templates "$TMP/t" --out "$TMP/o" --variant nederland 2>"$TMP/err" || { cat "$TMP/err"; exit 1; }
 grep -q 'Tijd en geld zijn een knelpunt (' "$TMP/o/nederland/index.html"
 echo "info: typed quantifier, 0% pair, 0% van de, item twice, number/noun, withheld (fails; <anders> taken) all caught"
