@@ -379,7 +379,7 @@ static int call(parser *ps, const char *name, value *out)
 				out->q = rr.qs->q; /* names an item: read by the lint */
 				out->item = rr.item;
 			} else if (!rc) {
-				/* rank by count among the figure's items; ties keep questionnaire order */
+				/* rank by count among the figure's items; ties share a rank */
 				value mine;
 				rc = item_value(ps, &rr, rr.item, rr.qs->q->kind == Q_GRID ? W_EXACT : W_COUNT, &mine);
 				int rank = 1;
@@ -390,7 +390,8 @@ static int call(parser *ps, const char *name, value *out)
 					rc = item_value(ps, &rr, k, rr.qs->q->kind == Q_GRID ? W_EXACT : W_COUNT, &other);
 					if (!rc && other.sup && other.sup != SUP_NO_ANSWERS)
 						mine.sup = sup_join(mine.sup, other.sup);
-					if (!rc && (other.num > mine.num + 1e-9 || (fabs(other.num - mine.num) < 1e-9 && k < rr.item)))
+					/* ties share their rank: 1, 2, 2, 4 */
+					if (!rc && other.num > mine.num + 1e-9)
 						rank++;
 				}
 				*out = num(rank, F_PLAIN);
