@@ -220,6 +220,12 @@ int lint_block(const doc_node *block, const lint_value *vals, int nvals, const c
 						free(what);
 					}
 				}
+				/* "0% en geen enkele respondent": a number and words for one thing */
+				if (extreme && i < last && f.spans[i + 1].v->quantifier && !strncmp(lower + s->to, " en ", 4) &&
+				    f.spans[i + 1].from == s->to + 4) {
+					finding(out, &found, file, line, edition, "a percentage and a quantifier paired: say both in words (aandeel())",
+						sent, slen);
+				}
 				/* "0% van de gemeenten" */
 				if (extreme && !strncmp(lower + s->to, " van de", 7)) {
 					char *what = xasprintf("%s%% van de: say ‘%s’ (aandeel())", v == 0 ? "0" : "100",
