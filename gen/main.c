@@ -42,12 +42,13 @@ typedef struct {
 	const char *base_url; /* where out/ is published: canonical and og:url; NULL: none */
 	int concept;     /* --concept: failing claims marked, not fatal */
 	int jobs;        /* editions built at once (--jobs; default: the processors) */
+	int lint;        /* --controleer: read every sentence of every edition; write nothing */
 } options;
 
 static void usage(void)
 {
 	fputs("usage: gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--concept] [--jobs N]\n"
-	      "               [--base-url URL]\n", stderr);
+	      "               [--base-url URL] [--controleer]\n", stderr);
 }
 
 static int parse_args(int argc, char **argv, options *o)
@@ -58,6 +59,7 @@ static int parse_args(int argc, char **argv, options *o)
 	o->variant = "all";
 	o->schema_dir = getenv("GEN_SCHEMA_DIR") ? getenv("GEN_SCHEMA_DIR") : NULL;
 	o->concept = 0;
+	o->lint = 0;
 	o->base_url = NULL;
 	o->jobs = jobs_default();
 	for (int i = 1; i < argc; i++) {
@@ -84,6 +86,8 @@ static int parse_args(int argc, char **argv, options *o)
 			*slot = argv[++i];
 		} else if (!strcmp(a, "--strict")) {
 			o->concept = 0;
+		} else if (!strcmp(a, "--controleer")) {
+			o->lint = 1;
 		} else if (!strcmp(a, "--concept")) {
 			o->concept = 1;
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -389,6 +393,54 @@ int main(int argc, char **argv)
 	variant *nv_all = edition_variant(s, &whole);
 	stats *national = edition_stats(nv_all, el, NULL);
 	prof_mark("national numbers");
+	/* The text of every produced edition is evaluated, not only of those
+	 * built: a value withheld in a sentence without an alternative fails
+	 * the run in any edition. --controleer also lints every sentence
+	 * (lint.c) and writes nothing. */
+	if (o.lint || want >= 0) {
+		strbuf findings;
+		sb_init(&findings);
+		int nfind = 0, nerr = 0;
+		for (int i = 0; i < el->n; i++) {
+			const edition *ed = &el->e[i];
+			if (!ed->produced || (!o.lint && i == want))
+				continue;
+			variant *v = edition_variant(s, ed);
+			stats *st = edition_stats(v, el, ed->nprov ? national : NULL);
+			struct err le = { { 0 } };
+			int nl = 0;
+			doc *d = report_build_lint(t, st, 0, o.lint ? &findings : NULL, &nl, &le);
+			if (!d) {
+				sb_printf(&findings, "%s\n", le.msg);
+				nerr++;
+			}
+			nfind += nl;
+			doc_free(d);
+			stats_free(st);
+			variant_free(v);
+		}
+		if (findings.len)
+			fputs(findings.s, stderr);
+		sb_free(&findings);
+		if (o.lint || nerr) {
+			if (o.lint)
+				fprintf(stderr, "gen: controle: %d bevinding(en), %d uitgave(n) niet te maken\n", nfind, nerr);
+			stats_free(national);
+			variant_free(nv_all);
+			free(build);
+			free(decl);
+			free(names);
+			free(red);
+			if (nerr)
+				err_set(&e, t->dir, 0, "%d uitgave(n) met een waarde die niet vermeld mag worden en geen alternatief (zie hierboven)", nerr);
+			rc = o.lint && !nfind && !nerr ? 0 : 1;
+			if (o.lint && rc) {
+				if (!nerr)
+					err_set(&e, t->dir, 0, "%d bevinding(en) van de controle (zie hierboven)", nfind);
+			}
+			goto out_el;
+		}
+	}
 	/* every edition of the site, for each page's links to the others: with
 	 * --variant all the editions built; with one edition, those already
 	 * published beside it (read under the lock), so a page never links to

@@ -61,6 +61,7 @@ void doc_meta_free(doc_meta *m)
 	free(m->date_iso);
 	free(m->area);
 	free(m->variant);
+	free(m->edition);
 	free(m->keywords);
 	free(m->lang);
 	free(m->publisher);

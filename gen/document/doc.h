@@ -127,6 +127,8 @@ typedef struct {
 	char *date_iso;   /* "2013-06-05": PDF creation date, for byte-identical output */
 	char *area;       /* "Nederland", "Gelderland": the variant's area */
 	char *variant;    /* "nederland", "gelderland" */
+	char *edition;    /* "Editie provincie Gelderland", "Editie Noord-Nederland (landsdeel)": from
+	                     the kind of <uitgave> in rapport.xml; NULL for the whole country */
 	char *keywords;
 	char *lang;       /* "nl" */
 	char *publisher;  /* "Partners+Pröpper": colofon, landing page (optional) */

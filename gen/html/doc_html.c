@@ -879,13 +879,12 @@ static void block(html *h, const doc_node *n)
 	}
 }
 
-/* "Editie provincie Gelderland" for an area edition, as on the PDF's
+/* "Editie provincie Gelderland", "Editie Noord-Nederland (landsdeel)" for
+ * an area edition (doc_meta.edition, from rapport.xml), as on the PDF's
  * cover; NULL for the national report. malloc'd. */
 static char *edition_line(const doc_meta *m)
 {
-	if (!m->variant || !strcmp(m->variant, "nederland") || !m->area)
-		return NULL;
-	return xasprintf("Editie provincie %s", m->area);
+	return m->edition ? xstrdup(m->edition) : NULL;
 }
 
 /* The title page, with the same content as the PDF's cover: kind, the
@@ -1052,9 +1051,9 @@ static char *area_text(const doc_meta *m)
 static char *description(const doc_meta *m)
 {
 	const char *sub = m->subtitle ? m->subtitle : "Resultaten van een online enquête onder gemeenten";
-	if (!m->variant || !strcmp(m->variant, "nederland"))
+	if (!m->edition)
 		return xasprintf("%s. Landelijke uitgave: alle gemeenten in Nederland.", sub);
-	return xasprintf("%s. Editie provincie %s: de gemeenten in %s.", sub, m->area, m->area);
+	return xasprintf("%s. %s: de gemeenten in %s.", sub, m->edition, m->area ? m->area : "");
 }
 
 static void meta_tag(html *h, const char *kind, const char *name, const char *content)

@@ -306,9 +306,9 @@ static void draw_titlepage(tagger *tg, cairo_t *cr, PangoContext *ctx, const doc
 		cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
 		y += draw_text(cr, ctx, m->subtitle, 12.5, 0, 1, x, y, w * 0.9, 0);
 	}
-	if (m->variant && strcmp(m->variant, "nederland") && m->area) {
-		/* a province edition says so on its cover */
-		char *ed = xasprintf("Editie provincie %s", m->area);
+	if (m->edition) {
+		/* an area edition says what it is on its cover */
+		char *ed = xstrdup(m->edition);
 		y += 16;
 		tg_content(tg, &e_ed);
 		cairo_set_source_rgb(cr, 0.07, 0.22, 0.40);
@@ -346,7 +346,11 @@ static void draw_header_footer(tagger *tg, cairo_t *cr, PangoContext *ctx, const
 	tg_artifact(tg);
 	char *chap = pg->chapter ? pdf_heading_text(pg->chapter) : NULL;
 	cairo_set_source_rgb(cr, GREY);
-	draw_text(cr, ctx, d->meta.title ? d->meta.title : "", 8, 0, 0, PDF_MARGIN_L, PDF_HEADER_BASELINE - 10, 0, 0);
+	/* the running header names the edition */
+	char *run = d->meta.edition ? xasprintf("%s \xE2\x80\x93 %s", d->meta.title ? d->meta.title : "", d->meta.edition)
+				    : xstrdup(d->meta.title ? d->meta.title : "");
+	draw_text(cr, ctx, run, 8, 0, 0, PDF_MARGIN_L, PDF_HEADER_BASELINE - 10, 0, 0);
+	free(run);
 	if (chap) {
 		draw_text(cr, ctx, chap, 8, 0, 1, PDF_MARGIN_L + PDF_TEXT_W, PDF_HEADER_BASELINE - 10, 0, 2);
 		free(chap);

@@ -376,8 +376,10 @@ static int call(parser *ps, const char *name, value *out)
 				rc = fail(ps, "%s() needs one item, not '*'%s", name, "");
 			if (!rc && !strcmp(name, "label")) {
 				*out = str(item_label(rr.qs->q, rr.item));
+				out->q = rr.qs->q; /* names an item: read by the lint */
+				out->item = rr.item;
 			} else if (!rc) {
-				/* rank by count among the figure's items; ties keep questionnaire order */
+				/* rank by count among the figure's items; ties share a rank */
 				value mine;
 				rc = item_value(ps, &rr, rr.item, rr.qs->q->kind == Q_GRID ? W_EXACT : W_COUNT, &mine);
 				int rank = 1;
@@ -388,7 +390,8 @@ static int call(parser *ps, const char *name, value *out)
 					rc = item_value(ps, &rr, k, rr.qs->q->kind == Q_GRID ? W_EXACT : W_COUNT, &other);
 					if (!rc && other.sup && other.sup != SUP_NO_ANSWERS)
 						mine.sup = sup_join(mine.sup, other.sup);
-					if (!rc && (other.num > mine.num + 1e-9 || (fabs(other.num - mine.num) < 1e-9 && k < rr.item)))
+					/* ties share their rank: 1, 2, 2, 4 */
+					if (!rc && other.num > mine.num + 1e-9)
 						rank++;
 				}
 				*out = num(rank, F_PLAIN);
@@ -532,8 +535,11 @@ static int call(parser *ps, const char *name, value *out)
 		char *s = NULL;
 		if (nargs != 1 || args[0].t != V_NUM)
 			rc = fail(ps, "%s() takes one number%s", name, "");
-		else if (isnan(x))
-			s = xstrdup("–"); /* no base: printed as a dash, like the number itself */
+		else if (isnan(x)) {
+			/* no base: withheld like the number itself (no sentence prints it) */
+			*out = num(NAN, F_PLAIN);
+			out->sup = SUP_NO_ANSWERS;
+		}
 		else if (!strcmp(name, "woord") && !(fabs(x) <= EXPR_MAX))
 			rc = fail(ps, "woord(): the number is out of range; expected at most %s in size%s", "10^15", "");
 		else if (!strcmp(name, "woord"))
@@ -547,6 +553,123 @@ static int call(parser *ps, const char *name, value *out)
 		if (s) {
 			*out = str(s);
 			free(s);
+		}
+	} else if (!strcmp(name, "opsomming")) {
+		/* opsomming(list[, k]): the items from the highest value down,
+		 * each once, ties named together with one value: "de VNG en
+		 * directe collega’s (elk 50%), andere gemeenten (45%) en ...";
+		 * the first k values (all items tied with the k-th included) */
+		double kk = nargs == 2 && args[1].t == V_NUM ? args[1].num : 1e6;
+		value *flat = NULL;
+		int nflat = 0;
+		if (nargs < 1 || nargs > 2 || args[0].t != V_LIST || !(kk >= 1 && kk == floor(kk)))
+			rc = fail(ps, "opsomming() takes a list and how many to name: opsomming(pct(vraag.*), 3)%s%s", "", "");
+		else if (!(rc = gather(ps, args, 1, &flat, &nflat))) {
+			int sup = 0, kept = 0;
+			for (int i = 0; i < nflat; i++) {
+				if (flat[i].sup == SUP_NO_ANSWERS || isnan(flat[i].num))
+					continue;
+				if (flat[i].sup)
+					sup = sup_join(sup, flat[i].sup);
+				else
+					flat[kept++] = flat[i];
+			}
+			if (sup || !kept || !flat[0].q) {
+				*out = num(NAN, F_PLAIN);
+				out->sup = sup ? sup : SUP_NO_ANSWERS;
+				out->q = nflat ? flat[0].q : NULL;
+			} else {
+				/* by value, ties in questionnaire order (a stable sort) */
+				for (int i = 1; i < kept; i++)
+					for (int j = i; j > 0 && flat[j].num > flat[j - 1].num + 1e-9; j--) {
+						value t = flat[j];
+						flat[j] = flat[j - 1];
+						flat[j - 1] = t;
+					}
+				strbuf b;
+				sb_init(&b);
+				int groups = 0, i = 0;
+				/* how many groups: values, distinct, up to k */
+				int ng = 0;
+				for (int a = 0; a < kept && ng < (int)kk; ng++) {
+					int z = a;
+					while (z < kept && fabs(flat[z].num - flat[a].num) < 1e-9)
+						z++;
+					a = z;
+				}
+				while (i < kept && groups < ng) {
+					int j = i;
+					while (j < kept && fabs(flat[j].num - flat[i].num) < 1e-9)
+						j++;
+					if (groups)
+						sb_add(&b, groups == ng - 1 ? " en " : ", ");
+					for (int m = i; m < j; m++) {
+						if (m > i)
+							sb_add(&b, m == j - 1 ? " en " : ", ");
+						sb_add(&b, item_label(flat[m].q, flat[m].item));
+					}
+					struct err scratch;
+					char *v = value_format(&flat[i], "", 0, "", &scratch);
+					sb_printf(&b, " (%s%s)", j - i > 1 ? "elk " : "", v ? v : "");
+					free(v);
+					groups++;
+					i = j;
+				}
+				*out = str(b.s);
+				out->q = flat[0].q;
+				out->item = -1;
+				sb_free(&b);
+			}
+			free(flat);
+		}
+	} else if (!strcmp(name, "kwantor") || !strcmp(name, "aandeel")) {
+		/* kwantor(x[, 'gemeente', 'gemeenten']): the word of the one scale
+		 * (nl_quantifier) for a percentage, with its noun phrase;
+		 * aandeel(x, 'gemeente', 'gemeenten'): "83% van de gemeenten",
+		 * but "geen enkele gemeente" and "alle gemeenten" at the ends */
+		int words = (nargs == 3 || nargs == 5) && args[1].t == V_STR && args[2].t == V_STR &&
+			    (nargs == 3 || (args[3].t == V_STR && args[4].t == V_STR));
+		if (nargs < 1 || args[0].t != V_NUM || !(words || (nargs == 1 && name[0] == 'k')))
+			rc = fail(ps, "%s() takes a percentage and two words: %s(pct(x), 'gemeente', 'gemeenten')", name, name);
+		else if (args[0].sup || isnan(args[0].num)) {
+			*out = num(NAN, F_PCT);
+			out->sup = args[0].sup ? args[0].sup : SUP_NO_ANSWERS;
+			out->q = args[0].q;
+		} else {
+			double x = args[0].num;
+			if (args[0].fmt != F_PCT && args[0].fmt != F_EXACT && x <= 1)
+				x *= 100; /* a share */
+			char *s;
+			if (!(x >= -1e-9 && x <= 100 + 1e-9)) {
+				char *d = value_describe(&args[0]);
+				rc = fail(ps, "%s(%s) is not a percentage; expected a value from 0%% to 100%%", name, d);
+				free(d);
+				s = NULL;
+			} else if (name[0] == 'k')
+				s = nl_quantifier_phrase(x, words ? args[1].str : NULL, words ? args[2].str : NULL);
+			else if (x < 1e-9 || x > 100 - 1e-9)
+				s = nl_quantifier_phrase(x, args[1].str, args[2].str);
+			else {
+				char *n = args[0].fmt == F_EXACT ? nl_decimal(x, 1) : nl_int(lround(x));
+				s = xasprintf("%s%% van de %s", n, args[2].str);
+				free(n);
+			}
+			if (s && nargs == 5) {
+				/* the verb agrees: "geen enkele gemeente heeft", "alle gemeenten hebben",
+				 * "83% van de gemeenten heeft" */
+				int plural = !strncmp(s, "vrijwel ", 8) || !strncmp(s, "weinig ", 7) ||
+					     !strncmp(s, "de meeste ", 10) || !strncmp(s, "alle ", 5);
+				char *t2 = xasprintf("%s %s", s, plural ? args[4].str : args[3].str);
+				free(s);
+				s = t2;
+			}
+			if (s) {
+				*out = str(s);
+				out->q = args[0].q;
+				out->item = -1;
+				out->quantifier = name[0] == 'k' ? 1 : 2;
+				free(s);
+			}
 		}
 	} else if (!strcmp(name, "aantal") || !strcmp(name, "aantal_woord")) {
 		/* number and noun agree: aantal(n, 'gemeente', 'gemeenten') */
@@ -651,10 +774,13 @@ static int call(parser *ps, const char *name, value *out)
 						sb_add(&b, item_label(flat[i].q, flat[i].item));
 					}
 					*out = str(b.s);
+					out->q = pick.q;
 					out->ties = ties;
 					sb_free(&b);
 				} else {
 					*out = str(item_label(pick.q, pick.item));
+					out->q = pick.q;
+					out->item = pick.item;
 					out->ties = ties;
 				}
 				free(order);
@@ -1036,3 +1162,44 @@ char *nl_fraction_words(double x)
 	return xasprintf("ongeveer %s", f[best].w);
 }
 
+/* The one scale of quantifiers (README, "Kwantoren"): every word a
+ * template prints for a share comes from here, and the lint (lint.c)
+ * checks typed words against the same bounds. A percentage p (0-100):
+ *   0            geen enkele        55 < p < 75   een meerderheid
+ *   0 < p < 10   vrijwel geen       75 <= p < 90  de meeste
+ *   10 <= p < 30 weinig             90 <= p < 100 vrijwel alle
+ *   30 <= p < 45 een minderheid     100           alle
+ *   45 <= p <= 55 ongeveer de helft */
+const nl_quantifier_step nl_quantifier_scale[] = {
+	{ "geen enkele", 0, 0 },        { "vrijwel geen", 1e-9, 10 },   { "weinig", 10, 30 },
+	{ "een minderheid", 30, 45 },   { "ongeveer de helft", 45, 55 }, { "een meerderheid", 55, 75 },
+	{ "de meeste", 75, 90 },        { "vrijwel alle", 90, 100 },     { "alle", 100, 100 },
+	{ NULL, 0, 0 },
+};
+
+const char *nl_quantifier(double p)
+{
+	if (p < 1e-9)
+		return "geen enkele";
+	if (p > 100 - 1e-9)
+		return "alle";
+	for (int i = 1; nl_quantifier_scale[i + 1].word; i++) {
+		const nl_quantifier_step *q = &nl_quantifier_scale[i];
+		/* lower bound inclusive, upper exclusive; the middle step holds both */
+		if (p >= q->lo && (p < q->hi || (i == 4 && p <= q->hi)))
+			return q->word;
+	}
+	return "vrijwel alle";
+}
+
+char *nl_quantifier_phrase(double p, const char *one, const char *many)
+{
+	const char *w = nl_quantifier(p);
+	if (!one)
+		return xstrdup(w);
+	if (!strcmp(w, "geen enkele"))
+		return xasprintf("geen enkele %s", one);
+	if (!strncmp(w, "een ", 4) || !strcmp(w, "ongeveer de helft"))
+		return xasprintf("%s van de %s", w, many);
+	return xasprintf("%s %s", w, many);
+}

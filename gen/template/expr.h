@@ -27,6 +27,7 @@ struct value {
 	                      (then num is NaN); spreads through arithmetic, comparisons
 	                      and logic, so a test on it is neither true nor false */
 	int ties;          /* top()/bottom(): how many items share the value named */
+	int quantifier;    /* 1: a word of the quantifier scale (kwantor), 2: aandeel() */
 };
 
 /* What expressions may read besides the stats. */
@@ -55,5 +56,16 @@ const char *suppressed_phrase(int sup, int respondent_unit);
 /* Dutch words: woord(7) = "zeven"; breuk(0.66) = "ongeveer twee derde". */
 char *nl_number_word(long n);
 char *nl_fraction_words(double share);
+/* The quantifier scale, one place for all templates (README, "Kwantoren"):
+ * nl_quantifier(83) = "de meeste"; the phrase with a noun:
+ * nl_quantifier_phrase(0, "gemeente", "gemeenten") = "geen enkele gemeente",
+ * (40, ...) = "een minderheid van de gemeenten". */
+typedef struct {
+	const char *word;
+	double lo, hi; /* percent; lo inclusive, hi exclusive (0 and 100: exactly) */
+} nl_quantifier_step;
+extern const nl_quantifier_step nl_quantifier_scale[];
+const char *nl_quantifier(double pct);
+char *nl_quantifier_phrase(double pct, const char *one, const char *many);
 
 #endif

@@ -8,6 +8,7 @@
 #include "disclosure.h"
 
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 static char *fmt_pct(int p)
@@ -143,7 +144,30 @@ static doc_node *stacked(const stats *st, const question_stats *qs, chart **out)
 	return tab;
 }
 
-static doc_node *ranking_table(const question_stats *qs, const int *order, int k, double n, const char *heading)
+/* The shared rank of an item (1, 2, 2, 4): one more than the items
+ * mentioned more often (low: less often, for the "minst genoemd" column). */
+static int shared_rank(const question_stats *qs, int item, int low)
+{
+	double c = qs->items[item].count[G_TOTAL][0];
+	int r = 1;
+	for (int i = 0; i < qs->q->nitems; i++) {
+		if (!qs->q->items[i].in_figure)
+			continue;
+		double o = qs->items[i].count[G_TOTAL][0];
+		r += low ? o < c - 1e-9 : o > c + 1e-9;
+	}
+	return r;
+}
+
+/* k widened so that an item tied with the k-th is shown too. */
+static int with_ties(const question_stats *qs, const int *order, int k, int total)
+{
+	while (k < total && fabs(qs->items[order[k]].count[G_TOTAL][0] - qs->items[order[k - 1]].count[G_TOTAL][0]) < 1e-9)
+		k++;
+	return k;
+}
+
+static doc_node *ranking_table(const question_stats *qs, const int *order, int k, double n, const char *heading, int low)
 {
 	doc_node *tab = doc_node_new(DOC_TABLE);
 	tab->flags |= DOC_DATA_TABLE;
@@ -155,7 +179,7 @@ static doc_node *ranking_table(const question_stats *qs, const int *order, int k
 	for (int r = 0; r < k; r++) {
 		const item_stats *is = &qs->items[order[r]];
 		doc_node *row = doc_append_row(tab, 0);
-		char *s = xasprintf("%d", r + 1);
+		char *s = xasprintf("%d", shared_rank(qs, order[r], low));
 		doc_append_cell(row, s, 1);
 		free(s);
 		doc_append_cell(row, qs->q->items[order[r]].label, 0);
@@ -208,16 +232,32 @@ doc_node *figure_from_question(const stats *st, const question_stats *qs, const 
 				*bar++ = 0;
 			chart_set_column_heading(ch, 0, h);
 			chart_set_column_heading(ch, 1, bar ? bar : "");
-			for (int r = 0; r < k; r++)
-				chart_add_row(ch, 0, r + 1, q->items[order[r]].label, (long)(qs->items[order[r]].count[G_TOTAL][0] + 0.5));
+			/* ties at the edge are shown, and share their rank */
+			int khi = with_ties(qs, order, k, total);
+			for (int r = 0; r < khi; r++)
+				chart_add_row(ch, 0, shared_rank(qs, order[r], 0), q->items[order[r]].label,
+					      (long)(qs->items[order[r]].count[G_TOTAL][0] + 0.5));
 			/* least mentioned first, as the report prints it */
-			int *low = xcalloc((size_t)k, sizeof *low);
-			for (int r = 0; r < k; r++) {
+			int *low = xcalloc((size_t)total, sizeof *low);
+			for (int r = 0; r < total; r++)
 				low[r] = order[total - 1 - r];
-				chart_add_row(ch, 1, r + 1, q->items[low[r]].label, (long)(qs->items[low[r]].count[G_TOTAL][0] + 0.5));
+			/* among equal counts, questionnaire order */
+			for (int a = 0, b; a < total; a = b) {
+				for (b = a + 1; b < total && fabs(qs->items[low[b]].count[G_TOTAL][0] - qs->items[low[a]].count[G_TOTAL][0]) < 1e-9; b++)
+					;
+				for (int x = a + 1; x < b; x++)
+					for (int y = x; y > a && low[y] < low[y - 1]; y--) {
+						int t = low[y];
+						low[y] = low[y - 1];
+						low[y - 1] = t;
+					}
 			}
-			data = ranking_table(qs, order, k, n, h);
-			doc_node *data2 = ranking_table(qs, low, k, n, bar ? bar : "");
+			int klo = with_ties(qs, low, k, total);
+			for (int r = 0; r < klo; r++)
+				chart_add_row(ch, 1, shared_rank(qs, low[r], 1), q->items[low[r]].label,
+					      (long)(qs->items[low[r]].count[G_TOTAL][0] + 0.5));
+			data = ranking_table(qs, order, khi, n, h, 0);
+			doc_node *data2 = ranking_table(qs, low, klo, n, bar ? bar : "", 1);
 			/* one data table: the low rows follow the high ones (the
 			 * second header row is dropped) */
 			doc_node *head2 = data2->first;
@@ -235,9 +275,11 @@ doc_node *figure_from_question(const stats *st, const question_stats *qs, const 
 			free(h);
 		} else {
 			ch = chart_new(CHART_RANKING, q->id, q->caption ? q->caption : q->text);
+			k = with_ties(qs, order, k, total);
 			for (int r = 0; r < k; r++)
-				chart_add_row(ch, 0, r + 1, q->items[order[r]].label, (long)(qs->items[order[r]].count[G_TOTAL][0] + 0.5));
-			data = ranking_table(qs, order, k, n, NULL);
+				chart_add_row(ch, 0, shared_rank(qs, order[r], 0), q->items[order[r]].label,
+					      (long)(qs->items[order[r]].count[G_TOTAL][0] + 0.5));
+			data = ranking_table(qs, order, k, n, NULL, 0);
 		}
 		free(order);
 	}

@@ -5,10 +5,12 @@
  * (figures, annex tables) comes from figures.c and appendix.c. */
 #include "template.h"
 #include "expr.h"
+#include "lint.h"
 #include "xmlload.h"
 
 #include <libxml/parser.h>
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -215,7 +217,80 @@ typedef struct {
 	struct err *e;
 	doc *d;
 	int failed;
+	/* A value that may not be printed never stands in a sentence: a <w>
+	 * that is withheld inside a construct with an <anders> (<zin>, the
+	 * <als> of a <kies> or <keuze>) sets withheld, and the construct
+	 * puts its <anders> in its place; with no such construct around it,
+	 * the build fails. */
+	int alt;       /* enclosing constructs that have an <anders> */
+	int withheld;  /* a value withheld in the innermost of them */
+	/* for the lint (lint.c): what each printed value was */
+	lint_value *vals;
+	int nvals, capvals;
+	strbuf *lint;  /* --controleer: findings, one a line; NULL: no lint */
+	int nlint;
 } ctx;
+
+/* The state an alternative returns to when it drops what it built. */
+typedef struct {
+	int withheld, nclaims, nfailed, nvals;
+} attempt;
+
+static void attempt_begin(ctx *c, attempt *a)
+{
+	a->withheld = c->withheld;
+	a->nclaims = c->d->nclaims;
+	a->nfailed = c->d->nclaims_failed;
+	a->nvals = c->nvals;
+	c->alt++;
+	c->withheld = 0;
+}
+
+/* Ends an attempt; 1 when a value in it was withheld: then the records it
+ * made are dropped (the caller drops its nodes). */
+static int attempt_end(ctx *c, attempt *a)
+{
+	c->alt--;
+	int w = c->withheld;
+	c->withheld = a->withheld;
+	if (!w)
+		return 0;
+	for (int i = a->nclaims; i < c->d->nclaims; i++) {
+		free(c->d->claims[i].file);
+		free(c->d->claims[i].text);
+		free(c->d->claims[i].test);
+		free(c->d->claims[i].values);
+	}
+	c->d->nclaims = a->nclaims;
+	c->d->nclaims_failed = a->nfailed;
+	c->nvals = a->nvals;
+	return 1;
+}
+
+/* Frees the nodes appended to parent after `before`. */
+static void drop_after(doc_node *parent, doc_node *before)
+{
+	doc_node *x = before ? before->next : parent->first;
+	if (before)
+		before->next = NULL;
+	else
+		parent->first = NULL;
+	parent->last = before;
+	while (x) {
+		doc_node *nx = x->next;
+		x->next = x->prev = NULL;
+		doc_node_free(x);
+		x = nx;
+	}
+}
+
+static int has_anders(xmlNodePtr n)
+{
+	for (xmlNodePtr a = n->children; a; a = a->next)
+		if (xml_is(a, "anders"))
+			return 1;
+	return 0;
+}
 
 static long line_of(xmlNodePtr n)
 {
@@ -442,6 +517,29 @@ static int lang_passage(ctx *c, xmlNodePtr n, doc_node *parent)
 	return inlines(c, n->children, x);
 }
 
+/* <zin>..<anders>..</anders></zin>: the sentence as written, or, when a
+ * value in it is withheld, its <anders> (empty: nothing). */
+static int sentence(ctx *c, xmlNodePtr n, doc_node *parent)
+{
+	int alt = has_anders(n);
+	attempt a;
+	if (alt)
+		attempt_begin(c, &a);
+	doc_node *tmp = doc_node_new(DOC_PARAGRAPH);
+	int rc = inlines(c, n->children, tmp);
+	if (alt && attempt_end(c, &a)) {
+		doc_node_free(tmp);
+		if (rc)
+			return rc;
+		for (xmlNodePtr x = n->children; x; x = x->next)
+			if (xml_is(x, "anders"))
+				return inlines(c, x->children, parent);
+		return 0;
+	}
+	adopt_children(parent, tmp);
+	return rc;
+}
+
 static int inline_elem(ctx *c, xmlNodePtr n, doc_node *parent)
 {
 	const char *name = (const char *)n->name;
@@ -459,13 +557,32 @@ static int inline_elem(ctx *c, xmlNodePtr n, doc_node *parent)
 		char *src = xml_attr(n, "x");
 		value v;
 		int rc = expr_eval(&c->env, src, c->file, line_of(n), &v, c->e);
-		if (!rc) {
+		int held = !rc && v.t != V_LIST && (v.sup || (v.t == V_NUM && isnan(v.num)));
+		if (held) {
+			/* withheld: the enclosing alternative takes its place, or
+			 * the sentence cannot be written */
+			if (c->alt)
+				c->withheld = 1;
+			else
+				rc = err_set(c->e, c->file, line_of(n),
+					     "%s: value withheld here and no alternative written (%s: %s); expected a <zin> or "
+					     "<kies>/<keuze> with an <anders> around the sentence",
+					     c->st->v->slug, src,
+					     suppressed_phrase(v.sup ? v.sup : 1, v.q && v.q->unit == UNIT_RESPONDENT));
+			value_free(&v);
+		} else if (!rc) {
 			char *s = value_format(&v, c->file, line_of(n), src, c->e);
 			if (!s)
 				rc = -1;
 			else {
 				doc_node *x = doc_append(parent, mk(DOC_VALUE, c, n));
 				x->text = s;
+				if (c->nvals == c->capvals) {
+					c->capvals = c->capvals ? 2 * c->capvals : 64;
+					c->vals = xrealloc(c->vals, (size_t)c->capvals * sizeof *c->vals);
+				}
+				c->vals[c->nvals++] = (lint_value){ x, v.q, v.t == V_STR ? 1 : 0, v.quantifier,
+								    v.t == V_NUM && (v.fmt == F_PCT || v.fmt == F_EXACT) };
 			}
 			value_free(&v);
 		}
@@ -491,6 +608,10 @@ static int inline_elem(ctx *c, xmlNodePtr n, doc_node *parent)
 	}
 	if (!strcmp(name, "bewering"))
 		return claim(c, n, parent);
+	if (!strcmp(name, "zin"))
+		return sentence(c, n, parent);
+	if (!strcmp(name, "anders"))
+		return 0; /* a <zin>'s alternative: taken by sentence() */
 	if (!strcmp(name, "kies"))
 		return choose(c, n, parent, 0);
 	return err_set(c->e, c->file, line_of(n), "unexpected <%s> in running text; expected an inline element of sjabloon.rng", name);
@@ -507,6 +628,32 @@ static int inlines(ctx *c, xmlNodePtr from, doc_node *parent)
 		}
 	}
 	return 0;
+}
+
+/* A computed value that opens a sentence of a block ("alle gemeenten
+ * hebben ...") opens with a capital. Returns the state after n: at the
+ * start of a sentence or not. */
+static int capitalise_openings(doc_node *n, int at_start)
+{
+	for (doc_node *x = n->first; x; x = x->next) {
+		if (x->type == DOC_FOOTNOTE)
+			continue;
+		if (x->type == DOC_TEXT && x->text) {
+			size_t l = strlen(x->text);
+			if (l == 0 || (l == 1 && x->text[0] == ' '))
+				continue;
+			at_start = l >= 2 && x->text[l - 1] == ' ' && strchr(".?!", x->text[l - 2]);
+		} else if (x->type == DOC_VALUE && x->text) {
+			if (at_start && x->text[0] >= 'a' && x->text[0] <= 'z')
+				x->text[0] = (char)(x->text[0] - 'a' + 'A');
+			at_start = 0;
+		} else if (x->first) {
+			at_start = capitalise_openings(x, at_start);
+		} else if (x->type != DOC_LINEBREAK) {
+			at_start = 0;
+		}
+	}
+	return at_start;
 }
 
 /* Trims the layout space at the start and end of a block's inlines. */
@@ -597,7 +744,18 @@ static int choose_keyed(ctx *c, xmlNodePtr n, doc_node *parent, int as_blocks, d
 	char *text = NULL;
 	const doc_node *from = NULL, *to = NULL;
 	int joined = 0;
+	xmlNodePtr anders = NULL;
+	for (xmlNodePtr a = n->children; a; a = a->next)
+		if (xml_is(a, "anders"))
+			anders = a;
+again:
 	if (!rc && taken) {
+		/* an <als> taken whose text holds a withheld value gives way to
+		 * the <anders> */
+		attempt at;
+		int trying = taken != anders && anders;
+		if (trying)
+			attempt_begin(c, &at);
 		doc_node *before = parent->last;
 		if (as_blocks == 2) {
 			for (xmlNodePtr x = taken->children; x && !rc; x = x->next) {
@@ -622,6 +780,22 @@ static int choose_keyed(ctx *c, xmlNodePtr n, doc_node *parent, int as_blocks, d
 			from = tmp->first;
 			to = tmp->last;
 			adopt_children(parent, tmp);
+		}
+		if (trying && attempt_end(c, &at)) {
+			if (keys && as_blocks == 2) {
+				int k2 = 0;
+				for (doc_node *x = before ? before->next : parent->first; x; x = x->next)
+					k2++;
+				*nkeys -= k2;
+			}
+			drop_after(parent, before);
+			free(text);
+			text = NULL;
+			from = to = NULL;
+			joined = 0;
+			taken = anders;
+			branch = 0;
+			goto again;
 		}
 		if (!text)
 			text = text_after(parent, before);
@@ -652,6 +826,9 @@ static int para(ctx *c, xmlNodePtr n, doc_node *parent, doc_type t, int flags)
 	p->flags |= flags;
 	int rc = inlines(c, n->children, p);
 	trim(p);
+	capitalise_openings(p, 1);
+	if (!rc && c->lint)
+		c->nlint += lint_block(p, c->vals, c->nvals, c->file, line_of(n), c->st->v->slug, c->lint);
 	return rc;
 }
 
@@ -917,6 +1094,36 @@ static int blocks(ctx *c, xmlNodePtr from, doc_node *parent)
 	return 0;
 }
 
+/* How the edition names itself, from the kind its <uitgave> declares
+ * (soort="land|landsdeel|provincie|..."; without one: land for the whole
+ * country, provincie for one province, gebied otherwise): NULL for the
+ * country, "Editie provincie Gelderland", "Editie Noord-Nederland
+ * (landsdeel)". malloc'd. */
+static char *edition_label(xmlDocPtr rapport, const variant *v)
+{
+	char *kind = NULL;
+	xmlNodePtr root = xmlDocGetRootElement(rapport);
+	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next) {
+		if (!xml_is(c, "uitgaven"))
+			continue;
+		for (xmlNodePtr u = c->children; u; u = u->next) {
+			if (!xml_is(u, "uitgave"))
+				continue;
+			char *id = xml_attr(u, "id");
+			if (id && !strcmp(id, v->slug))
+				kind = xml_attr(u, "soort");
+			free(id);
+		}
+	}
+	if (!kind)
+		kind = xstrdup(v->nprov == 0 ? "land" : v->nprov == 1 ? "provincie" : "gebied");
+	char *s = !strcmp(kind, "land") ? NULL
+		  : !strcmp(kind, "provincie") ? xasprintf("Editie provincie %s", v->area)
+		  : xasprintf("Editie %s (%s)", v->area, kind);
+	free(kind);
+	return s;
+}
+
 static void read_meta(doc_meta *m, xmlNodePtr meta, const variant *v)
 {
 	int nlines = 0, nauth = 0;
@@ -957,6 +1164,7 @@ static void read_meta(doc_meta *m, xmlNodePtr meta, const variant *v)
 	}
 	m->area = v ? xstrdup(v->area) : NULL;
 	m->variant = v ? xstrdup(v->slug) : NULL;
+	m->edition = v ? edition_label(meta->doc, v) : NULL;
 	m->lang = xstrdup("nl");
 }
 
@@ -1013,8 +1221,13 @@ void templates_meta(const templates *t, doc_meta *m)
 
 doc *report_build(const templates *t, const stats *st, int strict, struct err *e)
 {
+	return report_build_lint(t, st, strict, NULL, NULL, e);
+}
+
+doc *report_build_lint(const templates *t, const stats *st, int strict, strbuf *lint, int *nlint, struct err *e)
+{
 	doc *d = doc_new();
-	ctx c = { .t = t, .st = st, .strict = strict, .e = e, .d = d };
+	ctx c = { .t = t, .st = st, .strict = strict, .e = e, .d = d, .lint = lint };
 	c.env.st = st;
 	c.env.veldwerk_van = t->veldwerk_van;
 	c.env.veldwerk_tot = t->veldwerk_tot;
@@ -1025,10 +1238,14 @@ doc *report_build(const templates *t, const stats *st, int strict, struct err *e
 	for (int i = 0; i < t->nparts; i++) {
 		c.file = t->parts[i].path;
 		if (blocks(&c, xmlDocGetRootElement(t->parts[i].xml)->children, d->root)) {
+			free(c.vals);
 			doc_free(d);
 			return NULL;
 		}
 	}
+	free(c.vals);
+	if (nlint)
+		*nlint = c.nlint;
 	if (!strict && d->nclaims_failed)
 		concept_legend(d);
 	return d;

@@ -32,6 +32,10 @@ void templates_free(templates *t);
  * number is left out (recorded with holds -1). Returns NULL with e set on
  * an error (a bad expression, an unknown question). */
 doc *report_build(const templates *t, const stats *st, int strict, struct err *e);
+/* The same, and with lint non-NULL the lint of every paragraph and list
+ * item (lint.c) appended to it, one finding a line
+ * ("templates/X.xml:LINE: edition: what"), their number in *nlint. */
+doc *report_build_lint(const templates *t, const stats *st, int strict, strbuf *lint, int *nlint, struct err *e);
 
 /* The report's metadata from rapport.xml without an area (area and variant
  * NULL): what the landing page shows. Free with doc_meta_free(). */

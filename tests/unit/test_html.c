@@ -491,6 +491,7 @@ static void test_other_editions_and_base_url(void **state)
 	free(d->meta.variant);
 	d->meta.area = xstrdup("Gelderland");
 	d->meta.variant = xstrdup("gelderland");
+	d->meta.edition = xstrdup("Editie provincie Gelderland"); /* what <uitgave soort="provincie"> gives */
 	char msg[256];
 	static const char *const slugs[] = { "nederland", "gelderland" };
 	static const char *const names[] = { "Nederland", "Gelderland" };

@@ -1,0 +1,298 @@
+#define _GNU_SOURCE /* strcasestr */
+/* lint.c: the lint of the running text (see lint.h). Each block is
+ * flattened to its text with the spans of its computed values, split into
+ * sentences, and read for:
+ *   - a typed quantifier ("veel gemeenten", "de meeste", "alle") beside a
+ *     computed percentage it contradicts (bounds: lint_quantifiers, the
+ *     same steps as the scale of kwantor(), expr.c nl_quantifier_scale);
+ *   - "0% en 0%"-style pairs, and "0% van de"/"100% van de" where Dutch
+ *     says "geen enkele" / "alle" (aandeel() says it);
+ *   - an item of a question named by a computed value (top(), label())
+ *     and named again later in the same paragraph;
+ *   - a number and its noun that disagree ("1 gemeenten", "3 gemeente"). */
+#include "lint.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+const lint_quantifier lint_quantifiers[] = {
+	/* longest first: "vrijwel alle" before "alle" */
+	{ "een ruime meerderheid", 60, 100, 0, 1 },
+	{ "ongeveer de helft", 40, 60, 0, 0 },
+	{ "een meerderheid", 50, 100, 1, 1 },
+	{ "een minderheid", 0, 50, 1, 1 },
+	{ "vrijwel geen", 0, 10, 1, 1 },
+	{ "vrijwel niet", 0, 10, 1, 1 },
+	{ "vrijwel alle", 90, 100, 0, 1 },
+	{ "geen enkele", 0, 0, 0, 0 },
+	{ "nauwelijks", 0, 10, 0, 1 },
+	{ "de meeste", 50, 100, 1, 1 },
+	{ "niet alle", 0, 100, 1, 1 },
+	{ "weinig", 0, 30, 0, 1 },
+	{ "veel gemeenten", 30, 100, 0, 0 },
+	{ "veel respondenten", 30, 100, 0, 0 },
+	{ "alle gemeenten", 100, 100, 0, 0 },
+	{ "alle respondenten", 100, 100, 0, 0 },
+	{ NULL, 0, 0, 0, 0 },
+};
+
+typedef struct {
+	size_t from, to; /* bytes of the flattened text */
+	const lint_value *v;
+} span;
+
+typedef struct {
+	strbuf text;
+	span *spans;
+	int n, cap;
+	const lint_value *vals;
+	int nvals;
+} flat;
+
+static void flatten(flat *f, const doc_node *n)
+{
+	for (const doc_node *x = n->first; x; x = x->next) {
+		switch (x->type) {
+		case DOC_FOOTNOTE:
+			break; /* a sentence of its own, elsewhere */
+		case DOC_TEXT:
+			if (x->text)
+				sb_add(&f->text, x->text);
+			break;
+		case DOC_XREF:
+			sb_add(&f->text, "figuur");
+			break;
+		case DOC_VALUE: {
+			const lint_value *v = NULL;
+			for (int i = 0; i < f->nvals && !v; i++)
+				if (f->vals[i].node == x)
+					v = &f->vals[i];
+			size_t from = f->text.len;
+			if (x->text)
+				sb_add(&f->text, x->text);
+			if (v) {
+				if (f->n == f->cap) {
+					f->cap = f->cap ? 2 * f->cap : 16;
+					f->spans = xrealloc(f->spans, (size_t)f->cap * sizeof *f->spans);
+				}
+				f->spans[f->n++] = (span){ from, f->text.len, v };
+			}
+			break;
+		}
+		default:
+			flatten(f, x);
+		}
+	}
+}
+
+static int in_value(const flat *f, size_t pos)
+{
+	for (int i = 0; i < f->n; i++)
+		if (pos >= f->spans[i].from && pos < f->spans[i].to)
+			return 1;
+	return 0;
+}
+
+/* "83%", "8,5%" -> 83, 8.5; -1 when the text is not a percentage */
+static double pct_of(const char *s, size_t n)
+{
+	char buf[32];
+	size_t k = 0;
+	for (size_t i = 0; i < n && k + 1 < sizeof buf; i++)
+		if (isdigit((unsigned char)s[i]))
+			buf[k++] = s[i];
+		else if (s[i] == ',')
+			buf[k++] = '.';
+		else if (s[i] == '%')
+			break;
+		else if (s[i] != '.')
+			return -1;
+	buf[k] = 0;
+	return k ? atof(buf) : -1;
+}
+
+static int letter(unsigned char c)
+{
+	return isalpha(c) || c >= 0x80;
+}
+
+static int in_bounds(const lint_quantifier *q, double p)
+{
+	if (p < q->lo || (q->lo_open && p <= q->lo))
+		return 0;
+	if (p > q->hi || (q->hi_open && p >= q->hi))
+		return 0;
+	return 1;
+}
+
+static void finding(strbuf *out, int *count, const char *file, long line, const char *edition, const char *what,
+		    const char *sentence, size_t n)
+{
+	sb_printf(out, "%s:%ld: %s: %s: “%.*s%s”\n", file, line, edition, what, n > 200 ? 200 : (int)n, sentence,
+		  n > 200 ? "…" : "");
+	(*count)++;
+}
+
+static int count_ci(const char *hay, const char *needle)
+{
+	int k = 0;
+	size_t n = strlen(needle);
+	if (!n)
+		return 0;
+	for (const char *p = hay; (p = strcasestr(p, needle)); p += n)
+		k++;
+	return k;
+}
+
+int lint_block(const doc_node *block, const lint_value *vals, int nvals, const char *file, long line,
+	       const char *edition, strbuf *out)
+{
+	flat f = { .vals = vals, .nvals = nvals };
+	sb_init(&f.text);
+	flatten(&f, block);
+	int found = 0;
+	const char *t = f.text.s ? f.text.s : "";
+	size_t len = f.text.len;
+	char *lower = xstrdup(t);
+	for (char *p = lower; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	/* sentences: up to . ? ! followed by a space or the end, outside values */
+	size_t start = 0;
+	while (start < len) {
+		size_t end = start;
+		while (end < len && !(strchr(".?!", t[end]) && (end + 1 == len || t[end + 1] == ' ') && !in_value(&f, end)))
+			end++;
+		if (end < len)
+			end++;
+		while (start < end && t[start] == ' ')
+			start++;
+		const char *sent = t + start;
+		size_t slen = end - start;
+		/* the percentages of the sentence */
+		int first = -1, last = -1;
+		for (int i = 0; i < f.n; i++)
+			if (f.spans[i].from >= start && f.spans[i].to <= end) {
+				if (first < 0)
+					first = i;
+				last = i;
+			}
+		if (first >= 0) {
+			/* typed quantifiers against every percentage in the sentence */
+			for (size_t p = start; p < end; p++) {
+				if (in_value(&f, p) || (p > 0 && letter((unsigned char)lower[p - 1])))
+					continue;
+				for (const lint_quantifier *q = lint_quantifiers; q->words; q++) {
+					size_t qn = strlen(q->words);
+					if (p + qn > end || strncmp(lower + p, q->words, qn) || letter((unsigned char)lower[p + qn]))
+						continue;
+					for (int i = first; i <= last; i++) {
+						const span *s = &f.spans[i];
+						if (!s->v->pct)
+							continue;
+						double v = pct_of(t + s->from, s->to - s->from);
+						if (v >= 0 && !in_bounds(q, v)) {
+							char *what = xasprintf("typed quantifier ‘%s’ contradicts %.*s beside it "
+									       "(use kwantor() or aandeel())",
+									       q->words, (int)(s->to - s->from), t + s->from);
+							finding(out, &found, file, line, edition, what, sent, slen);
+							free(what);
+							break;
+						}
+					}
+					p += qn - 1;
+					break;
+				}
+			}
+			for (int i = first; i <= last; i++) {
+				const span *s = &f.spans[i];
+				double v = s->v->pct ? pct_of(t + s->from, s->to - s->from) : -1;
+				int extreme = v == 0 || v == 100;
+				/* "0% en 0%" */
+				if (extreme && i < last && f.spans[i + 1].v->pct) {
+					const span *s2 = &f.spans[i + 1];
+					double v2 = pct_of(t + s2->from, s2->to - s2->from);
+					size_t gap = s2->from - s->to;
+					if (v2 == v && gap <= 5 && strstr(lower + s->to, " en ") == lower + s->to) {
+						char *what = xasprintf("a pair of %s%%: say ‘%s’ in words", v == 0 ? "0" : "100",
+								       v == 0 ? "geen enkele" : "alle");
+						finding(out, &found, file, line, edition, what, sent, slen);
+						free(what);
+					}
+				}
+				/* "0% en geen enkele respondent": a number and words for one thing */
+				if (extreme && i < last && f.spans[i + 1].v->quantifier && !strncmp(lower + s->to, " en ", 4) &&
+				    f.spans[i + 1].from == s->to + 4) {
+					finding(out, &found, file, line, edition, "a percentage and a quantifier paired: say both in words (aandeel())",
+						sent, slen);
+				}
+				/* "0% van de gemeenten" */
+				if (extreme && !strncmp(lower + s->to, " van de", 7)) {
+					char *what = xasprintf("%s%% van de: say ‘%s’ (aandeel())", v == 0 ? "0" : "100",
+							       v == 0 ? "geen enkele" : "alle");
+					finding(out, &found, file, line, edition, what, sent, slen);
+					free(what);
+				}
+				/* number and noun */
+				if (!s->v->pct && !s->v->names) {
+					size_t k = s->from;
+					int digits = 1;
+					for (; k < s->to; k++)
+						digits &= isdigit((unsigned char)t[k]) || t[k] == '.';
+					if (digits && s->to > s->from) {
+						long n = atol(t + s->from);
+						static const char *const one[] = { " gemeente", " respondent", NULL };
+						for (int w = 0; one[w]; w++) {
+							size_t wn = strlen(one[w]);
+							if (strncmp(lower + s->to, one[w], wn))
+								continue;
+							int plural = !strncmp(lower + s->to + wn, "n", 1) &&
+								     !letter((unsigned char)lower[s->to + wn + 1]);
+							int single = !letter((unsigned char)lower[s->to + wn]);
+							if ((n == 1 && plural) || (n != 1 && single)) {
+								char *what = xasprintf("number and noun disagree: ‘%.*s%s%s’ (use aantal())",
+										       (int)(s->to - s->from), t + s->from, one[w],
+										       plural ? "n" : "");
+								finding(out, &found, file, line, edition, what, sent, slen);
+								free(what);
+							}
+						}
+					}
+				}
+			}
+		}
+		start = end;
+	}
+	/* an item named twice in the paragraph, once by a computed value */
+	for (int i = 0; i < f.n; i++) {
+		const lint_value *v = f.spans[i].v;
+		if (!v->q || !v->names || v->quantifier)
+			continue;
+		char *vt = xstrndup(t + f.spans[i].from, f.spans[i].to - f.spans[i].from);
+		for (int k = 0; k < v->q->nitems; k++) {
+			const item *it = &v->q->items[k];
+			const char *lab = it->short_label ? it->short_label : it->label;
+			if (!lab || !*lab || !strcasestr(vt, lab))
+				continue;
+			/* reported once: at the value that names it first */
+			int earlier = 0;
+			for (int j = 0; j < i && !earlier; j++)
+				if (f.spans[j].v->q == v->q && f.spans[j].v->names) {
+					char *pt = xstrndup(t + f.spans[j].from, f.spans[j].to - f.spans[j].from);
+					earlier = strcasestr(pt, lab) != NULL;
+					free(pt);
+				}
+			/* from the value on: a list typed before it is an introduction, not a repetition */
+			if (!earlier && count_ci(t + f.spans[i].from, lab) > 1) {
+				char *what = xasprintf("‘%s’ is named twice in one enumeration", lab);
+				finding(out, &found, file, line, edition, what, t, len);
+				free(what);
+			}
+		}
+		free(vt);
+	}
+	free(lower);
+	free(f.spans);
+	sb_free(&f.text);
+	return found;
+}
