@@ -339,8 +339,15 @@ int main(int argc, char **argv)
 			fprintf(stderr, "%s\n", line);
 			free(line);
 		}
+	/* and, for every edition made, what the decision withholds in it */
+	for (int i = 0; i < el->n; i++)
+		if (el->e[i].produced && (want < 0 || want == i)) {
+			char *line = edition_summary_line(el, i);
+			fprintf(stderr, "%s\n", line);
+			free(line);
+		}
 	if (want >= 0 && !el->e[want].produced) {
-		err_set(&e, "--variant", 0, "edition '%s' is not produced (too few responding gemeenten)", o.variant);
+		err_set(&e, "--variant", 0, "edition '%s' is not produced (see the line above: too few responding gemeenten, or it would give away a smaller area)", o.variant);
 		goto out_el;
 	}
 	/* what this run builds; what the landing page lists (every produced
