@@ -18,6 +18,7 @@
 #include "chart.h"
 #include "changes.h"
 #include "codebook.h"
+#include "disclosure.h"
 #include "edition.h"
 #include "hyphenate.h"
 #include "expr.h"
@@ -41,12 +42,13 @@ typedef struct {
 	const char *base_url; /* where out/ is published: canonical and og:url; NULL: none */
 	int concept;     /* --concept: failing claims marked, not fatal */
 	int jobs;        /* editions built at once (--jobs; default: the processors) */
+	int update_withhold; /* --update-weglaten: an update that would disclose is published with those cells withheld */
 } options;
 
 static void usage(void)
 {
 	fputs("usage: gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--concept] [--jobs N]\n"
-	      "               [--base-url URL]\n", stderr);
+	      "               [--base-url URL] [--update-weglaten]\n", stderr);
 }
 
 static int parse_args(int argc, char **argv, options *o)
@@ -57,6 +59,7 @@ static int parse_args(int argc, char **argv, options *o)
 	o->variant = "all";
 	o->schema_dir = getenv("GEN_SCHEMA_DIR") ? getenv("GEN_SCHEMA_DIR") : NULL;
 	o->concept = 0;
+	o->update_withhold = 0;
 	o->base_url = NULL;
 	o->jobs = jobs_default();
 	for (int i = 1; i < argc; i++) {
@@ -83,7 +86,10 @@ static int parse_args(int argc, char **argv, options *o)
 			*slot = argv[++i];
 		} else if (!strcmp(a, "--strict")) {
 			o->concept = 0;
+	o->update_withhold = 0;
 	o->base_url = NULL; /* the default now; kept for old scripts */
+		} else if (!strcmp(a, "--update-weglaten")) {
+			o->update_withhold = 1;
 		} else if (!strcmp(a, "--concept")) {
 			o->concept = 1;
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -381,6 +387,27 @@ int main(int argc, char **argv)
 	html_site site = { decl, names, nd, o.base_url };
 	int claims = 0, brc = -1;
 	if ((pub = publish_begin(o.out, &e))) {
+		/* the previous publication is public: an update may not give away
+		 * its few new units by subtraction (disclosure.h, rule 5); read
+		 * under the lock, so it is what the swap will replace */
+		char **old = xcalloc((size_t)el->n + 1, sizeof *old);
+		for (int i = 0; i < el->n; i++)
+			if (el->e[i].produced && (want < 0 || want == i))
+				old[i] = xasprintf("%s/%s/cijfers.csv", publish_dir(pub), el->e[i].slug);
+		char msg[900];
+		int hrc = disclosure_plan_history(el->plan, (const char *const *)old, o.update_withhold, msg, sizeof msg);
+		for (int i = 0; i < el->n; i++) {
+			if (old[i] && el->plan->e[i].update_cells)
+				fprintf(stderr, "gen: %s: %d cellen (item x groep) niet vermeld: anders gaf het verschil met de vorige publicatie "
+						"te weinig nieuwe eenheden prijs (--update-weglaten)\n",
+					el->e[i].slug, el->plan->e[i].update_cells);
+			free(old[i]);
+		}
+		free(old);
+		if (hrc) {
+			snprintf(e.msg, sizeof e.msg, "gen: %s", msg);
+			goto history_refused;
+		}
 		struct edition_ctx ec = { s, t, el, build, national, pub, &o, data_date, &site };
 		/* fonts and the hyphenation patterns loaded once, for every
 		 * worker to inherit */
@@ -391,6 +418,7 @@ int main(int argc, char **argv)
 		hyph_close(hy);
 		pdf_warm_free(warm);
 	}
+history_refused:
 	stats_free(national);
 	prof_mark("editions built");
 	variant_free(nv_all);

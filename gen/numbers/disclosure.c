@@ -3,7 +3,9 @@
  * decided; every writer and the expressions only read item_stats.sup. */
 #include "disclosure.h"
 
+#include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +50,52 @@ void disclosure_decide(const double *n, int ngroups, int min, int *sup)
 	}
 }
 
+/* Bounds: with the printed n of every class and 0 <= x <= n, the withheld
+ * classes together (total minus the published classes) pin each of them
+ * when they hold nobody, or everybody, in some category. Then the smallest
+ * published class is withheld too, until they do not or all are withheld
+ * (what the total itself says of its parts is published by the total). */
+void disclosure_decide_item(const question *q, item_stats *is, int min)
+{
+	disclosure_decide(is->n, NGROUPS, min, is->sup);
+	if (is->sup[G_TOTAL] != SUP_NONE)
+		return;
+	int ncat = q->kind == Q_GRID ? q->scale->ncat : 1;
+	for (;;) {
+		double un = 0, uc[MAXCAT] = { 0 };
+		int hidden = 0, shown = 0;
+		for (int g = 1; g < NGROUPS; g++) {
+			if (is->sup[g] == SUP_NONE) {
+				shown++;
+				continue;
+			}
+			if (is->n[g] <= 0)
+				continue;
+			hidden++;
+			un += is->n[g];
+			for (int c = 0; c < ncat; c++)
+				uc[c] += is->count[g][c];
+		}
+		if (!hidden || !shown)
+			return;
+		int pinned = 0;
+		for (int c = 0; c < ncat && !pinned; c++) {
+			if (q->kind == Q_GRID && !q->scale->cats[c].substantive)
+				continue;
+			pinned = fabs(uc[c]) < 1e-9 || fabs(uc[c] - un) < 1e-9;
+			if (q->kind != Q_GRID)
+				pinned = pinned || fabs(uc[c]) < 1e-9;
+		}
+		if (!pinned)
+			return;
+		int pick = -1;
+		for (int g = 1; g < NGROUPS; g++)
+			if (is->sup[g] == SUP_NONE && (pick < 0 || is->n[g] < is->n[pick]))
+				pick = g;
+		is->sup[pick] = SUP_SECONDARY;
+	}
+}
+
 void disclosure_apply(stats *st)
 {
 	for (int q = 0; q < st->nq; q++) {
@@ -56,7 +104,7 @@ void disclosure_apply(stats *st)
 			continue;
 		int min = disclosure_min(st, qs->q->unit);
 		for (int i = 0; i < qs->q->nitems; i++)
-			disclosure_decide(qs->items[i].n, NGROUPS, min, qs->items[i].sup);
+			disclosure_decide_item(qs->q, &qs->items[i], min);
 	}
 }
 
@@ -296,6 +344,24 @@ static unsigned area_mask(const disclosure_area *a)
 
 static void plan_item(disclosure_edition *de, int area, int total_withheld, int *sup, int count);
 
+/* An item's numbers in area k: the sums of its provinces' (counts and bases
+ * are sums over gemeenten). */
+static void area_item(const disclosure_plan *p, int k, int q, int it, item_stats *out)
+{
+	memset(out, 0, sizeof *out);
+	for (int i = 0; i < p->nprov; i++)
+		if (p->mask[k] >> i & 1u) {
+			const item_stats *is = &p->prov[i]->qs[q].items[it];
+			for (int g = 0; g < NGROUPS; g++) {
+				out->n[g] += is->n[g];
+				for (int c = 0; c < MAXCAT; c++)
+					out->count[g][c] += is->count[g][c];
+			}
+		}
+	for (int g = 0; g < NGROUPS; g++)
+		out->n[g] = round(out->n[g] * 1e9) / 1e9;
+}
+
 /* order of trying: fewest gemeenten, then the order declared */
 static const int *sort_key_g;
 static int by_gemeenten(const void *x, const void *y)
@@ -335,6 +401,8 @@ disclosure_plan *disclosure_plan_new(const survey *s, const disclosure_area *a, 
 		variant_free(v);
 	}
 	unsigned *mask = xcalloc((size_t)(n ? n : 1), sizeof *mask);
+	p->prov = prov;
+	p->mask = mask;
 	int *pub = xcalloc((size_t)(n ? n : 1), sizeof *pub), *order = xcalloc((size_t)(n ? n : 1), sizeof *order);
 	int *key = xcalloc((size_t)(n ? n : 1), sizeof *key);
 	unsigned *why = xcalloc((size_t)(n ? n : 1), sizeof *why);
@@ -342,6 +410,7 @@ disclosure_plan *disclosure_plan_new(const survey *s, const disclosure_area *a, 
 	for (int k = 0; k < n; k++) {
 		disclosure_edition *de = &p->e[k];
 		mask[k] = area_mask(&a[k]);
+		de->slug = a[k].slug;
 		for (int i = 0; i < p->nprov; i++)
 			if (mask[k] >> i & 1u) {
 				de->gemeenten += (int)gem[i];
@@ -405,26 +474,24 @@ disclosure_plan *disclosure_plan_new(const survey *s, const disclosure_area *a, 
 				continue;
 			int min = qq->unit == UNIT_GEMEENTE ? p->min_gemeenten : p->min_respondenten;
 			for (int it = 0; it < qq->nitems; it++) {
-				double nb[NGROUPS] = { 0 };
-				int sup[NGROUPS];
-				for (int i = 0; i < p->nprov; i++)
-					if (mask[k] >> i & 1u)
-						for (int g = 0; g < NGROUPS; g++)
-							nb[g] += prov[i]->qs[q].items[it].n[g];
-				disclosure_decide(nb, NGROUPS, min, sup);
-				plan_item(&p->e[k], a[k].nprov > 0, p->e[k].total_sup[p->item_off[q] + it], sup, 1);
+				item_stats sum;
+				area_item(p, k, q, it, &sum);
+				disclosure_decide_item(qq, &sum, min);
+				plan_item(&p->e[k], a[k].nprov > 0, p->e[k].total_sup[p->item_off[q] + it], sum.sup, 1);
 			}
 		}
 	}
 	free(ipub);
-	free(mask);
 	free(pub);
 	free(order);
 	free(key);
 	free(why);
-	for (int i = 0; i < p->nprov; i++)
-		stats_free(prov[i]);
-	free(prov);
+	p->qn = qn;
+	p->area = xcalloc((size_t)(n ? n : 1), sizeof *p->area);
+	for (int k = 0; k < n; k++) {
+		p->area[k] = a[k].nprov > 0;
+		p->e[k].update_sup = xcalloc((size_t)(p->nitems ? p->nitems : 1) * NGROUPS, 1);
+	}
 	return p;
 }
 
@@ -432,8 +499,15 @@ void disclosure_plan_free(disclosure_plan *p)
 {
 	if (!p)
 		return;
-	for (int k = 0; k < p->n; k++)
+	for (int k = 0; k < p->n; k++) {
 		free(p->e[k].total_sup);
+		free(p->e[k].update_sup);
+	}
+	for (int i = 0; p->prov && i < p->nprov; i++)
+		stats_free(p->prov[i]);
+	free(p->prov);
+	free(p->mask);
+	free(p->area);
 	free(p->e);
 	free(p->item_off);
 	free(p);
@@ -470,7 +544,118 @@ void disclosure_plan_apply(const disclosure_plan *p, int i, stats *st)
 		question_stats *qs = &st->qs[q];
 		if (qs->q->kind == Q_OPEN || !qs->items)
 			continue;
-		for (int it = 0; it < qs->q->nitems; it++)
-			plan_item(NULL, area, de->total_sup[p->item_off[q] + it], qs->items[it].sup, 0);
+		for (int it = 0; it < qs->q->nitems; it++) {
+			int *sup = qs->items[it].sup;
+			plan_item(NULL, area, de->total_sup[p->item_off[q] + it], sup, 0);
+			for (int g = 0; g < NGROUPS; g++)
+				if (de->update_sup[(size_t)(p->item_off[q] + it) * NGROUPS + (size_t)g] && sup[g] == SUP_NONE)
+					sup[g] = SUP_SECONDARY;
+		}
 	}
+}
+
+/* ---- rule 5: the previous publication ---- */
+
+static int group_of(const char *id)
+{
+	for (int g = 0; g < NGROUPS; g++)
+		if (!strcmp(group_id(g), id))
+			return g;
+	return -1;
+}
+
+/* Splits a line of cijfers.csv (the generator's own: no quoted fields) into
+ * at most 8 fields in place. */
+static int split(char *line, char **f)
+{
+	int n = 0;
+	f[n++] = line;
+	for (char *c = line; *c && n < 8; c++)
+		if (*c == ',') {
+			*c = 0;
+			f[n++] = c + 1;
+		}
+	return n;
+}
+
+int disclosure_plan_history(disclosure_plan *p, const char *const *old, int withhold, char *msg, size_t msgsz)
+{
+	const questionnaire *qn = p->qn;
+	long affected = 0; /* cells (item x group) */
+	double worst = -1;
+	char example[300] = "";
+	const char *example_slug = "", *unit_word = "gemeente";
+	for (int k = 0; k < p->n; k++) {
+		if (!old || !old[k] || p->e[k].withheld != ED_MADE)
+			continue;
+		FILE *f = fopen(old[k], "r");
+		if (!f)
+			continue;
+		char line[1024];
+		while (fgets(line, sizeof line, f)) {
+			line[strcspn(line, "\r\n")] = 0;
+			char *fl[8];
+			if (split(line, fl) < 8 || !*fl[6] || !*fl[4])
+				continue; /* the header, short lines, numbers withheld then */
+			int g = group_of(fl[3]);
+			if (g < 0)
+				continue;
+			for (int q = 0; q < p->nq; q++) {
+				const question *qq = &qn->questions[q];
+				const char *fig = strcmp(qq->figure, "tekst") ? qq->figure : "text";
+				if (qq->kind == Q_OPEN || strcmp(fig, fl[0]))
+					continue;
+				int it = question_find_item(qq, fl[1]);
+				int c = qq->kind == Q_GRID ? scale_find_cat(qq->scale, fl[2]) : !strcmp(fl[2], "mentions") ? 0 : -1;
+				if (it < 0 || c < 0)
+					continue;
+				int min = qq->unit == UNIT_GEMEENTE ? p->min_gemeenten : p->min_respondenten;
+				/* the numbers now: sums over the edition's provinces */
+				item_stats sum;
+				area_item(p, k, q, it, &sum);
+				disclosure_decide_item(qq, &sum, min);
+				int *sup = sum.sup;
+				double *nb = sum.n, cnt = sum.count[g][c];
+				size_t at = (size_t)(p->item_off[q] + it);
+				plan_item(NULL, p->area[k], p->e[k].total_sup[at], sup, 0);
+				if (sup[g] != SUP_NONE || p->e[k].update_sup[at * NGROUPS + (size_t)g])
+					continue; /* withheld now: nothing to subtract */
+				double on = atof(fl[5]), oc = atof(fl[4]);
+				if (fabs(on - nb[g]) < 0.005 && fabs(oc - cnt) < 0.005)
+					continue;
+				double units = fabs(nb[g] - on);
+				if (units < 0.5)
+					units = 1; /* counts moved on the same base: at least one respondent */
+				if ((int)(units + 0.5) >= min)
+					continue;
+				affected++;
+				if (worst < 0 || units < worst) {
+					worst = units;
+					unit_word = qq->unit == UNIT_GEMEENTE ? "gemeente" : "respondent";
+					snprintf(example, sizeof example, "figuur %s, %s, %s, %s: n %s -> %g", fl[0], fl[1], fl[2], fl[3],
+						 fl[5], nb[g]);
+					example_slug = p->e[k].slug;
+				}
+				p->e[k].update_sup[at * NGROUPS + (size_t)g] = 1; /* each cell once */
+				p->e[k].update_cells++;
+				break;
+			}
+		}
+		fclose(f);
+	}
+	if (affected && !withhold) {
+		for (int k = 0; k < p->n; k++) {
+			memset(p->e[k].update_sup, 0, (size_t)(p->nitems ? p->nitems : 1) * NGROUPS);
+			p->e[k].update_cells = 0;
+		}
+		int u = (int)(worst + 0.5);
+		snprintf(msg, msgsz,
+			 "update geweigerd: %ld cellen (item x groep) van de vorige publicatie veranderen door %d nieuwe %s%s "
+			 "(bv. %s%s%s), minder dan het minimum van %d; het verschil zou hun antwoorden prijsgeven. "
+			 "Wacht op meer respons, of publiceer met --update-weglaten (die getallen worden dan niet vermeld)",
+			 affected, u, unit_word, u == 1 ? "" : "en", example_slug, *example_slug ? ", " : "", example,
+			 p->min_gemeenten);
+		return -1;
+	}
+	return 0;
 }

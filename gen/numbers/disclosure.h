@@ -35,6 +35,12 @@ int disclosure_min(const stats *st, enum unit u);
  * n[g] and the minimum. Exposed for the unit test. */
 void disclosure_decide(const double *n, int ngroups, int min, int *sup);
 
+/* disclosure_decide on one item, then the bounds: while the withheld size
+ * classes together hold nobody or everybody in a category (so that, with
+ * their printed n, each is pinned), the smallest published class is
+ * withheld too. */
+void disclosure_decide_item(const question *q, item_stats *is, int min);
+
 /* Marks every item of every question of st (st->min_gemeenten and
  * st->min_respondenten must be set). */
 void disclosure_apply(stats *st);
@@ -89,11 +95,14 @@ typedef struct {
 } disclosure_area;
 
 typedef struct {
+	const char *slug;          /* the area's, for messages */
 	int withheld;              /* enum edition_withheld */
 	unsigned target;           /* ED_COMPLEMENT: the provinces it would give away (bit i: province_names()[i]) */
 	int target_n;              /* ... and their responding gemeenten */
 	int gemeenten, respondents;
 	unsigned char *total_sup;  /* per item (plan->item_off): 1 where the audit withholds the total */
+	unsigned char *update_sup; /* per item x group: 1 where an update is published with the cell withheld */
+	int update_cells;          /* ... how many */
 	/* the summary line: cells (item x group) withheld, by reason */
 	int cells, cells_small, cells_none, cells_secondary, cells_classes;
 } disclosure_edition;
@@ -105,11 +114,25 @@ typedef struct disclosure_plan {
 	int *item_off;             /* first item of question q in total_sup */
 	int min_gemeenten, min_respondenten;
 	int nprov;                 /* 12 */
+	unsigned *mask;            /* per edition: its provinces */
+	int *area;                 /* per edition: 1 for an area, 0 for the whole country */
+	struct stats **prov;       /* per province: its numbers (the coordinates) */
+	const questionnaire *qn;
 } disclosure_plan;
 
 /* Decides the publication over the areas a[0..n) (every declared edition). */
 disclosure_plan *disclosure_plan_new(const survey *s, const disclosure_area *a, int n, int min_g, int min_r);
 void disclosure_plan_free(disclosure_plan *p);
+
+/* Rule 5, updates: the previous publication of each edition to be built
+ * (old[k], the path of its cijfers.csv; NULL or a missing file: none) is
+ * public. A number published then and now that changed on fewer new units
+ * (|n now - n then|, and at least 1 when only counts changed) than the
+ * minimum gives those units' answers away by subtraction. Without
+ * `withhold` such an update is refused: -1 with msg saying how many new
+ * units, the minimum and the options. With it, those cells are withheld
+ * now (and counted in update_cells). Returns 0 otherwise. */
+int disclosure_plan_history(disclosure_plan *p, const char *const *old, int withhold, char *msg, size_t msgsz);
 /* Applies the plan to edition i's stats (after disclosure_apply). */
 void disclosure_plan_apply(const disclosure_plan *p, int i, stats *st);
 

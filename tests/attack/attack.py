@@ -27,10 +27,14 @@ Attacks (each must find nothing):
              what the withheld classes hold together; with 0 <= x <= n and
              the printed n, a withheld class whose count is pinned although
              the total alone does not pin it, is recovered.
-  union      across editions: a derived union of provinces (not itself a
+  union      (reported; fails only with --group) across editions: a derived
+             union of provinces on at least the minimum (not itself a
              published cell) whose count is 0 or its whole base in some
-             category tells that category of every part; a part on a base
-             under the minimum is then recovered.
+             category tells that category of every part, also of a part on
+             a base under the minimum that no published cell at the same
+             bound already tells. This is group disclosure: the same
+             knowledge as a published cell on the minimum showing 0% or
+             100%, which the minimum-base rule allows (README, "Disclosure").
   update     with --previous: a cell published in both publications whose
              numbers changed on fewer new units than the minimum gives
              those units' answers away.
@@ -170,6 +174,7 @@ def main():
     ap.add_argument("templates")
     ap.add_argument("out")
     ap.add_argument("--previous")
+    ap.add_argument("--group", action="store_true", help="count the union attack as a failure")
     a = ap.parse_args()
     areas, mins = load_areas(a.templates)
     provinces, items, gem = truth(a.input)
@@ -364,10 +369,12 @@ def main():
     bad = 0
     for name in ("linear", "pairs", "bounds", "union") + (("update",) if a.previous else ()):
         f = found.get(name, [])
-        print("attack: %s: %d found" % (name, len(f)))
-        for x in f[:5]:
+        soft = name == "union" and not a.group
+        print("attack: %s: %d found%s" % (name, len(f), " (group disclosure: reported, not a failure)" if soft else ""))
+        for x in f[:5 if not soft else 2]:
             print("  " + x)
-        bad += len(f)
+        if not soft:
+            bad += len(f)
     return 1 if bad else 0
 
 
