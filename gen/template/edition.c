@@ -47,10 +47,15 @@ edition_list *editions_load(const templates *t, const survey *s, struct err *e)
 	for (xmlNodePtr c = root->children; c && !rc; c = c->next) {
 		if (xml_is(c, "openbaarmaking")) {
 			char *g = xml_attr(c, "minimum-gemeenten"), *r = xml_attr(c, "minimum-respondenten");
+			char *rule = xml_attr(c, "regel");
 			rc = parse_min(g, path, xmlGetLineNo(c), &l->min_gemeenten, e) ||
 			     parse_min(r, path, xmlGetLineNo(c), &l->min_respondenten, e);
+			if (!rc && rule && strcmp(rule, "grootteklassen-landelijk"))
+				rc = err_set(e, path, xmlGetLineNo(c), "regel '%s'; expected grootteklassen-landelijk "
+					     "(size classes only in the national edition)", rule);
 			free(g);
 			free(r);
+			free(rule);
 		} else if (xml_is(c, "uitgaven")) {
 			declared = 1;
 			for (xmlNodePtr u = c->children; u && !rc; u = u->next) {
