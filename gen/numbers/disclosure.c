@@ -592,6 +592,16 @@ int disclosure_plan_history(disclosure_plan *p, const char *const *old, int with
 		if (!f)
 			continue;
 		char line[1024];
+		/* respondents then: a late respondent of a gemeente that had
+		 * answered moves counts at the same n (gemeente level) */
+		double old_resp = -1;
+		while (fgets(line, sizeof line, f)) {
+			char *fl[8];
+			if (split(line, fl) >= 5 && !strcmp(fl[0], "text") && !strcmp(fl[1], "respons_respondenten"))
+				old_resp = atof(fl[4]);
+		}
+		rewind(f);
+		double dresp = old_resp < 0 ? 1 : fabs(p->e[k].respondents - old_resp);
 		while (fgets(line, sizeof line, f)) {
 			line[strcspn(line, "\r\n")] = 0;
 			char *fl[8];
@@ -625,9 +635,9 @@ int disclosure_plan_history(disclosure_plan *p, const char *const *old, int with
 					continue;
 				double units = fabs(nb[g] - on);
 				if (units < 0.5)
-					units = 1; /* counts moved on the same base: at least one respondent */
-				if ((int)(units + 0.5) >= min)
-					continue;
+					units = dresp; /* counts moved on the same base: the new respondents */
+				if (units < 0.5 || (int)(units + 0.5) >= min)
+					continue; /* none new (answers corrected), or enough */
 				affected++;
 				if (worst < 0 || units < worst) {
 					worst = units;

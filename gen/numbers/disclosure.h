@@ -127,7 +127,8 @@ void disclosure_plan_free(disclosure_plan *p);
 /* Rule 5, updates: the previous publication of each edition to be built
  * (old[k], the path of its cijfers.csv; NULL or a missing file: none) is
  * public. A number published then and now that changed on fewer new units
- * (|n now - n then|, and at least 1 when only counts changed) than the
+ * (|n now - n then|; when only counts moved, the change in the edition's
+ * respondents; none: answers were corrected, not added) than the
  * minimum gives those units' answers away by subtraction. Without
  * `withhold` such an update is refused: -1 with msg saying how many new
  * units, the minimum and the options. With it, those cells are withheld
