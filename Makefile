@@ -35,6 +35,7 @@ else
 OPT     := -O2 -g
 endif
 B       := build/$(MODE)
+NPROC   := $(shell nproc 2>/dev/null || echo 2)
 
 GEN_MAIN  := gen/main.c
 GEN_SRC   := $(foreach d,$(GEN_DIRS),$(wildcard gen/$(d)/*.c))
@@ -50,7 +51,7 @@ FUZZ_TIME ?= 60
 .PHONY: all deps build out check check-deps tests-bin bench clean reconstruct fuzz fuzz-bin
 
 all: deps
-	$(MAKE) build
+	$(MAKE) -j$(NPROC) build
 	$(MAKE) out
 
 deps:
@@ -100,9 +101,9 @@ fuzz-bin: $(FUZZ_BIN)
 
 # make check: release build for out/, sanitizer build for the tests, then run all.
 check: check-deps
-	$(MAKE) build
-	$(MAKE) MODE=asan tests-bin
-	$(MAKE) MODE=fuzz fuzz-bin
+	$(MAKE) -j$(NPROC) build
+	$(MAKE) -j$(NPROC) MODE=asan tests-bin
+	$(MAKE) -j$(NPROC) MODE=fuzz fuzz-bin
 	tests/run.sh build/asan
 
 # make fuzz: every harness for FUZZ_TIME seconds (default 60) on its seed

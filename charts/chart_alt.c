@@ -7,6 +7,7 @@
  * reason, never with a number; with a reference (area editions) each
  * extreme also gives the reference value. */
 #include "chart.h"
+#include "chart_internal.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -40,7 +41,7 @@ static void add_value(strbuf *b, const chart *c, const chart_bar *bar)
 		sb_printf(b, "; %s: %s", c->ref_label, bar->ref_suppressed);
 }
 
-static char *alt_stacked(const chart *c)
+char *chart_alt_stacked(const chart *c)
 {
 	strbuf b;
 	sb_init(&b);
@@ -111,7 +112,7 @@ static void add_extremes(strbuf *b, const chart *c, int ncols)
 	sb_add(b, ".");
 }
 
-static char *alt_ranking(const chart *c)
+char *chart_alt_ranking(const chart *c)
 {
 	strbuf b;
 	sb_init(&b);
@@ -127,7 +128,7 @@ static char *alt_ranking(const chart *c)
 	return sb_take(&b);
 }
 
-static char *alt_topbottom(const chart *c)
+char *chart_alt_topbottom(const chart *c)
 {
 	strbuf b;
 	sb_init(&b);
@@ -142,13 +143,6 @@ static char *alt_topbottom(const chart *c)
 
 char *chart_alt_text(const chart *c)
 {
-	switch (c->kind) {
-	case CHART_STACKED:
-		return alt_stacked(c);
-	case CHART_RANKING:
-		return alt_ranking(c);
-	case CHART_TOPBOTTOM:
-		return alt_topbottom(c);
-	}
-	return xstrdup("");
+	const chart_kind_def *k = chart_kind_get(c->kind);
+	return k ? k->alt(c) : xstrdup("");
 }

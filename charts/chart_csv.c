@@ -5,79 +5,53 @@
  * the ranking's printed count. Suppressed values are empty cells with the
  * reason in the last column, never 0.
  *
- * Format: UTF-8, comma, one header line, RFC 4180 quoting. */
+ * Format: UTF-8, comma, one header line, CRLF, RFC 4180 quoting, written
+ * by csvwrite.c (a label starting with = + - @ is shown with a leading '). */
 #include "chart.h"
 #include "util.h"
+#include "csvwrite.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static void field(strbuf *o, const char *s)
-{
-	if (!s)
-		s = "";
-	if (strpbrk(s, ",\"\r\n") || (*s && (s[0] == ' ' || s[strlen(s) - 1] == ' '))) {
-		sb_addc(o, '"');
-		for (const char *p = s; *p; p++) {
-			if (*p == '"')
-				sb_addc(o, '"');
-			sb_addc(o, *p);
-		}
-		sb_addc(o, '"');
-	} else {
-		sb_add(o, s);
-	}
-}
-
-static void sep(strbuf *o)
-{
-	sb_addc(o, ',');
-}
-
 /* One row: item, [series,] n, ncat percentages or empties, note. */
-static void stacked_row(strbuf *o, const chart *c, const char *label, const char *series, int n,
+static void stacked_row(csv_writer *o, const chart *c, const char *label, const char *series, int n,
                         const int *pct, const char *reason)
 {
-	field(o, label);
-	if (c->ref_label) {
-		sep(o);
-		field(o, series);
-	}
-	sep(o);
+	csvw_text(o, label);
+	if (c->ref_label)
+		csvw_text(o, series);
 	if (n > 0)
-		sb_printf(o, "%d", n);
+		csvw_num(o, "%d", n);
 	else if (!reason && c->n > 0)
-		sb_printf(o, "%d", c->n);
+		csvw_num(o, "%d", c->n);
 	else if (reason)
-		sb_printf(o, "%d", n);
+		csvw_num(o, "%d", n);
+	else
+		csvw_num(o, "%s", "");
 	for (int k = 0; k < c->ncat; k++) {
-		sep(o);
 		if (!reason && pct)
-			sb_printf(o, "%d", pct[k]);
+			csvw_num(o, "%d", pct[k]);
+		else
+			csvw_num(o, "%s", "");
 	}
-	sep(o);
-	field(o, reason);
-	sb_add(o, "\r\n");
+	csvw_text(o, reason);
+	csvw_end(o);
 }
 
-static void csv_stacked(strbuf *o, const chart *c)
+static void csv_stacked(csv_writer *o, const chart *c)
 {
-	field(o, "Onderdeel");
-	if (c->ref_label) {
-		sep(o);
-		field(o, "Gebied");
-	}
-	sep(o);
-	field(o, "n");
+	csvw_text(o, "Onderdeel");
+	if (c->ref_label)
+		csvw_text(o, "Gebied");
+	csvw_text(o, "n");
 	for (int k = 0; k < c->ncat; k++) {
 		char *h = xasprintf("%s (%%)", c->cats[k].label);
-		sep(o);
-		field(o, h);
+		csvw_text(o, h);
 		free(h);
 	}
-	sep(o);
-	field(o, "Niet getoond");
-	sb_add(o, "\r\n");
+	csvw_text(o, "Niet getoond");
+	csvw_end(o);
 	for (int i = 0; i < c->nbars; i++) {
 		const chart_bar *b = &c->bars[i];
 		stacked_row(o, c, b->label, c->area_label, b->n, b->pct, b->suppressed);
@@ -87,24 +61,22 @@ static void csv_stacked(strbuf *o, const chart *c)
 	}
 }
 
-static void csv_ranked(strbuf *o, const chart *c)
+static void csv_ranked(csv_writer *o, const chart *c)
 {
 	int two = c->kind == CHART_TOPBOTTOM;
-	if (two) {
-		field(o, "Lijst");
-		sep(o);
-	}
-	sb_add(o, "Rang,Onderdeel,Aantal keer genoemd\r\n");
+	if (two)
+		csvw_text(o, "Lijst");
+	csvw_texts(o, "Rang", "Onderdeel", "Aantal keer genoemd", (const char *)NULL);
+	csvw_end(o);
 	for (int k = 0; k < (two ? 2 : 1); k++)
 		for (int i = 0; i < c->cols[k].nrows; i++) {
 			const chart_row *r = &c->cols[k].rows[i];
-			if (two) {
-				field(o, c->cols[k].heading);
-				sep(o);
-			}
-			sb_printf(o, "%d,", r->rank);
-			field(o, r->label);
-			sb_printf(o, ",%ld\r\n", r->count);
+			if (two)
+				csvw_text(o, c->cols[k].heading);
+			csvw_num(o, "%d", r->rank);
+			csvw_text(o, r->label);
+			csvw_num(o, "%ld", r->count);
+			csvw_end(o);
 		}
 }
 
@@ -112,9 +84,11 @@ char *chart_csv(const chart *c)
 {
 	strbuf o;
 	sb_init(&o);
+	csv_writer w;
+	csvw_init(&w, &o, "\r\n", 1);
 	if (c->kind == CHART_STACKED)
-		csv_stacked(&o, c);
+		csv_stacked(&w, c);
 	else
-		csv_ranked(&o, c);
+		csv_ranked(&w, c);
 	return sb_take(&o);
 }

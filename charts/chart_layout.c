@@ -368,7 +368,7 @@ static void layout_series_label(chart_layout *l, const char *text, double x, dou
 	add_text(l, pl, x, y + (h - th) / 2, "series", muted, white);
 }
 
-static void layout_stacked(chart_layout *l, const chart *c)
+void chart_layout_stacked(chart_layout *l, const chart *c)
 {
 	const chart_style *st = style_of(l);
 	int narrow = l->form == CHART_NARROW;
@@ -543,7 +543,7 @@ static double layout_rank_row(chart_layout *l, const chart_row *r, PangoLayout *
 	return l->form == CHART_NARROW ? cy + count_h - y : label_h;
 }
 
-static void layout_ranking(chart_layout *l, const chart *c)
+void chart_layout_ranking(chart_layout *l, const chart *c)
 {
 	double W = l->width;
 	rank_metrics m = measure_ranks(l, c, 1, W, 0.52);
@@ -589,7 +589,7 @@ static void layout_topbottom_narrow(chart_layout *l, const chart *c)
 	l->height = y;
 }
 
-static void layout_topbottom(chart_layout *l, const chart *c)
+void chart_layout_topbottom(chart_layout *l, const chart *c)
 {
 	if (l->form == CHART_NARROW) {
 		layout_topbottom_narrow(l, c);
@@ -650,17 +650,7 @@ chart_layout *chart_layout_new_form(const chart *c, double width_pt, chart_form 
 	l->width = width_pt;
 	l->form = form == CHART_NARROW ? CHART_NARROW : CHART_WIDE;
 	l->ctx = new_context();
-	switch (c->kind) {
-	case CHART_STACKED:
-		layout_stacked(l, c);
-		break;
-	case CHART_RANKING:
-		layout_ranking(l, c);
-		break;
-	case CHART_TOPBOTTOM:
-		layout_topbottom(l, c);
-		break;
-	}
+	chart_kind_get(c->kind)->layout(l, c); /* validated: the kind exists */
 	/* Whole points, so the PNG's pixel height does not depend on
 	 * fractional font metrics. */
 	l->height = ceil(l->height + 1.0);

@@ -6,6 +6,7 @@
  * The library never repairs data: a bad percentage is the aggregator's bug,
  * and drawing it anyway would publish a wrong figure. */
 #include "chart.h"
+#include "chart_internal.h"
 #include "util.h"
 
 #include <stdarg.h>
@@ -19,7 +20,8 @@ chart *chart_new(chart_kind kind, const char *id, const char *title)
 	c->kind = kind;
 	c->id = xstrdup(id ? id : "");
 	c->title = xstrdup(title ? title : "");
-	c->ncols = kind == CHART_TOPBOTTOM ? 2 : kind == CHART_RANKING ? 1 : 0;
+	const chart_kind_def *k = chart_kind_get(kind);
+	c->ncols = k ? k->ncols : 0;
 	return c;
 }
 
@@ -235,7 +237,7 @@ static int validate_bar(const chart *c, int i, int with_n, char *msg, size_t msg
 	return rc;
 }
 
-static int validate_stacked(const chart *c, char *msg, size_t msglen)
+int chart_validate_stacked(const chart *c, char *msg, size_t msglen)
 {
 	if (c->ncat < 1)
 		return fail(c, msg, msglen, "stacked chart has no categories");
@@ -261,7 +263,7 @@ static int validate_stacked(const chart *c, char *msg, size_t msglen)
 	return 0;
 }
 
-static int validate_column(const chart *c, int col, char *msg, size_t msglen)
+int chart_validate_column(const chart *c, int col, char *msg, size_t msglen)
 {
 	const chart_column *k = &c->cols[col];
 	if (k->nrows < 1)
@@ -298,15 +300,14 @@ int chart_validate(const chart *c, char *msg, size_t msglen)
 	}
 	if (empty(c->id))
 		return fail(c, msg, msglen, "chart has no id");
-	switch (c->kind) {
-	case CHART_STACKED:
-		return validate_stacked(c, msg, msglen);
-	case CHART_RANKING:
-		return validate_column(c, 0, msg, msglen);
-	case CHART_TOPBOTTOM:
-		if (validate_column(c, 0, msg, msglen))
+	const chart_kind_def *k = chart_kind_get(c->kind);
+	if (!k)
+		return fail(c, msg, msglen, "unknown chart kind %d", (int)c->kind);
+	if (k->validate)
+		return k->validate(c, msg, msglen);
+	/* a kind of ranked columns: each column checked alike */
+	for (int col = 0; col < k->ncols; col++)
+		if (chart_validate_column(c, col, msg, msglen))
 			return -1;
-		return validate_column(c, 1, msg, msglen);
-	}
-	return fail(c, msg, msglen, "unknown chart kind %d", (int)c->kind);
+	return 0;
 }

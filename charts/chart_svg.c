@@ -13,6 +13,7 @@
  * printed with at most two decimals, so the output is byte-identical across
  * runs. */
 #include "chart_internal.h"
+#include "text.h"
 #include "util.h"
 
 #include <math.h>
@@ -22,31 +23,6 @@
 #include <string.h>
 
 #define DEFAULT_FILL "#1a1a1a"
-
-/* Escapes text for element content and attribute values. Control
- * characters other than tab/newline cannot appear in XML 1.0: dropped. */
-static void esc(strbuf *o, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n && s[i]; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		switch (ch) {
-		case '&': sb_add(o, "&amp;"); break;
-		case '<': sb_add(o, "&lt;"); break;
-		case '>': sb_add(o, "&gt;"); break;
-		case '"': sb_add(o, "&quot;"); break;
-		default:
-			if (ch < 0x20 && ch != '\t' && ch != '\n')
-				break;
-			sb_addc(o, (char)ch);
-		}
-	}
-}
-
-static void esc_all(strbuf *o, const char *s)
-{
-	if (s)
-		esc(o, s, strlen(s));
-}
 
 /* A coordinate: two decimals, trailing zeros dropped ("12.5", "3"). */
 static void num(strbuf *o, double v)
@@ -153,7 +129,7 @@ static void line_text(strbuf *o, const char *s, size_t n)
 			if (memcmp(s + j, wj, sizeof wj - 1) == 0)
 				q = s + j;
 		size_t end = q ? (size_t)(q - s) : n;
-		esc(o, s + i, end - i);
+		markup_escn(o, s + i, end - i, 0);
 		i = q ? end + sizeof wj - 1 : n;
 	}
 }
@@ -287,11 +263,11 @@ char *chart_layout_svg(const chart_layout *l, const chart *c, const char *id_pre
 	sb_add(&o, " ");
 	num(&o, l->height);
 	sb_add(&o, "\" id=\"");
-	esc_all(&o, p);
+	markup_esc(&o, p);
 	sb_add(&o, "\" role=\"img\" aria-labelledby=\"");
-	esc_all(&o, p);
+	markup_esc(&o, p);
 	sb_add(&o, "-titel\" aria-describedby=\"");
-	esc_all(&o, p);
+	markup_esc(&o, p);
 	sb_add(&o, "-beschrijving\" font-family=\"" CHART_FONT_STACK "\" fill=\"" DEFAULT_FILL "\">\n");
 	/* the text styles, scoped to this drawing by its id, so that charts
 	 * inlined in one page keep their own */
@@ -301,7 +277,7 @@ char *chart_layout_svg(const chart_layout *l, const chart *c, const char *id_pre
 		sb_add(&o, "<style>");
 		for (size_t k = 0; k < ts.n; k++) {
 			sb_addc(&o, '#');
-			esc_all(&o, p);
+			markup_esc(&o, p);
 			sb_add(&o, " .");
 			style_class(&o, k);
 			sb_printf(&o, "{%s}", ts.css[k]);
@@ -309,23 +285,23 @@ char *chart_layout_svg(const chart_layout *l, const chart *c, const char *id_pre
 		sb_add(&o, "</style>\n");
 	}
 	sb_add(&o, "<title id=\"");
-	esc_all(&o, p);
+	markup_esc(&o, p);
 	sb_add(&o, "-titel\">");
 	if (c->number && *c->number) {
 		sb_add(&o, "Figuur ");
-		esc_all(&o, c->number);
+		markup_esc(&o, c->number);
 		sb_add(&o, ": ");
 	}
-	esc_all(&o, c->caption && *c->caption ? c->caption : c->title);
+	markup_esc(&o, c->caption && *c->caption ? c->caption : c->title);
 	sb_add(&o, "</title>\n<desc id=\"");
-	esc_all(&o, p);
+	markup_esc(&o, p);
 	sb_add(&o, "-beschrijving\">");
 	char *alt = chart_alt_text(c);
-	esc_all(&o, alt);
+	markup_esc(&o, alt);
 	free(alt);
 	if (c->source && *c->source) {
 		sb_add(&o, " ");
-		esc_all(&o, c->source);
+		markup_esc(&o, c->source);
 	}
 	sb_add(&o, "</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
 	rect_paths(&o, l);

@@ -25,6 +25,7 @@
 #include "jobs.h"
 #include "open_answers.h"
 #include "pdf_layout.h"
+#include "pdfinfo.h"
 #include "publish.h"
 #include "survey.h"
 #include "template.h"
@@ -86,8 +87,6 @@ static int parse_args(int argc, char **argv, options *o)
 			*slot = argv[++i];
 		} else if (!strcmp(a, "--strict")) {
 			o->concept = 0;
-	o->update_withhold = 0;
-	o->base_url = NULL; /* the default now; kept for old scripts */
 		} else if (!strcmp(a, "--update-weglaten")) {
 			o->update_withhold = 1;
 		} else if (!strcmp(a, "--concept")) {
@@ -214,12 +213,18 @@ static int build_variant(const survey *s, const templates *t, const edition_list
 	char *pdf = xasprintf("%s/rapport.pdf", dir);
 	if (doc_write_pdf(d, pdf, msg, sizeof msg))
 		rc = err_set(e, pdf, 0, "PDF: %s", msg);
+	/* the page states the PDF's size and pages as published (after the
+	 * PDF/UA pass rewrote it), so they are read from the file here, in the
+	 * site layer, and handed to the HTML writer */
+	html_site page_site = site ? *site : (html_site){ 0 };
+	if (!rc && pdf_info(pdf, &page_site.pdf_bytes, &page_site.pdf_pages))
+		rc = err_set(e, pdf, 0, "cannot read back the PDF just written; expected a PDF that libqpdf can open");
 	free(pdf);
 	if (rc)
 		goto done;
 	prof_mark("pdf written");
 	char *css = xasprintf("%s/stijl.css", t->dir);
-	if (doc_write_html_site(d, dir, css, site, msg, sizeof msg))
+	if (doc_write_html_site(d, dir, css, &page_site, msg, sizeof msg))
 		rc = err_set(e, dir, 0, "HTML: %s", msg);
 	free(css);
 	if (rc)
@@ -384,9 +389,10 @@ int main(int argc, char **argv)
 	stats *national = edition_stats(nv_all, el, NULL);
 	prof_mark("national numbers");
 	/* every edition of the site, for each page's links to the others */
-	html_site site = { decl, names, nd, o.base_url };
+	html_site site = { .slugs = decl, .names = names, .n = nd, .base_url = o.base_url };
 	int claims = 0, brc = -1;
 	if ((pub = publish_begin(o.out, &e))) {
+		publish_remove_on_signal(pub); /* SIGTERM, SIGINT: no staging directory left */
 		/* the previous publication is public: an update may not give away
 		 * its few new units by subtraction (disclosure.h, rule 5); read
 		 * under the lock, so it is what the swap will replace */

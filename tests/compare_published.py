@@ -13,7 +13,7 @@ import csv
 import os
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gen", "reconstruct"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools", "reconstruct"))
 import published as P  # noqa: E402
 
 # Numbers of the text that are not survey data: they are facts of the

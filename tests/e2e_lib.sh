@@ -70,3 +70,27 @@ need_browser() {
 		(cd "$HTMLDIR" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in tests/html"
 	fi
 }
+
+# gen_shipped OUT VARIANT: the shipped inputs and templates generated for
+# VARIANT (nederland or all) at OUT, gen's messages on stderr. Under
+# tests/run.sh the full site has been generated once by the same binary
+# ($SITE, with its messages in $SITE.err); OUT is then a link to it, which
+# the inspect-only tests read and never write.
+gen_shipped() {
+	if [ -n "${SITE:-}" ] && [ -f "$SITE/nederland/index.html" ]; then
+		ln -s "$SITE" "$1"
+		cat "$SITE.err" >&2
+	else
+		"$GEN" --input "$ROOT/input" --templates "$ROOT/templates" --out "$1" --variant "$2"
+	fi
+}
+
+# The shipped site to inspect: $SITE under tests/run.sh (generated from the
+# code under test), else out/ as `make` left it, else empty.
+shipped_site() {
+	if [ -n "${SITE:-}" ] && [ -f "$SITE/index.html" ]; then
+		echo "$SITE"
+	elif [ -f "$ROOT/out/index.html" ]; then
+		echo "$ROOT/out"
+	fi
+}

@@ -39,6 +39,19 @@ static void replay(FILE *f)
 	fclose(f);
 }
 
+/* The workers now running, for jobs_kill_workers() from a signal handler. */
+static pid_t *volatile live_pid;
+static volatile int live_n;
+
+void jobs_kill_workers(void)
+{
+	pid_t *pid = live_pid;
+	int n = live_n;
+	for (int i = 0; pid && i < n; i++)
+		if (pid[i] > 0 && kill(pid[i], SIGKILL) == 0)
+			waitpid(pid[i], NULL, 0);
+}
+
 int jobs_run(int n, int jobs, job_fn fn, void *ctx, struct err *e, int *claims)
 {
 	if (jobs <= 1 || n <= 1) {
@@ -56,6 +69,8 @@ int jobs_run(int n, int jobs, job_fn fn, void *ctx, struct err *e, int *claims)
 		return err_set(e, "gen", 0, "cannot share results between worker processes: %s", strerror(errno));
 	memset(res, 0, (size_t)n * sizeof *res);
 	pid_t *pid = xcalloc((size_t)n, sizeof *pid);
+	live_pid = pid;
+	live_n = n;
 	FILE **log = xcalloc((size_t)n, sizeof *log);
 	int next = 0, running = 0, failed = 0;
 	fflush(stdout);
@@ -122,6 +137,8 @@ int jobs_run(int n, int jobs, job_fn fn, void *ctx, struct err *e, int *claims)
 			rc = -1;
 		}
 	}
+	live_pid = NULL;
+	live_n = 0;
 	free(pid);
 	free(log);
 	munmap(res, (size_t)n * sizeof *res);

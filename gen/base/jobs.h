@@ -20,6 +20,11 @@ typedef int (*job_fn)(int i, void *ctx, struct err *e, int *claims);
  * after one has failed. *claims is the sum over the tasks. */
 int jobs_run(int n, int jobs, job_fn fn, void *ctx, struct err *e, int *claims);
 
+/* Kills (SIGKILL) and reaps the workers of the jobs_run in progress, if
+ * any; async-signal-safe, for a SIGTERM/SIGINT handler that must remove the
+ * staging directory without a worker writing into it again. */
+void jobs_kill_workers(void);
+
 /* The number of processors online, at least 1. */
 int jobs_default(void);
 

@@ -1,6 +1,7 @@
 /* util.c: allocation, string buffers, error messages, file helpers and Dutch
  * number formatting shared by every module (see util.h). */
 #include "util.h"
+#include "text.h"
 
 #include <errno.h>
 #include <dirent.h>
@@ -189,7 +190,6 @@ static int text_scan(const char *path, long line, int count_lines, const char *w
 	while (i < len) {
 		unsigned c = s[i];
 		size_t k;
-		unsigned min;
 		if (c == '\n') {
 			line += count_lines;
 			i++;
@@ -204,27 +204,9 @@ static int text_scan(const char *path, long line, int count_lines, const char *w
 					       where, c);
 			i++;
 			continue;
-		} else if ((c & 0xE0) == 0xC0) {
-			k = 1;
-			min = 0x80;
-			c &= 0x1F;
-		} else if ((c & 0xF0) == 0xE0) {
-			k = 2;
-			min = 0x800;
-			c &= 0x0F;
-		} else if ((c & 0xF8) == 0xF0) {
-			k = 3;
-			min = 0x10000;
-			c &= 0x07;
-		} else {
-			goto bad;
 		}
-		for (size_t j = 1; j <= k; j++) {
-			if (i + j >= len || (s[i + j] & 0xC0) != 0x80)
-				goto bad;
-			c = (c << 6) | (s[i + j] & 0x3F);
-		}
-		if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		k = utf8_decode(s + i, len - i, &c);
+		if (!k)
 			goto bad;
 		/* Valid UTF-8 that no report can print: cairo refuses
 		 * noncharacters when it writes the PDF (which would only fail
@@ -237,7 +219,7 @@ static int text_scan(const char *path, long line, int count_lines, const char *w
 		if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
 			return err_set(e, path, line,
 				       "%sU+%04X is a Unicode noncharacter; expected text characters only", where, c);
-		i += k + 1;
+		i += k;
 	}
 	return 0;
 bad:
@@ -389,4 +371,34 @@ void prof_mark(const char *what)
 	double ms = (double)(now.tv_sec - last.tv_sec) * 1e3 + (double)(now.tv_nsec - last.tv_nsec) / 1e6;
 	last = now;
 	fprintf(stderr, "gen: profile: %-28s %7.1f ms\n", what, ms);
+}
+
+char *nl_file_size(long bytes)
+{
+	if (bytes >= 1000000) {
+		long tenths = (bytes + 50000) / 100000; /* MB to one decimal, half up */
+		return xasprintf("%ld,%ld MB", tenths / 10, tenths % 10);
+	}
+	return xasprintf("%ld kB", (bytes + 500) / 1000 > 0 ? (bytes + 500) / 1000 : 1);
+}
+
+static const char *const nl_months[] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
+					  "augustus", "september", "oktober", "november", "december" };
+
+char *nl_date(const char *iso)
+{
+	int y, mo, d;
+	if (!iso)
+		return xstrdup("");
+	if (sscanf(iso, "%4d-%2d-%2d", &y, &mo, &d) != 3 || mo < 1 || mo > 12)
+		return xstrdup(iso);
+	return xasprintf("%d %s %d", d, nl_months[mo - 1], y);
+}
+
+char *nl_date_day_month(const char *iso)
+{
+	int y, mo, d;
+	if (sscanf(iso, "%d-%d-%d", &y, &mo, &d) != 3 || mo < 1 || mo > 12)
+		return xstrdup(iso);
+	return xasprintf("%d %s", d, nl_months[mo - 1]);
 }

@@ -60,6 +60,12 @@ int rm_rf(const char *path);
 /* Dutch formatting: "2,5", "100.000", "94%". Returned strings are malloc'd. */
 char *nl_int(long v);               /* 100000 -> "100.000" */
 char *nl_decimal(double v, int decimals); /* 2.5,1 -> "2,5" */
+char *nl_file_size(long bytes);
+/* Dutch dates from ISO dates (one month table): "2013-04-08" -> "8 april
+ * 2013" (nl_date; NULL -> "") and "8 april" (nl_date_day_month); a text
+ * that is not an ISO date is returned as it is. */
+char *nl_date(const char *iso);
+char *nl_date_day_month(const char *iso);     /* 1234567 -> "1,2 MB", 850000 -> "850 kB" */
 
 /* Rounds half up, the way the report prints percentages (24.5 -> 25). Done
  * on value*1e9-rounded numbers so 24.4999999 from a division counts as 24.5. */

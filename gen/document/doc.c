@@ -1,6 +1,7 @@
 /* doc.c: building and walking the document tree (see doc.h): node
  * allocation, appending, the enter/exit iterator, plain-text extraction. */
 #include "doc.h"
+#include "text.h"
 #include "util.h"
 #include "chart.h"
 
@@ -209,28 +210,14 @@ static int is_para_sep(unsigned cp)
 char *bidi_isolate(const char *text)
 {
 	static const char FSI[] = "\xE2\x81\xA8", PDI[] = "\xE2\x81\xA9";
-	const unsigned char *s = (const unsigned char *)text;
+	const unsigned char *s = (const unsigned char *)text, *end = s + strlen(text);
 	strbuf b;
 	sb_init(&b);
 	sb_add(&b, FSI);
 	int depth = 0;
 	while (*s) {
-		unsigned cp = *s;
-		size_t len = 1;
-		if (cp >= 0xF0)
-			len = 4, cp &= 0x07;
-		else if (cp >= 0xE0)
-			len = 3, cp &= 0x0F;
-		else if (cp >= 0xC0)
-			len = 2, cp &= 0x1F;
-		for (size_t i = 1; i < len; i++) {
-			if ((s[i] & 0xC0) != 0x80) { /* not UTF-8 after all: take the byte alone */
-				len = 1;
-				cp = *s;
-				break;
-			}
-			cp = (cp << 6) | (s[i] & 0x3F);
-		}
+		unsigned cp;
+		size_t len = utf8_next(s, (size_t)(end - s), &cp); /* a bad byte: taken alone */
 		if (cp >= 0x2066 && cp <= 0x2068) {
 			depth++;
 		} else if (cp == 0x2069) {

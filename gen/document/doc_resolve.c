@@ -11,6 +11,7 @@
  * run and a link to the published site keeps working while the text does
  * not move. */
 #include "doc.h"
+#include "text.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -120,23 +121,12 @@ static char *slug_id(const char *prefix, const char *text)
 	sb_add(&b, prefix);
 	int dash = 0; /* a '-' is pending between words */
 	size_t words = 0;
-	const unsigned char *p = (const unsigned char *)text;
+	const unsigned char *p = (const unsigned char *)text, *end = p + strlen(text);
 	while (*p && b.len < 60) {
-		unsigned cp = *p;
-		int len = 1;
-		if (cp >= 0xC0 && cp < 0xE0 && (p[1] & 0xC0) == 0x80) {
-			cp = ((cp & 0x1F) << 6) | (p[1] & 0x3F);
-			len = 2;
-		} else if (cp >= 0xE0 && cp < 0xF0 && (p[1] & 0xC0) == 0x80 &&
-			   (p[2] & 0xC0) == 0x80) {
-			cp = ((cp & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-			len = 3;
-		} else if (cp >= 0x80) {
-			/* other sequences (and stray bytes) separate words */
-			while ((p[len] & 0xC0) == 0x80)
-				len++;
-			cp = ' ';
-		}
+		unsigned cp;
+		size_t len = utf8_next(p, (size_t)(end - p), &cp);
+		if (cp == 0xFFFD)
+			cp = ' '; /* a stray byte separates words */
 		/* soft hyphens and apostrophes sit inside a word: "zo'n" -> "zon" */
 		int in_word = (cp == 0xAD || cp == '\'' || cp == 0x2019);
 		char c = 0;

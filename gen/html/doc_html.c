@@ -29,13 +29,13 @@
  * (the same Dutch patterns and rules as the PDF, hyphenate.c).
  *
  * Safety: the tree holds open answers typed by respondents. Every string that
- * comes from the tree or the metadata goes through html_esc(), in text and in
+ * comes from the tree or the metadata goes through markup_esc(), in text and in
  * attributes alike, so no answer can open an element or break out of an
  * attribute. The page has no script and loads nothing from outside out/. */
 #include "doc.h"
 #include "doc_writers.h"
 #include "hyphenate.h"
-#include "pdfinfo.h"
+#include "text.h"
 #include "util.h"
 #include "chart.h"
 
@@ -43,101 +43,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-/* Decodes one UTF-8 sequence at p (n bytes left). Returns its length and
- * sets *cp, or returns 0 for a malformed sequence. */
-static size_t utf8_decode(const unsigned char *p, size_t n, unsigned *cp)
-{
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	size_t len;
-	unsigned min;
-	if ((p[0] & 0xE0) == 0xC0) {
-		len = 2, min = 0x80, *cp = p[0] & 0x1F;
-	} else if ((p[0] & 0xF0) == 0xE0) {
-		len = 3, min = 0x800, *cp = p[0] & 0x0F;
-	} else if ((p[0] & 0xF8) == 0xF0) {
-		len = 4, min = 0x10000, *cp = p[0] & 0x07;
-	} else {
-		return 0;
-	}
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		*cp = (*cp << 6) | (p[i] & 0x3F);
-	}
-	if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
-		return 0;
-	return len;
-}
-
-/* Code points that must not reach the page: controls other than tab and
- * newline (the Nu checker rejects them, and they are never meant), the soft
- * hyphen unless the caller put it there for line breaking (keep_shy), and
- * Unicode non-characters. */
-static int dropped(unsigned cp, int keep_shy)
-{
-	if (cp == '\t' || cp == '\n')
-		return 0;
-	if (cp == 0xAD)
-		return !keep_shy;
-	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
-		return 1;
-	if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE)
-		return 1;
-	return 0;
-}
-
-static void esc(strbuf *b, const char *s, int keep_shy)
-{
-	if (!s)
-		return;
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s);
-	while (n) {
-		unsigned cp;
-		size_t len = utf8_decode(p, n, &cp);
-		if (!len) {
-			sb_add(b, "\xEF\xBF\xBD");
-			p++, n--;
-			continue;
-		}
-		if (!dropped(cp, keep_shy)) {
-			switch (cp) {
-			case '&':
-				sb_add(b, "&amp;");
-				break;
-			case '<':
-				sb_add(b, "&lt;");
-				break;
-			case '>':
-				sb_add(b, "&gt;");
-				break;
-			case '"':
-				sb_add(b, "&quot;");
-				break;
-			case '\'':
-				sb_add(b, "&#39;");
-				break;
-			default:
-				sb_addn(b, (const char *)p, len);
-			}
-		}
-		p += len, n -= len;
-	}
-}
-
-/* Appends s escaped for HTML text and for double- or single-quoted
- * attribute values. Malformed UTF-8 becomes U+FFFD rather than passing raw
- * bytes on. */
-static void html_esc(strbuf *b, const char *s)
-{
-	esc(b, s, 0);
-}
 
 /* How inlines are written: in running text; in a footnote's own text
  * (links, but no further footnote markers: a note in a note has nowhere to
@@ -179,7 +84,7 @@ static void fail(html *h, const char *why)
 static void attr(html *h, const char *name, const char *value)
 {
 	sb_printf(&h->out, " %s=\"", name);
-	html_esc(&h->out, value);
+	markup_esc(&h->out, value);
 	sb_addc(&h->out, '"');
 }
 
@@ -189,10 +94,10 @@ static void text(html *h, const char *s, inline_mode mode)
 {
 	if (h->shy && h->hy && mode != IN_LABEL && s) {
 		char *t = hyph_text(h->hy, s);
-		esc(&h->out, t, 1);
+		markup_escn(&h->out, t, strlen(t), 1);
 		free(t);
 	} else {
-		html_esc(&h->out, s);
+		markup_esc(&h->out, s);
 	}
 }
 
@@ -200,7 +105,7 @@ static void text(html *h, const char *s, inline_mode mode)
 static void note_ref_id(strbuf *b, const doc_node *fn)
 {
 	sb_add(b, "voetnoot-ref-");
-	html_esc(b, fn->number ? fn->number : "");
+	markup_esc(b, fn->number ? fn->number : "");
 }
 
 static void queue_note(html *h, const doc_node *fn)
@@ -240,13 +145,13 @@ static void inline_node(html *h, const doc_node *n, inline_mode mode)
 	case DOC_XREF:
 		if (mode != IN_LABEL) {
 			sb_add(o, "<a href=\"#");
-			html_esc(o, n->target);
+			markup_esc(o, n->target);
 			sb_add(o, "\">");
 		}
 		if (n->first)
 			inlines(h, n, IN_LABEL);
 		else
-			html_esc(o, n->text);
+			markup_esc(o, n->text);
 		if (mode != IN_LABEL)
 			sb_add(o, "</a>");
 		break;
@@ -254,11 +159,11 @@ static void inline_node(html *h, const doc_node *n, inline_mode mode)
 		if (mode != IN_TEXT)
 			break;
 		sb_add(o, "<sup class=\"voetnoot-ref\"><a href=\"#");
-		html_esc(o, n->id);
+		markup_esc(o, n->id);
 		sb_add(o, "\" id=\"");
 		note_ref_id(o, n);
 		sb_add(o, "\">");
-		html_esc(o, n->number);
+		markup_esc(o, n->number);
 		sb_add(o, "</a></sup>");
 		queue_note(h, n);
 		break;
@@ -318,7 +223,7 @@ static void permalink(html *h, const char *id, const char *label)
 		return;
 	strbuf *o = &h->out;
 	sb_add(o, "<a class=\"anker\" href=\"#");
-	html_esc(o, id);
+	markup_esc(o, id);
 	sb_add(o, "\"");
 	char *l = xasprintf("Link naar \xE2\x80\x98%s\xE2\x80\x99", label ? label : "");
 	attr(h, "aria-label", l);
@@ -346,13 +251,13 @@ static void flush_notes(html *h)
 		sb_add(o, "<li");
 		attr(h, "id", fn->id);
 		sb_add(o, "><span class=\"nummer\">");
-		html_esc(o, fn->number);
+		markup_esc(o, fn->number);
 		sb_add(o, "</span> ");
 		inlines(h, fn, IN_NOTE);
 		sb_add(o, " <a class=\"terug\" href=\"#");
 		note_ref_id(o, fn);
 		sb_add(o, "\" aria-label=\"Terug naar de tekst bij noot ");
-		html_esc(o, fn->number);
+		markup_esc(o, fn->number);
 		sb_add(o, "\">\xE2\x86\xA9\xEF\xB8\x8E</a></li>\n");
 	}
 	sb_add(o, "</ol>\n</div>\n");
@@ -384,7 +289,7 @@ static void heading(html *h, const doc_node *n)
 		sb_add(o, "<span class=\"nummer\">");
 		if (n->flags & DOC_ANNEX)
 			sb_add(o, "Bijlage ");
-		html_esc(o, n->number);
+		markup_esc(o, n->number);
 		sb_add(o, "</span> ");
 	}
 	inlines(h, n, IN_TEXT);
@@ -441,7 +346,7 @@ static void table_caption(html *h, const doc_node *t)
 		text(h, t->text, IN_TEXT);
 	} else if (fig) {
 		sb_add(o, data ? "Cijfers bij figuur " : "Figuur ");
-		html_esc(o, fig->number);
+		markup_esc(o, fig->number);
 		sb_add(o, ": ");
 		for (const doc_node *c = fig->first; c; c = c->next)
 			if (c->type == DOC_CAPTION)
@@ -452,14 +357,14 @@ static void table_caption(html *h, const doc_node *t)
 			if (p->type == DOC_PANEL && p->text)
 				at = p;
 		if (at) {
-			html_esc(o, at->text);
+			markup_esc(o, at->text);
 		} else {
 			const doc_node *hd = NULL;
 			for (const doc_node *p = t; p && !hd; p = p->prev ? p->prev : NULL)
 				if (p->type == DOC_HEADING)
 					hd = p;
 			char *l = hd ? heading_label(hd) : xstrdup("Tabel");
-			html_esc(o, l);
+			markup_esc(o, l);
 			free(l);
 		}
 	}
@@ -780,9 +685,9 @@ static void chart_image(html *h, const doc_node *fig)
 	}
 	strbuf *o = &h->out;
 	sb_add(o, "<picture>\n<source media=\"(max-width: 600px)\" srcset=\"figuren/");
-	html_esc(o, stem);
+	markup_esc(o, stem);
 	sb_add(o, "-smal.svg\">\n<img src=\"figuren/");
-	html_esc(o, stem);
+	markup_esc(o, stem);
 	sb_add(o, ".svg\"");
 	attr(h, "alt", alt);
 	sb_printf(o, " width=\"%ld\" height=\"%ld\">\n</picture>\n", w, hgt);
@@ -790,14 +695,14 @@ static void chart_image(html *h, const doc_node *fig)
 
 	const char *num = fig->number ? fig->number : "";
 	sb_add(o, "<p class=\"downloads\">Download figuur ");
-	html_esc(o, num);
+	markup_esc(o, num);
 	sb_add(o, ": ");
 	static const char *const kinds[3][2] = {
 		{ ".csv", "cijfers (CSV)" }, { ".svg", "SVG" }, { ".png", "PNG" },
 	};
 	for (int k = 0; k < 3; k++) {
 		sb_add(o, k ? " · <a href=\"figuren/" : "<a href=\"figuren/");
-		html_esc(o, stem);
+		markup_esc(o, stem);
 		sb_add(o, kinds[k][0]);
 		sb_add(o, "\" download>");
 		sb_add(o, kinds[k][1]);
@@ -818,7 +723,7 @@ static void figure(html *h, const doc_node *f)
 	attr(h, "id", f->id);
 	sb_add(o, f->chart ? " class=\"figuur grafiek\">\n" : " class=\"figuur\">\n");
 	sb_add(o, "<figcaption><span class=\"nummer\">Figuur ");
-	html_esc(o, num);
+	markup_esc(o, num);
 	sb_add(o, ":</span> ");
 	for (const doc_node *c = f->first; c; c = c->next)
 		if (c->type == DOC_CAPTION)
@@ -831,7 +736,7 @@ static void figure(html *h, const doc_node *f)
 			continue;
 		if (c->type == DOC_TABLE && (c->flags & DOC_DATA_TABLE)) {
 			sb_add(o, "<details class=\"cijfers\">\n<summary>Cijfers bij figuur ");
-			html_esc(o, num);
+			markup_esc(o, num);
 			sb_add(o, "</summary>\n");
 			table(h, c);
 			sb_add(o, "</details>\n");
@@ -873,7 +778,7 @@ static void panel(html *h, const doc_node *p)
 	if (p->text && *p->text) {
 		int l = next_hlevel(h, outer + 1);
 		sb_printf(o, "<div class=\"kop\"><h%d class=\"kader-titel\">", l);
-		html_esc(o, p->text);
+		markup_esc(o, p->text);
 		sb_printf(o, "</h%d>", l);
 		permalink(h, p->id, p->text);
 		sb_add(o, "</div>\n");
@@ -956,38 +861,38 @@ static void titlepage(html *h)
 	sb_add(o, "<div class=\"titelpagina\">\n");
 	if (m->doctype) {
 		sb_add(o, "<p class=\"soort\">");
-		html_esc(o, m->doctype);
+		markup_esc(o, m->doctype);
 		sb_add(o, "</p>\n");
 	}
 	sb_add(o, "<h1 class=\"titel\">");
 	if (m->title_lines[0]) {
 		/* the first line is the title, the rest its second line */
 		sb_add(o, "<span class=\"regel1\">");
-		html_esc(o, m->title_lines[0]);
+		markup_esc(o, m->title_lines[0]);
 		sb_add(o, "</span>");
 		if (m->title_lines[1]) {
 			sb_add(o, " <span class=\"regel2\">");
 			for (int i = 1; i < 4 && m->title_lines[i]; i++) {
 				if (i > 1)
 					sb_addc(o, ' ');
-				html_esc(o, m->title_lines[i]);
+				markup_esc(o, m->title_lines[i]);
 			}
 			sb_add(o, "</span>");
 		}
 	} else {
-		html_esc(o, m->title ? m->title : "Rapport");
+		markup_esc(o, m->title ? m->title : "Rapport");
 	}
 	sb_add(o, "</h1>\n");
 	h->hlevel = 1;
 	if (m->subtitle) {
 		sb_add(o, "<p class=\"ondertitel\">");
-		html_esc(o, m->subtitle);
+		markup_esc(o, m->subtitle);
 		sb_add(o, "</p>\n");
 	}
 	char *ed = edition_line(m);
 	if (ed) {
 		sb_add(o, "<p class=\"gebied\">");
-		html_esc(o, ed);
+		markup_esc(o, ed);
 		sb_add(o, "</p>\n");
 		free(ed);
 	}
@@ -995,14 +900,14 @@ static void titlepage(html *h)
 		sb_add(o, "<dl class=\"adres\">\n");
 		if (m->client) {
 			sb_add(o, "<dt>Aan</dt><dd>");
-			html_esc(o, m->client);
+			markup_esc(o, m->client);
 			sb_add(o, "</dd>\n");
 		}
 		if (m->authors[0]) {
 			sb_add(o, "<dt>Van</dt>");
 			for (int i = 0; i < 8 && m->authors[i]; i++) {
 				sb_add(o, "<dd>");
-				html_esc(o, m->authors[i]);
+				markup_esc(o, m->authors[i]);
 				sb_add(o, "</dd>");
 			}
 			sb_add(o, "\n");
@@ -1011,10 +916,10 @@ static void titlepage(html *h)
 	}
 	if (m->place || m->date) {
 		sb_add(o, "<p class=\"plaats-datum\">");
-		html_esc(o, m->place);
+		markup_esc(o, m->place);
 		if (m->place && m->date)
 			sb_add(o, ", ");
-		html_esc(o, m->date);
+		markup_esc(o, m->date);
 		sb_add(o, "</p>\n");
 	}
 	sb_add(o, "</div>\n");
@@ -1024,13 +929,13 @@ static void toc_entry(html *h, const doc_node *n)
 {
 	strbuf *o = &h->out;
 	sb_add(o, n->number || n->level == 1 ? "<li><a href=\"#" : "<li class=\"zonder-nummer\"><a href=\"#");
-	html_esc(o, n->id);
+	markup_esc(o, n->id);
 	sb_add(o, "\">");
 	if (n->number) {
 		sb_add(o, "<span class=\"nummer\">");
 		if (n->flags & DOC_ANNEX)
 			sb_add(o, "Bijlage ");
-		html_esc(o, n->number);
+		markup_esc(o, n->number);
 		sb_add(o, "</span> ");
 	}
 	inlines(h, n, IN_LABEL);
@@ -1086,20 +991,6 @@ static void toc_list(html *h)
 	sb_add(o, "</ol>\n");
 }
 
-/* A Dutch date from an ISO date: "2013-04-08" -> "8 april 2013"; the ISO
- * text itself if it is not one. malloc'd. */
-static char *nl_date(const char *iso)
-{
-	static const char *const months[] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
-					      "augustus", "september", "oktober", "november", "december" };
-	int y, mo, d;
-	if (!iso)
-		return xstrdup("");
-	if (sscanf(iso, "%4d-%2d-%2d", &y, &mo, &d) != 3 || mo < 1 || mo > 12)
-		return xstrdup(iso);
-	return xasprintf("%d %s %d", d, months[mo - 1], y);
-}
-
 /* An author as cited: without the academic titles ("Drs.", "Dr.") that
  * the title page prints before the name. */
 static const char *cited_name(const char *a)
@@ -1148,7 +1039,7 @@ static void head(html *h)
 	char *title = m->area && *m->area ? xasprintf("%s \xE2\x80\x93 %s", m->title && *m->title ? m->title : "Rapport", m->area)
 					  : xstrdup(m->title && *m->title ? m->title : "Rapport");
 	sb_add(o, "<title>");
-	html_esc(o, title);
+	markup_esc(o, title);
 	sb_add(o, "</title>\n");
 	char *desc = description(m);
 	meta_tag(h, "name", "description", desc);
@@ -1211,9 +1102,9 @@ static void site_header(html *h)
 				if (m->variant && !strcmp(s->slugs[i], m->variant))
 					continue;
 				sb_add(o, "<li><a href=\"../");
-				html_esc(o, s->slugs[i]);
+				markup_esc(o, s->slugs[i]);
 				sb_add(o, "/index.html\">");
-				html_esc(o, s->names && s->names[i] ? s->names[i] : s->slugs[i]);
+				markup_esc(o, s->names && s->names[i] ? s->names[i] : s->slugs[i]);
 				sb_add(o, "</a></li>\n");
 			}
 			sb_add(o, "</ul>\n</details>\n");
@@ -1221,20 +1112,18 @@ static void site_header(html *h)
 	}
 	sb_add(o, "<span class=\"deze-editie\">");
 	char *at = area_text(m);
-	html_esc(o, at);
+	markup_esc(o, at);
 	free(at);
 	sb_add(o, "</span>\n</nav>\n<ul class=\"downloads\" aria-label=\"Downloads\">\n");
-	char *pdf = xasprintf("%s/rapport.pdf", h->outdir);
-	long bytes;
-	int pages;
-	if (pdf_info(pdf, &bytes, &pages) == 0) {
-		char *size = pdf_size_text(bytes);
+	if (h->site && h->site->pdf_pages > 0) {
+		long bytes = h->site->pdf_bytes;
+		int pages = h->site->pdf_pages;
+		char *size = nl_file_size(bytes);
 		sb_printf(o, "<li><a href=\"rapport.pdf\" type=\"application/pdf\">PDF</a> "
 			     "<span class=\"bestand\">(%s, %d %s)</span></li>\n", size, pages,
 			     pages == 1 ? "pagina" : "pagina\xE2\x80\x99s");
 		free(size);
 	}
-	free(pdf);
 	if (have_file(h, "cijfers.csv"))
 		sb_add(o, "<li><a href=\"cijfers.csv\" type=\"text/csv\">Cijfers</a> <span class=\"bestand\">(CSV)</span></li>\n");
 	if (have_file(h, "codeboek.csv"))
@@ -1254,30 +1143,30 @@ static void citation(html *h)
 	for (int i = 0; i < na; i++) {
 		if (i)
 			sb_add(o, i == na - 1 ? " en " : ", ");
-		html_esc(o, cited_name(m->authors[i]));
+		markup_esc(o, cited_name(m->authors[i]));
 	}
 	if (m->date_iso && strlen(m->date_iso) >= 4)
 		sb_printf(o, " (%.4s). ", m->date_iso);
 	else
 		sb_add(o, ". ");
 	sb_add(o, "<cite>");
-	html_esc(o, m->title);
+	markup_esc(o, m->title);
 	if (m->title_lines[1]) {
 		sb_add(o, ":");
 		for (int i = 1; i < 4 && m->title_lines[i]; i++) {
 			sb_addc(o, ' ');
-			html_esc(o, m->title_lines[i]);
+			markup_esc(o, m->title_lines[i]);
 		}
 	}
 	sb_add(o, "</cite>. ");
 	char *at = area_text(m);
-	html_esc(o, at);
+	markup_esc(o, at);
 	free(at);
 	sb_add(o, ". ");
-	html_esc(o, m->place);
+	markup_esc(o, m->place);
 	if (m->place && m->publisher)
 		sb_add(o, ": ");
-	html_esc(o, m->publisher);
+	markup_esc(o, m->publisher);
 	sb_add(o, ".");
 }
 
@@ -1292,19 +1181,19 @@ static void footer(html *h)
 	sb_add(o, "</div>\n<dl>\n");
 	if (m->publisher || m->client) {
 		sb_add(o, "<dt>Uitgave</dt><dd>");
-		html_esc(o, m->publisher);
+		markup_esc(o, m->publisher);
 		if (m->publisher && m->place) {
 			sb_add(o, ", ");
-			html_esc(o, m->place);
+			markup_esc(o, m->place);
 		}
 		if (m->client) {
 			sb_add(o, m->publisher ? ", in opdracht van " : "In opdracht van ");
 			/* "Het ministerie ..." reads "het ministerie" inside a sentence */
 			if (!strncmp(m->client, "Het ", 4)) {
 				sb_add(o, "het ");
-				html_esc(o, m->client + 4);
+				markup_esc(o, m->client + 4);
 			} else {
-				html_esc(o, m->client);
+				markup_esc(o, m->client);
 			}
 		}
 		sb_add(o, "</dd>\n");
@@ -1316,7 +1205,7 @@ static void footer(html *h)
 			attr(h, "datetime", m->date_iso);
 			sb_add(o, ">");
 		}
-		html_esc(o, m->date);
+		markup_esc(o, m->date);
 		if (m->date_iso)
 			sb_add(o, "</time>");
 		sb_add(o, "</dd>\n");
@@ -1324,16 +1213,16 @@ static void footer(html *h)
 	if (m->fieldwork_from && m->fieldwork_to) {
 		char *a = nl_date(m->fieldwork_from), *b = nl_date(m->fieldwork_to);
 		sb_add(o, "<dt>Gegevens</dt><dd>Online enqu\xC3\xAAte onder gemeenten, veldwerk van ");
-		html_esc(o, a);
+		markup_esc(o, a);
 		sb_add(o, " tot en met ");
-		html_esc(o, b);
+		markup_esc(o, b);
 		sb_add(o, "</dd>\n");
 		free(a);
 		free(b);
 	}
 	if (m->licence) {
 		sb_add(o, "<dt>Bron en gebruik</dt><dd>");
-		html_esc(o, m->licence);
+		markup_esc(o, m->licence);
 		sb_add(o, "</dd>\n");
 	}
 	sb_add(o, "<dt>Citeren als</dt><dd>");
@@ -1346,12 +1235,12 @@ static void browse_link(html *h, const doc_node *n, int next)
 {
 	strbuf *o = &h->out;
 	sb_add(o, next ? "<li class=\"volgende\"><a rel=\"next\" href=\"#" : "<li class=\"vorige\"><a rel=\"prev\" href=\"#");
-	html_esc(o, n->id);
+	markup_esc(o, n->id);
 	sb_add(o, next ? "\">Volgende: " : "\"><span aria-hidden=\"true\">\xE2\x86\x90 </span>Vorige: ");
 	if (n->number) {
 		if (n->flags & DOC_ANNEX)
 			sb_add(o, "Bijlage ");
-		html_esc(o, n->number);
+		markup_esc(o, n->number);
 		sb_addc(o, ' ');
 	}
 	inlines(h, n, IN_LABEL);
@@ -1445,7 +1334,7 @@ static const char favicon_svg[] =
 	"<rect x=\"21\" y=\"6\" width=\"5\" height=\"20\" fill=\"#fff\"/>"
 	"</svg>\n";
 
-static int write_favicon(const char *dir)
+int html_write_favicon(const char *dir)
 {
 	char *p = xasprintf("%s/favicon.svg", dir);
 	int rc = write_file(p, favicon_svg, sizeof favicon_svg - 1);
@@ -1473,7 +1362,7 @@ int doc_write_html_site(const doc *d, const char *outdir, const char *css_path, 
 	}
 	free(figdir);
 
-	if (write_favicon(outdir)) {
+	if (html_write_favicon(outdir)) {
 		snprintf(msg, msglen, "%s/favicon.svg: kan niet schrijven", outdir);
 		return -1;
 	}
@@ -1533,231 +1422,3 @@ int doc_write_html(const doc *d, const char *outdir, const char *css_path, char 
 	return doc_write_html_site(d, outdir, css_path, NULL, msg, msglen);
 }
 
-/* The landing page's own stylesheet: it must not depend on any one
- * edition being published. Same palette and type as the reports. */
-static const char start_css[] =
-	"/* start.css: the landing page out/index.html (written by gen/doc_html.c) */\n"
-	":root{--tekst:#1a1a1a;--zacht:#484848;--accent:#1f4e79;--lijn:#c9d3dd;--kader:#eef3f8}\n"
-	"html{font-family:Lato,\"Helvetica Neue\",Arial,sans-serif;line-height:1.55;color:var(--tekst);background:#fff}\n"
-	"body{max-width:48rem;margin:0 auto;padding:1.5rem 1.25rem 3rem;font-size:1.0625rem}\n"
-	"a{color:var(--accent)}\n:focus-visible{outline:2px solid var(--accent);outline-offset:2px}\n"
-	".skip{position:absolute;left:-999rem}.skip:focus{position:static;display:inline-block;margin-bottom:1rem}\n"
-	"header{border-bottom:3px solid var(--accent);padding-bottom:1rem;margin-bottom:1.5rem}\n"
-	".soort{text-transform:uppercase;letter-spacing:.12em;font-size:.85rem;color:var(--zacht);margin:0 0 .4rem}\n"
-	"h1{font-size:2.2rem;line-height:1.15;color:var(--accent);margin:0 0 .5rem}\n"
-	"h1 .regel2{display:block;font-size:1.3rem;font-weight:normal;margin-top:.3rem}\n"
-	".ondertitel{font-style:italic;margin:0 0 .8rem}.meta{color:var(--zacht);margin:0}\n"
-	"h2{font-size:1.35rem;color:var(--accent);margin:2rem 0 .6rem}\n"
-	"ul.edities{list-style:none;padding:0;margin:0}\n"
-	"ul.edities li{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;align-items:baseline;padding:.6rem 0;border-bottom:1px solid var(--lijn)}\n"
-	"ul.edities .naam{font-weight:bold;flex:1 1 12rem}\n"
-	"ul.edities .bestanden{display:flex;flex-wrap:wrap;gap:.25rem 1rem}\n"
-	".bestand{color:var(--zacht);font-size:.9rem}\n"
-	".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}\n"
-	"footer{margin-top:2.5rem;border-top:1px solid var(--lijn);padding-top:1rem;color:var(--zacht);font-size:.95rem}\n";
-
-/* "Gelderland" -> the edition's line on the landing page. */
-static void landing_entry(strbuf *o, const char *outroot, const char *slug, const char *name)
-{
-	sb_add(o, "<li><span class=\"naam\"><a href=\"");
-	html_esc(o, slug);
-	sb_add(o, "/index.html\">");
-	html_esc(o, name);
-	sb_add(o, "</a></span>\n<span class=\"bestanden\">");
-	char *pdf = xasprintf("%s/%s/rapport.pdf", outroot, slug);
-	long bytes;
-	int pages;
-	if (pdf_info(pdf, &bytes, &pages) == 0) {
-		char *size = pdf_size_text(bytes);
-		sb_add(o, "<span><a href=\"");
-		html_esc(o, slug);
-		sb_add(o, "/rapport.pdf\" type=\"application/pdf\">PDF<span class=\"vh\"> ");
-		html_esc(o, name);
-		sb_printf(o, "</span></a> <span class=\"bestand\">(%s, %d %s)</span></span>", size, pages,
-			     pages == 1 ? "pagina" : "pagina\xE2\x80\x99s");
-		free(size);
-	}
-	free(pdf);
-	static const char *const files[][2] = { { "cijfers.csv", "Cijfers" }, { "codeboek.csv", "Codeboek" } };
-	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-		char *p = xasprintf("%s/%s/%s", outroot, slug, files[i][0]);
-		struct stat sb;
-		if (stat(p, &sb) == 0 && S_ISREG(sb.st_mode)) {
-			sb_add(o, " <span><a href=\"");
-			html_esc(o, slug);
-			sb_printf(o, "/%s\" type=\"text/csv\">%s<span class=\"vh\"> ", files[i][0], files[i][1]);
-			html_esc(o, name);
-			sb_add(o, "</span></a> <span class=\"bestand\">(CSV)</span></span>");
-		}
-		free(p);
-	}
-	sb_add(o, "</span></li>\n");
-}
-
-int html_write_landing_meta(const char *outroot, const char *const *variants, const char *const *names, int n,
-			    const doc_meta *m, const landing_redirect *red, int nred, char *msg, size_t msglen)
-{
-	return html_write_landing_from(outroot, outroot, variants, names, n, m, red, nred, msg, msglen);
-}
-
-int html_write_landing_from(const char *outroot, const char *site, const char *const *variants,
-			    const char *const *names, int n, const doc_meta *m, const landing_redirect *red, int nred,
-			    char *msg, size_t msglen)
-{
-	if (msglen)
-		msg[0] = 0;
-	const char *title = m && m->title ? m->title : "De \xE2\x80\x98" "doe-democratie\xE2\x80\x99";
-	strbuf o;
-	sb_init(&o);
-	sb_add(&o, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
-		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-	html_esc(&o, title);
-	sb_add(&o, ": rapportage per gebied</title>\n<meta name=\"description\" content=\"");
-	if (m && m->subtitle) {
-		html_esc(&o, m->subtitle);
-		sb_add(&o, ". ");
-	}
-	sb_add(&o, "Voor heel Nederland, per landsdeel en per provincie, als webpagina, PDF en cijfers.\">\n");
-	if (m && m->date_iso) {
-		sb_add(&o, "<meta name=\"dcterms.date\" content=\"");
-		html_esc(&o, m->date_iso);
-		sb_add(&o, "\">\n");
-	}
-	if (m && m->publisher) {
-		sb_add(&o, "<meta name=\"dcterms.publisher\" content=\"");
-		html_esc(&o, m->publisher);
-		sb_add(&o, "\">\n");
-	}
-	sb_add(&o, "<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n"
-		   "<link rel=\"stylesheet\" href=\"start.css\">\n</head>\n<body>\n"
-		   "<a class=\"skip\" href=\"#inhoud\">Direct naar de edities</a>\n<header>\n");
-	if (m && m->doctype) {
-		sb_add(&o, "<p class=\"soort\">");
-		html_esc(&o, m->doctype);
-		sb_add(&o, "</p>\n");
-	}
-	sb_add(&o, "<h1>");
-	if (m && m->title_lines[0]) {
-		html_esc(&o, m->title_lines[0]);
-		if (m->title_lines[1]) {
-			sb_add(&o, " <span class=\"regel2\">");
-			for (int i = 1; i < 4 && m->title_lines[i]; i++) {
-				if (i > 1)
-					sb_addc(&o, ' ');
-				html_esc(&o, m->title_lines[i]);
-			}
-			sb_add(&o, "</span>");
-		}
-	} else {
-		html_esc(&o, title);
-	}
-	sb_add(&o, "</h1>\n");
-	if (m && m->subtitle) {
-		sb_add(&o, "<p class=\"ondertitel\">");
-		html_esc(&o, m->subtitle);
-		sb_add(&o, "</p>\n");
-	}
-	if (m && (m->publisher || m->date)) {
-		sb_add(&o, "<p class=\"meta\">");
-		html_esc(&o, m->publisher);
-		if (m->publisher && m->place) {
-			sb_add(&o, ", ");
-			html_esc(&o, m->place);
-		}
-		if (m->publisher && m->date)
-			sb_add(&o, " \xC2\xB7 ");
-		if (m->date) {
-			if (m->date_iso) {
-				sb_add(&o, "<time datetime=\"");
-				html_esc(&o, m->date_iso);
-				sb_add(&o, "\">");
-			}
-			html_esc(&o, m->date);
-			if (m->date_iso)
-				sb_add(&o, "</time>");
-		}
-		sb_add(&o, "</p>\n");
-	}
-	sb_add(&o, "</header>\n<main id=\"inhoud\">\n"
-		   "<p>Resultaten van een online enqu\xC3\xAAte onder Nederlandse gemeenten, voor heel "
-		   "Nederland, per landsdeel en per provincie. Elke editie is er als webpagina en als PDF, met alle "
-		   "cijfers als CSV-bestand en een codeboek dat de codes in dat bestand uitlegt.</p>\n"
-		   "<h2>Edities</h2>\n<ul class=\"edities\">\n");
-	/* only what is published: an edition whose page is not in the site is
-	 * left out, so the page can be rebuilt from the directory alone */
-	for (int i = 0; i < n; i++) {
-		char *page = xasprintf("%s/%s/index.html", site, variants[i]);
-		struct stat sb;
-		int there = stat(page, &sb) == 0;
-		free(page);
-		if (there)
-			landing_entry(&o, site, variants[i], names && names[i] ? names[i] : variants[i]);
-	}
-	sb_add(&o, "</ul>\n");
-	if (nred > 0) {
-		/* areas without an edition of their own: where their readers go */
-		sb_add(&o, "<p>Uit een aantal provincies deden te weinig gemeenten mee voor een eigen uitgave; "
-			   "de cijfers van die gemeenten staan in de uitgave van hun landsdeel en in die voor heel Nederland.</p>\n"
-			   "<ul class=\"verwijzingen\">\n");
-		for (int i = 0; i < nred; i++) {
-			sb_add(&o, "<li>");
-			html_esc(&o, red[i].area);
-			sb_printf(&o, " (%d %s)", red[i].gemeenten, red[i].gemeenten == 1 ? "gemeente" : "gemeenten");
-			if (red[i].slug) {
-				sb_add(&o, ": zie <a href=\"");
-				html_esc(&o, red[i].slug);
-				sb_add(&o, "/index.html\">");
-				html_esc(&o, red[i].name);
-				sb_add(&o, "</a>");
-			}
-			sb_add(&o, "</li>\n");
-		}
-		sb_add(&o, "</ul>\n");
-	}
-	sb_add(&o, "</main>\n<footer>\n<p>");
-	if (m && m->publisher) {
-		html_esc(&o, m->publisher);
-		sb_add(&o, m->client ? ", in opdracht van " : ". ");
-	}
-	if (m && m->client) {
-		if (!strncmp(m->client, "Het ", 4)) {
-			sb_add(&o, m->publisher ? "het " : "Het ");
-			html_esc(&o, m->client + 4);
-		} else {
-			html_esc(&o, m->client);
-		}
-		sb_add(&o, ". ");
-	}
-	if (m && m->licence)
-		html_esc(&o, m->licence);
-	sb_add(&o, "</p>\n</footer>\n</body>\n</html>\n");
-	if (mkdir_p(outroot)) {
-		snprintf(msg, msglen, "%s: kan de map niet maken", outroot);
-		sb_free(&o);
-		return -1;
-	}
-	char *path = xasprintf("%s/index.html", outroot);
-	char *css = xasprintf("%s/start.css", outroot);
-	int rc = write_file(css, start_css, sizeof start_css - 1);
-	if (rc)
-		snprintf(msg, msglen, "%s: kan niet schrijven", css);
-	if (!rc && write_favicon(outroot)) {
-		rc = -1;
-		snprintf(msg, msglen, "%s/favicon.svg: kan niet schrijven", outroot);
-	}
-	if (!rc) {
-		rc = write_file(path, o.s, o.len);
-		if (rc)
-			snprintf(msg, msglen, "%s: kan niet schrijven", path);
-	}
-	free(css);
-	free(path);
-	sb_free(&o);
-	return rc ? -1 : 0;
-}
-
-int html_write_landing(const char *outroot, const char *const *variants, const char *const *names, int n,
-		       char *msg, size_t msglen)
-{
-	return html_write_landing_meta(outroot, variants, names, n, NULL, NULL, 0, msg, msglen);
-}

@@ -6,6 +6,7 @@
  * (survey.h), so the work is gemeenten x items x categories whatever the
  * number of rows. */
 #include "aggregate.h"
+#include "csvwrite.h"
 #include "disclosure.h"
 
 #include <math.h>
@@ -197,7 +198,7 @@ const question_stats *stats_question(const stats *st, const char *qid)
 }
 
 /* Counts print without trailing zeros: "82", "24.5", "10.33". */
-static void put_num(strbuf *b, double x)
+static void put_num(csv_writer *w, double x)
 {
 	char buf[64];
 	snprintf(buf, sizeof buf, "%.2f", x);
@@ -206,42 +207,52 @@ static void put_num(strbuf *b, double x)
 		*p-- = 0;
 	if (*p == '.')
 		*p = 0;
-	sb_add(b, buf);
+	csvw_num(w, "%s", buf);
 }
 
-static void put_row_sup(strbuf *b, const char *fig, const char *item, const char *cat, const char *group,
+/* One row of cijfers.csv, through the one CSV writer (csvwrite.c): the
+ * codes are text fields, aantal, n and procent numbers. */
+static void put_row_sup(csv_writer *w, const char *fig, const char *item, const char *cat, const char *group,
 			double aantal, double n, int pct, int sup)
 {
-	sb_printf(b, "%s,%s,%s,%s,", fig, item, cat, group);
+	csvw_texts(w, fig, item, cat, group, (const char *)NULL);
 	if (!sup)
-		put_num(b, aantal);
-	sb_addc(b, ',');
-	put_num(b, n);
-	if (sup)
-		sb_printf(b, ",,%s\n", disclosure_reason_id(sup));
+		put_num(w, aantal);
 	else
-		sb_printf(b, ",%d,\n", pct);
+		csvw_num(w, "%s", "");
+	put_num(w, n);
+	if (sup) {
+		csvw_num(w, "%s", "");
+		csvw_text(w, disclosure_reason_id(sup));
+	} else {
+		csvw_num(w, "%d", pct);
+		csvw_text(w, "");
+	}
+	csvw_end(w);
 }
 
-static void put_row(strbuf *b, const char *fig, const char *item, const char *cat, const char *group,
+static void put_row(csv_writer *w, const char *fig, const char *item, const char *cat, const char *group,
 		    double aantal, double n, int pct)
 {
-	put_row_sup(b, fig, item, cat, group, aantal, n, pct, SUP_NONE);
+	put_row_sup(w, fig, item, cat, group, aantal, n, pct, SUP_NONE);
 }
 
 int stats_write_cijfers(const stats *st, const char *path)
 {
 	strbuf b;
 	sb_init(&b);
-	sb_add(&b, "figuur,item,categorie,groep,aantal,n,procent,reden\n");
+	csv_writer cw, *w = &cw;
+	csvw_init(w, &b, "\n", 1);
+	csvw_texts(w, "figuur", "item", "categorie", "groep", "aantal", "n", "procent", "reden", (const char *)NULL);
+	csvw_end(w);
 	for (int q = 0; q < st->nq; q++) {
 		const question_stats *qs = &st->qs[q];
 		const question *qq = qs->q;
 		const char *fig = strcmp(qq->figure, "tekst") ? qq->figure : "text";
 		if (qq->kind == Q_OPEN) {
-			put_row(&b, fig, qq->id, "respondenten", "totaal", qs->open_respondents, st->respondents,
+			put_row(w, fig, qq->id, "respondenten", "totaal", qs->open_respondents, st->respondents,
 				st->respondents ? (int)round_half_up(100.0 * qs->open_respondents / st->respondents) : 0);
-			put_row(&b, fig, qq->id, "gemeenten", "totaal", qs->open_gemeenten, st->gemeenten,
+			put_row(w, fig, qq->id, "gemeenten", "totaal", qs->open_gemeenten, st->gemeenten,
 				st->gemeenten ? (int)round_half_up(100.0 * qs->open_gemeenten / st->gemeenten) : 0);
 			continue;
 		}
@@ -251,22 +262,22 @@ int stats_write_cijfers(const stats *st, const char *path)
 				if (qq->kind == Q_GRID) {
 					for (int c = 0; c < qq->scale->ncat; c++)
 						if (is->pct[g][c] >= 0)
-							put_row_sup(&b, fig, qq->items[i].id, qq->scale->cats[c].id, group_id(g),
+							put_row_sup(w, fig, qq->items[i].id, qq->scale->cats[c].id, group_id(g),
 								    is->count[g][c], is->n[g], is->pct[g][c], is->sup[g]);
 				} else {
-					put_row_sup(&b, fig, qq->items[i].id, "mentions", group_id(g), is->count[g][0],
+					put_row_sup(w, fig, qq->items[i].id, "mentions", group_id(g), is->count[g][0],
 						    is->n[g], is->pct[g][0], is->sup[g]);
 				}
 			}
 		}
 	}
 	/* the response figures of the text (paragraph 1.4) */
-	put_row(&b, "text", "respons_respondenten", "count", "totaal", st->respondents, st->respondents, 100);
-	put_row(&b, "text", "respons_gemeenten", "count", "totaal", st->gemeenten, st->register_n,
+	put_row(w, "text", "respons_respondenten", "count", "totaal", st->respondents, st->respondents, 100);
+	put_row(w, "text", "respons_gemeenten", "count", "totaal", st->gemeenten, st->register_n,
 		st->register_n ? (int)round_half_up(100.0 * st->gemeenten / st->register_n) : 0);
-	put_row(&b, "text", "gemeenten_totaal", "count", "totaal", st->register_n, st->register_n, 100);
+	put_row(w, "text", "gemeenten_totaal", "count", "totaal", st->register_n, st->register_n, 100);
 	for (int c = 0; c < SC_COUNT; c++)
-		put_row(&b, "text", "respons_gemeenten", "count", size_class_id((enum size_class)c), st->gem_by_class[c],
+		put_row(w, "text", "respons_gemeenten", "count", size_class_id((enum size_class)c), st->gem_by_class[c],
 			st->reg_by_class[c],
 			st->reg_by_class[c] ? (int)round_half_up(100.0 * st->gem_by_class[c] / st->reg_by_class[c]) : 0);
 	int rc = write_file(path, b.s, b.len);

@@ -10,6 +10,7 @@
  * a fixed form that cannot occur inside cairo's text (which it writes as
  * hex strings), by "/Artifact BMC". */
 #include "pdf_ua.h"
+#include "text.h"
 #include "util.h"
 
 #include <errno.h>
@@ -229,19 +230,6 @@ static int describe_links(ua *u, qpdf_oh page)
 	return 0;
 }
 
-static void xml_esc(strbuf *b, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': sb_add(b, "&amp;"); break;
-		case '<': sb_add(b, "&lt;"); break;
-		case '>': sb_add(b, "&gt;"); break;
-		case '"': sb_add(b, "&quot;"); break;
-		default: sb_addc(b, *s); break;
-		}
-	}
-}
-
 /* The XMP packet: Dublin Core title, creators, description and language,
  * the dates and tools of the info dictionary, and pdfuaid:part 1. */
 static char *xmp_packet(const pdf_ua_info *in, const char *producer)
@@ -258,40 +246,40 @@ static char *xmp_packet(const pdf_ua_info *in, const char *producer)
 		   "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n");
 	sb_add(&b, "   <dc:format>application/pdf</dc:format>\n");
 	sb_add(&b, "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-	xml_esc(&b, in->title);
+	markup_esc(&b, in->title);
 	sb_add(&b, "</rdf:li></rdf:Alt></dc:title>\n   <dc:creator><rdf:Seq>");
 	for (int i = 0; in->authors && in->authors[i]; i++) {
 		sb_add(&b, "<rdf:li>");
-		xml_esc(&b, in->authors[i]);
+		markup_esc(&b, in->authors[i]);
 		sb_add(&b, "</rdf:li>");
 	}
 	sb_add(&b, "</rdf:Seq></dc:creator>\n");
 	if (in->subject) {
 		sb_add(&b, "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-		xml_esc(&b, in->subject);
+		markup_esc(&b, in->subject);
 		sb_add(&b, "</rdf:li></rdf:Alt></dc:description>\n");
 	}
 	sb_add(&b, "   <dc:language><rdf:Bag><rdf:li>");
-	xml_esc(&b, in->lang);
+	markup_esc(&b, in->lang);
 	sb_add(&b, "</rdf:li></rdf:Bag></dc:language>\n");
 	if (in->keywords) {
 		sb_add(&b, "   <pdf:Keywords>");
-		xml_esc(&b, in->keywords);
+		markup_esc(&b, in->keywords);
 		sb_add(&b, "</pdf:Keywords>\n");
 	}
 	if (producer) {
 		sb_add(&b, "   <pdf:Producer>");
-		xml_esc(&b, producer);
+		markup_esc(&b, producer);
 		sb_add(&b, "</pdf:Producer>\n");
 	}
 	sb_add(&b, "   <xmp:CreatorTool>");
-	xml_esc(&b, in->creator_tool);
+	markup_esc(&b, in->creator_tool);
 	sb_add(&b, "</xmp:CreatorTool>\n   <xmp:CreateDate>");
-	xml_esc(&b, in->date);
+	markup_esc(&b, in->date);
 	sb_add(&b, "</xmp:CreateDate>\n   <xmp:ModifyDate>");
-	xml_esc(&b, in->date);
+	markup_esc(&b, in->date);
 	sb_add(&b, "</xmp:ModifyDate>\n   <xmp:MetadataDate>");
-	xml_esc(&b, in->date);
+	markup_esc(&b, in->date);
 	sb_add(&b, "</xmp:MetadataDate>\n"
 		   "   <pdfuaid:part>1</pdfuaid:part>\n"
 		   "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");

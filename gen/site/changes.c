@@ -4,6 +4,8 @@
  * kind and number on that line. Output: wijzigingen.txt, wijzigingen.html
  * and a summary on stderr, all from the same comparison. */
 #include "changes.h"
+#include "csvwrite.h"
+#include "text.h"
 #include "csvread.h"
 
 #include <errno.h>
@@ -12,26 +14,16 @@
 #include <string.h>
 #include <unistd.h>
 
-static void csv_field(strbuf *b, const char *s)
-{
-	if (!strpbrk(s, ",\"\n\r")) {
-		sb_add(b, s);
-		return;
-	}
-	sb_addc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			sb_addc(b, '"');
-		sb_addc(b, *s);
-	}
-	sb_addc(b, '"');
-}
-
 int claims_write_csv(const doc *d, const char *path)
 {
 	strbuf b;
 	sb_init(&b);
-	sb_add(&b, "bestand,regel,soort,nr,klopt,keuze,tekst,test,waarden\n");
+	/* internal (out.state, read back by the next run, never published):
+	 * written as it is, not neutralised */
+	csv_writer cw, *w = &cw;
+	csvw_init(w, &b, "\n", 0);
+	csvw_texts(w, "bestand", "regel", "soort", "nr", "klopt", "keuze", "tekst", "test", "waarden", (const char *)NULL);
+	csvw_end(w);
 	for (int i = 0; i < d->nclaims; i++) {
 		const doc_claim *k = &d->claims[i];
 		/* nr: the how-manieth of its kind on that template line */
@@ -39,21 +31,22 @@ int claims_write_csv(const doc *d, const char *path)
 		for (int j = 0; j < i; j++)
 			nr += d->claims[j].line == k->line && d->claims[j].kind == k->kind &&
 			      !strcmp(d->claims[j].file, k->file);
-		csv_field(&b, k->file);
 		int choice = k->kind == DOC_CLAIM_CHOICE;
-		sb_printf(&b, ",%d,%s,%d,%s,", k->line, choice ? "keuze" : "bewering", nr,
-			  choice ? "" : k->holds < 0 ? "overgeslagen" : k->holds ? "ja" : "nee");
+		csvw_text(w, k->file);
+		csvw_num(w, "%d", k->line);
+		csvw_text(w, choice ? "keuze" : "bewering");
+		csvw_num(w, "%d", nr);
+		csvw_text(w, choice ? "" : k->holds < 0 ? "overgeslagen" : k->holds ? "ja" : "nee");
+		char branch[32];
 		if (choice && k->branch > 0)
-			sb_printf(&b, "als %d", k->branch);
-		else if (choice)
-			sb_add(&b, k->branch == 0 ? "anders" : "geen");
-		sb_addc(&b, ',');
-		csv_field(&b, k->text ? k->text : "");
-		sb_addc(&b, ',');
-		csv_field(&b, k->test ? k->test : "");
-		sb_addc(&b, ',');
-		csv_field(&b, k->values ? k->values : "");
-		sb_addc(&b, '\n');
+			snprintf(branch, sizeof branch, "als %d", k->branch);
+		else
+			snprintf(branch, sizeof branch, "%s", !choice ? "" : k->branch == 0 ? "anders" : "geen");
+		csvw_text(w, branch);
+		csvw_text(w, k->text ? k->text : "");
+		csvw_text(w, k->test ? k->test : "");
+		csvw_text(w, k->values ? k->values : "");
+		csvw_end(w);
 	}
 	int rc = write_file(path, b.s, b.len);
 	sb_free(&b);
@@ -170,19 +163,6 @@ static void unload(keyed *k)
 
 /* ------------------------------------------------------------ writing */
 
-static void esc(strbuf *b, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': sb_add(b, "&amp;"); break;
-		case '<': sb_add(b, "&lt;"); break;
-		case '>': sb_add(b, "&gt;"); break;
-		case '"': sb_add(b, "&quot;"); break;
-		default: sb_addc(b, *s);
-		}
-	}
-}
-
 /* The two renderings grow side by side: txt for the person who regenerates,
  * html for the site's readers. */
 typedef struct {
@@ -196,7 +176,7 @@ static void add_html(strbuf *b, const char *fmt_esc_pairs[], int n)
 		if (!fmt_esc_pairs[i])
 			continue;
 		if (i % 2)
-			esc(b, fmt_esc_pairs[i]);
+			markup_esc(b, fmt_esc_pairs[i]);
 		else
 			sb_add(b, fmt_esc_pairs[i]);
 	}
@@ -476,7 +456,7 @@ static void section(report *rp, const char *txt_head, const char *html_head, con
 	sb_printf(&rp->txt, "%s\n%s\n", txt_head, rp->part_txt.s ? rp->part_txt.s : "");
 	if (count) {
 		sb_add(&rp->html, "<h2>");
-		esc(&rp->html, html_head);
+		markup_esc(&rp->html, html_head);
 		sb_printf(&rp->html, "</h2>\n%s%s%s", open, rp->part_html.s ? rp->part_html.s : "", close);
 	}
 	sb_free(&rp->part_txt);
@@ -522,12 +502,12 @@ int changes_write(const change_paths *cp, change_counts *cc, struct err *e)
 		  cp->data_date);
 	sb_add(&rp.html, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
 			 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Wijzigingen: ");
-	esc(&rp.html, cp->area);
+	markup_esc(&rp.html, cp->area);
 	sb_add(&rp.html, "</title>\n<link rel=\"stylesheet\" href=\"stijl.css\">\n</head>\n<body>\n"
 			 "<main id=\"inhoud\" class=\"wijzigingen\">\n<h1>Wijzigingen in de rapportage ");
-	esc(&rp.html, cp->area);
+	markup_esc(&rp.html, cp->area);
 	sb_add(&rp.html, "</h1>\n<p>Stand van de gegevens: ");
-	esc(&rp.html, cp->data_date);
+	markup_esc(&rp.html, cp->data_date);
 	sb_add(&rp.html, ". <a href=\"index.html\">Naar de rapportage</a></p>\n");
 	if (!on.t) {
 		cc->first = 1;

@@ -29,12 +29,3 @@ int pdf_info(const char *path, long *bytes, int *pages)
 	*pages = n;
 	return 0;
 }
-
-char *pdf_size_text(long bytes)
-{
-	if (bytes >= 1000000) {
-		long tenths = (bytes + 50000) / 100000; /* MB to one decimal, half up */
-		return xasprintf("%ld,%ld MB", tenths / 10, tenths % 10);
-	}
-	return xasprintf("%ld kB", (bytes + 500) / 1000 > 0 ? (bytes + 500) / 1000 : 1);
-}

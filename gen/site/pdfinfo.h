@@ -7,8 +7,4 @@
  * file is missing or libqpdf cannot read it (then both are 0). */
 int pdf_info(const char *path, long *bytes, int *pages);
 
-/* "1,2 MB", "850 kB": a size as the site prints it (Dutch decimal comma).
- * malloc'd. */
-char *pdf_size_text(long bytes);
-
 #endif

@@ -27,7 +27,7 @@
 #ifndef PUBLISH_H
 #define PUBLISH_H
 
-#include "doc_writers.h"
+#include "landing.h"
 #include "util.h"
 
 typedef struct publication publication;
@@ -53,6 +53,11 @@ int publish_edition(publication *p, const char *slug, struct err *e);
  * data for the landing page (may be NULL). Returns 0, or -1 with e set. */
 int publish_commit(publication *p, const char *const *declared, const char *const *names, int ndeclared,
 		   const doc_meta *meta, const landing_redirect *red, int nred, int remove_undeclared, struct err *e);
+
+/* From now until publish_end, SIGTERM, SIGINT and SIGHUP kill the
+ * workers, remove the staging directory and then end the process as the
+ * signal would have. */
+void publish_remove_on_signal(const publication *p);
 
 /* Removes the staging directory, releases the lock, frees p. */
 void publish_end(publication *p);

@@ -1036,12 +1036,3 @@ char *nl_fraction_words(double x)
 	return xasprintf("ongeveer %s", f[best].w);
 }
 
-char *nl_date_day_month(const char *iso)
-{
-	static const char *const m[] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
-					 "augustus", "september", "oktober", "november", "december" };
-	int y, mo, d;
-	if (sscanf(iso, "%d-%d-%d", &y, &mo, &d) != 3 || mo < 1 || mo > 12)
-		return xstrdup(iso);
-	return xasprintf("%d %s", d, m[mo - 1]);
-}

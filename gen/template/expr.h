@@ -55,7 +55,5 @@ const char *suppressed_phrase(int sup, int respondent_unit);
 /* Dutch words: woord(7) = "zeven"; breuk(0.66) = "ongeveer twee derde". */
 char *nl_number_word(long n);
 char *nl_fraction_words(double share);
-/* "2013-04-08" -> "8 april" */
-char *nl_date_day_month(const char *iso);
 
 #endif

@@ -1,6 +1,7 @@
 /* open_answers.c: selection and export of an edition's open answers (see
  * open_answers.h). */
 #include "open_answers.h"
+#include "csvwrite.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -113,21 +114,6 @@ struct write_all {
 	strbuf line;
 };
 
-static void csv_put(strbuf *o, const char *s)
-{
-	if (!strpbrk(s, ",\"\n\r")) {
-		sb_add(o, s);
-		return;
-	}
-	sb_addc(o, '"');
-	for (const char *q; (q = strchr(s, '"')); s = q + 1) {
-		sb_addn(o, s, (size_t)(q - s + 1));
-		sb_addc(o, '"'); /* doubled */
-	}
-	sb_add(o, s);
-	sb_addc(o, '"');
-}
-
 /* One line per answer, built in a buffer and written whole: a quarter of a
  * million answers went character by character through stdio before. */
 static int write_one(const open_answer *a, void *ctx)
@@ -136,12 +122,10 @@ static int write_one(const open_answer *a, void *ctx)
 	if (!w->in_area[a->gem])
 		return 0;
 	w->line.len = 0;
-	csv_put(&w->line, w->s->qn->questions[a->q].id);
-	sb_addc(&w->line, ',');
-	csv_put(&w->line, w->s->reg->g[a->gem].name);
-	sb_addc(&w->line, ',');
-	csv_put(&w->line, a->text);
-	sb_addc(&w->line, '\n');
+	csv_writer cw;
+	csvw_init(&cw, &w->line, "\n", 1); /* published: no formulas */
+	csvw_texts(&cw, w->s->qn->questions[a->q].id, w->s->reg->g[a->gem].name, a->text, (const char *)NULL);
+	csvw_end(&cw);
 	fwrite(w->line.s, 1, w->line.len, w->f);
 	return 0;
 }

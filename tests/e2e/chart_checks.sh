@@ -19,9 +19,9 @@ GEN=${GEN:-$ROOT/build/asan/bin/gen}
 need_browser
 cd "$ROOT"
 
-if [ -f "$ROOT/out/nederland/index.html" ]; then
-	site=$ROOT/out
-	echo "info: generated site: out/"
+site=$(shipped_site)
+if [ -n "$site" ]; then
+	echo "info: generated site: $site"
 else
 	"$GEN" --input input --templates templates --out "$TMP/out" --variant nederland >"$TMP/gen.log" 2>&1 ||
 		{ cat "$TMP/gen.log"; fail "gen nederland"; }

@@ -9,7 +9,7 @@
 #    the running text is one the edition (or, for comparisons, Nederland)
 #    publishes in cijfers.csv, or a sum of published categories of one item.
 . "$ROOT/tests/e2e_lib.sh"
-"$GEN" --input "$ROOT/input" --templates "$ROOT/templates" --out "$TMP/out" --variant all 2>"$TMP/err" || { cat "$TMP/err"; exit 1; }
+gen_shipped "$TMP/out" all 2>"$TMP/err" || { cat "$TMP/err"; exit 1; }
 min=$(sed -n 's/.*minimum-gemeenten="\([0-9]*\)".*/\1/p' "$ROOT/templates/rapport.xml")
 [ -n "$min" ]
 for e in flevoland zeeland drenthe; do

@@ -23,6 +23,7 @@ GEN=${GEN:-$ROOT/build/asan/bin/gen}
 SHARED=${SHARED:-$ROOT/../shared}
 HTMLDIR=$ROOT/tests/html
 cd "$ROOT"
+. "$ROOT/tests/e2e_lib.sh"
 
 fail() { echo "FAIL: $*"; exit 1; }
 
@@ -49,9 +50,10 @@ sites+=("$TMP/fixture")
 echo "info: fixture site from test_html"
 
 # 2. The generated site.
-if [ -f "$ROOT/out/index.html" ]; then
-	sites+=("$ROOT/out")
-	echo "info: generated site: out/"
+shipped=$(shipped_site)
+if [ -n "$shipped" ]; then
+	sites+=("$shipped")
+	echo "info: generated site: $shipped"
 elif [ -f "$GEN" ] && [ -x "$GEN" ] && "$GEN" --input input --templates templates --out "$TMP/out" --variant all \
 	>"$TMP/gen.log" 2>&1; then
 	sites+=("$TMP/out")
@@ -66,7 +68,8 @@ for site in "${sites[@]}"; do
 	case $site in
 	"$ROOT/out") name=out ;;
 	"$TMP/out") name="out (scratch)" ;;
-	*) name=fixture ;;
+	"$TMP/fixture") name=fixture ;;
+	*) name="site ($site)" ;;
 	esac
 
 	if ! "$SHARED/tools/html-site-check" --no-scripts "$site" >"$TMP/site.log" 2>&1; then

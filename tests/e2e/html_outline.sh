@@ -2,7 +2,7 @@
 # outline (../shared/reference/report-outline.md), and the numbers in the
 # table behind every chart are those of cijfers.csv.
 . "$ROOT/tests/e2e_lib.sh"
-"$GEN" --variant nederland --out "$TMP/out" 2>/dev/null
+gen_shipped "$TMP/out" nederland 2>/dev/null
 python3 - "$TMP/out/nederland" "$ROOT/input/vragenlijst.xml" <<'PY'
 import csv, re, sys
 import xml.etree.ElementTree as ET

@@ -18,9 +18,8 @@ GEN=${GEN:-$ROOT/build/asan/bin/gen}
 need_browser
 cd "$ROOT"
 
-if [ -f "$ROOT/out/index.html" ]; then
-	site=$ROOT/out
-else
+site=$(shipped_site)
+if [ -z "$site" ]; then
 	"$GEN" --variant all --out "$TMP/out" >"$TMP/gen.log" 2>&1 || { cat "$TMP/gen.log"; fail "gen --variant all"; }
 	site=$TMP/out
 fi

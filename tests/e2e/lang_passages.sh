@@ -4,7 +4,7 @@
 # language tag, or a passage inside a passage, is an input error with file
 # and line, also in a branch the data do not take.
 . "$ROOT/tests/e2e_lib.sh"
-"$GEN" --input "$ROOT/input" --templates "$ROOT/templates" --out "$TMP/ok" --variant nederland >"$TMP/gen.log" 2>&1 ||
+gen_shipped "$TMP/ok" nederland >"$TMP/gen.log" 2>&1 ||
 	{ cat "$TMP/gen.log"; exit 1; }
 pdfinfo -struct-text "$TMP/ok/nederland/rapport.pdf" >"$TMP/struct.txt"
 python3 - "$ROOT/templates" "$TMP/ok/nederland/index.html" "$TMP/struct.txt" <<'PY'

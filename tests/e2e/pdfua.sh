@@ -7,7 +7,7 @@
 set -euo pipefail
 : "${ROOT:?}" "${TMP:?}"
 . "$ROOT/tests/e2e_lib.sh"
-"$GEN" --input "$ROOT/input" --templates "$ROOT/templates" --out "$TMP/out" --variant all >"$TMP/gen.log" 2>&1 ||
+gen_shipped "$TMP/out" all >"$TMP/gen.log" 2>&1 ||
 	{ cat "$TMP/gen.log"; exit 1; }
 pdfs=("$TMP"/out/*/rapport.pdf)
 [ ${#pdfs[@]} -ge 11 ] || { echo "expected 11 editions (the disclosure decision makes 11 with the 2013 data), found ${#pdfs[@]}"; exit 1; }

@@ -2,5 +2,5 @@
 # cijfers.csv of the national report against published-2013.tsv.
 . "$ROOT/tests/e2e_lib.sh"
 ref="$ROOT/../shared/reference/published-2013.tsv"
-"$GEN" --input "$ROOT/input" --templates "$ROOT/templates" --out "$TMP/out" --variant nederland 2>"$TMP/err" || { cat "$TMP/err"; exit 1; }
+gen_shipped "$TMP/out" nederland 2>"$TMP/err" || { cat "$TMP/err"; exit 1; }
 python3 "$ROOT/tests/compare_published.py" "$TMP/out/nederland/cijfers.csv" "$ref"

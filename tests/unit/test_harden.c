@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "aggregate.h"
+#include "csvwrite.h"
 #include "doc.h"
 #include "expr.h"
 
@@ -355,6 +356,31 @@ static int teardown(void **state)
 	return rm_rf(dir);
 }
 
+/* The one CSV writer: RFC 4180 quoting, and text fields that a
+ * spreadsheet would run as a formula get a leading ' (OWASP); numbers and
+ * the internal (not neutralised) mode are written as they are. */
+static void test_csv_writer(void **state)
+{
+	strbuf b;
+	sb_init(&b);
+	csv_writer w;
+	csvw_init(&w, &b, "\r\n", 1);
+	csvw_texts(&w, "=1+1", "+cmd|' /C calc'!A0", "-x", "@SUM(A1)", "\tx", "\rx", "a,b", "say \"hi\"", " pad",
+		   "gewoon", "", (const char *)NULL);
+	csvw_num(&w, "%d", -5);
+	csvw_num(&w, "%s", "2.5");
+	csvw_end(&w);
+	assert_string_equal(b.s, "'=1+1,'+cmd|' /C calc'!A0,'-x,'@SUM(A1),'\tx,\"'\rx\",\"a,b\",\"say \"\"hi\"\"\","
+				 "\" pad\",gewoon,,-5,2.5\r\n");
+	assert_true(csv_needs_neutralising("=") && !csv_needs_neutralising("'=") && !csv_needs_neutralising("x=1"));
+	b.len = 0;
+	csvw_init(&w, &b, "\n", 0);
+	csvw_texts(&w, "=1+1", "-x", "a\nb", (const char *)NULL);
+	csvw_end(&w);
+	assert_string_equal(b.s, "=1+1,-x,\"a\nb\"\n");
+	sb_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -367,6 +393,7 @@ int main(void)
 		cmocka_unit_test(test_sav_noncharacter),
 		cmocka_unit_test(test_resolve_without_ids),
 		cmocka_unit_test(test_read_errors_say_why),
+		cmocka_unit_test(test_csv_writer),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -30,6 +30,8 @@
 #include "doc.h"
 #include "changes.h"
 #include "doc_writers.h"
+#include "landing.h"
+#include "pdfinfo.h"
 #include "util.h"
 
 #ifndef CSS_PATH
@@ -321,7 +323,13 @@ static int write_site(void **state)
 	char msg[512];
 	static const char *const variants[] = { "nederland" };
 	static const char *const names[] = { "Nederland" };
-	html_site site = { variants, names, 1, NULL };
+	html_site site = { .slugs = variants, .names = names, .n = 1 };
+	/* as the generator does: the PDF's facts read from the file it wrote */
+	pdf = xasprintf("%s/rapport.pdf", outdir);
+	int info = pdf_info(pdf, &site.pdf_bytes, &site.pdf_pages);
+	free(pdf);
+	if (info)
+		return -1;
 	if (doc_resolve(d, msg, sizeof msg) ||
 	    doc_write_html_site(d, outdir, CSS_PATH, &site, msg, sizeof msg)) {
 		fprintf(stderr, "%s\n", msg);
@@ -486,7 +494,7 @@ static void test_other_editions_and_base_url(void **state)
 	char msg[256];
 	static const char *const slugs[] = { "nederland", "gelderland" };
 	static const char *const names[] = { "Nederland", "Gelderland" };
-	html_site site = { slugs, names, 2, "https://example.org/doe/" };
+	html_site site = { .slugs = slugs, .names = names, .n = 2, .base_url = "https://example.org/doe/" };
 	assert_int_equal(doc_resolve(d, msg, sizeof msg), 0);
 	assert_int_equal(doc_write_html_site(d, dir, CSS_PATH, &site, msg, sizeof msg), 0);
 	doc_free(d);

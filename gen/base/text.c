@@ -1,0 +1,93 @@
+/* text.c: the one UTF-8 decoder and the one markup escaper (see text.h). */
+#include "text.h"
+
+#include <string.h>
+
+size_t utf8_decode(const unsigned char *p, size_t n, unsigned *cp)
+{
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	size_t len;
+	unsigned min;
+	if ((p[0] & 0xE0) == 0xC0) {
+		len = 2, min = 0x80, *cp = p[0] & 0x1F;
+	} else if ((p[0] & 0xF0) == 0xE0) {
+		len = 3, min = 0x800, *cp = p[0] & 0x0F;
+	} else if ((p[0] & 0xF8) == 0xF0) {
+		len = 4, min = 0x10000, *cp = p[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		*cp = (*cp << 6) | (p[i] & 0x3F);
+	}
+	if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+size_t utf8_next(const unsigned char *p, size_t n, unsigned *cp)
+{
+	size_t len = utf8_decode(p, n, cp);
+	if (!len) {
+		*cp = 0xFFFD;
+		len = 1;
+	}
+	return len;
+}
+
+/* Code points that must not reach a reader (text.h, the policy). */
+static int dropped(unsigned cp, int keep_shy)
+{
+	if (cp == '\t' || cp == '\n')
+		return 0;
+	if (cp == 0xAD)
+		return !keep_shy;
+	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+		return 1;
+	if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE)
+		return 1;
+	return 0;
+}
+
+void markup_escn(strbuf *b, const char *s, size_t n, int keep_shy)
+{
+	if (!s)
+		return;
+	const unsigned char *p = (const unsigned char *)s;
+	const char *nul = memchr(s, 0, n);
+	if (nul)
+		n = (size_t)(nul - s);
+	while (n) {
+		unsigned cp;
+		size_t len = utf8_decode(p, n, &cp);
+		if (!len) {
+			sb_add(b, "\xEF\xBF\xBD");
+			p++, n--;
+			continue;
+		}
+		if (!dropped(cp, keep_shy)) {
+			switch (cp) {
+			case '&': sb_add(b, "&amp;"); break;
+			case '<': sb_add(b, "&lt;"); break;
+			case '>': sb_add(b, "&gt;"); break;
+			case '"': sb_add(b, "&quot;"); break;
+			case '\'': sb_add(b, "&#39;"); break;
+			default: sb_addn(b, (const char *)p, len);
+			}
+		}
+		p += len, n -= len;
+	}
+}
+
+void markup_esc(strbuf *b, const char *s)
+{
+	if (s)
+		markup_escn(b, s, strlen(s), 0);
+}
