@@ -18,6 +18,7 @@
 #include "chart.h"
 #include "changes.h"
 #include "codebook.h"
+#include "disclosure.h"
 #include "edition.h"
 #include "hyphenate.h"
 #include "expr.h"
@@ -43,12 +44,13 @@ typedef struct {
 	int concept;     /* --concept: failing claims marked, not fatal */
 	int jobs;        /* editions built at once (--jobs; default: the processors) */
 	int lint;        /* --controleer: read every sentence of every edition; write nothing */
+	int update_withhold; /* --update-weglaten: an update that would disclose is published with those cells withheld */
 } options;
 
 static void usage(void)
 {
 	fputs("usage: gen/gen [--input DIR] [--templates DIR] [--out DIR] [--variant SLUG|all] [--concept] [--jobs N]\n"
-	      "               [--base-url URL] [--controleer]\n", stderr);
+	      "               [--base-url URL] [--controleer] [--update-weglaten]\n", stderr);
 }
 
 static int parse_args(int argc, char **argv, options *o)
@@ -60,6 +62,7 @@ static int parse_args(int argc, char **argv, options *o)
 	o->schema_dir = getenv("GEN_SCHEMA_DIR") ? getenv("GEN_SCHEMA_DIR") : NULL;
 	o->concept = 0;
 	o->lint = 0;
+	o->update_withhold = 0;
 	o->base_url = NULL;
 	o->jobs = jobs_default();
 	for (int i = 1; i < argc; i++) {
@@ -88,6 +91,8 @@ static int parse_args(int argc, char **argv, options *o)
 			o->concept = 0;
 		} else if (!strcmp(a, "--controleer")) {
 			o->lint = 1;
+		} else if (!strcmp(a, "--update-weglaten")) {
+			o->update_withhold = 1;
 		} else if (!strcmp(a, "--concept")) {
 			o->concept = 1;
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -362,8 +367,15 @@ int main(int argc, char **argv)
 			fprintf(stderr, "%s\n", line);
 			free(line);
 		}
+	/* and, for every edition made, what the decision withholds in it */
+	for (int i = 0; i < el->n; i++)
+		if (el->e[i].produced && (want < 0 || want == i)) {
+			char *line = edition_summary_line(el, i);
+			fprintf(stderr, "%s\n", line);
+			free(line);
+		}
 	if (want >= 0 && !el->e[want].produced) {
-		err_set(&e, "--variant", 0, "edition '%s' is not produced (too few responding gemeenten)", o.variant);
+		err_set(&e, "--variant", 0, "edition '%s' is not produced (see the line above: too few responding gemeenten, or it would give away a smaller area)", o.variant);
 		goto out_el;
 	}
 	/* what this run builds; what the landing page lists (every produced
@@ -458,6 +470,27 @@ int main(int argc, char **argv)
 			}
 			free(idx);
 		}
+		/* the previous publication is public: an update may not give away
+		 * its few new units by subtraction (disclosure.h, rule 5); read
+		 * under the lock, so it is what the swap will replace */
+		char **old = xcalloc((size_t)el->n + 1, sizeof *old);
+		for (int i = 0; i < el->n; i++)
+			if (el->e[i].produced && (want < 0 || want == i))
+				old[i] = xasprintf("%s/%s/cijfers.csv", publish_dir(pub), el->e[i].slug);
+		char msg[900];
+		int hrc = disclosure_plan_history(el->plan, (const char *const *)old, o.update_withhold, msg, sizeof msg);
+		for (int i = 0; i < el->n; i++) {
+			if (old[i] && el->plan->e[i].update_cells)
+				fprintf(stderr, "gen: %s: %d cellen (item x groep) niet vermeld: anders gaf het verschil met de vorige publicatie "
+						"te weinig nieuwe eenheden prijs (--update-weglaten)\n",
+					el->e[i].slug, el->plan->e[i].update_cells);
+			free(old[i]);
+		}
+		free(old);
+		if (hrc) {
+			snprintf(e.msg, sizeof e.msg, "gen: %s", msg);
+			goto history_refused;
+		}
 		struct edition_ctx ec = { s, t, el, build, national, pub, &o, data_date, &site };
 		/* fonts and the hyphenation patterns loaded once, for every
 		 * worker to inherit */
@@ -468,6 +501,7 @@ int main(int argc, char **argv)
 		hyph_close(hy);
 		pdf_warm_free(warm);
 	}
+history_refused:
 	stats_free(national);
 	prof_mark("editions built");
 	variant_free(nv_all);

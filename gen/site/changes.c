@@ -203,38 +203,67 @@ static char *describe_number(const rec *r)
 	return xasprintf("figuur %s, %s, %s, %s", r->f[0], r->f[1], r->f[2], group_words(r->f[3]));
 }
 
+/* Withheld by the disclosure decision (cijfers.csv: reden, or no procent). */
+static int withheld(const rec *r)
+{
+	return (r->f[7] && *r->f[7]) || !r->f[6] || !*r->f[6];
+}
+
+/* A row of the readers' table: number, percentage, count, base. */
+static void html_row(report *rp, const char *what, const char *pct, const char *cnt, const char *n)
+{
+	const char *h[] = { "<tr><td>", what, "</td><td>", pct, "</td><td>", cnt, "</td><td>", n, "</td></tr>\n", NULL };
+	add_html(&rp->part_html, h, 9);
+}
+
+/* The account never prints a number the current publication withholds
+ * (disclosure.h): such a row reads "x (niet vermeld)", without its old
+ * values either; an old value that was withheld reads "x". */
 static void numbers(report *rp, const keyed *on, const keyed *nn, change_counts *cc)
 {
 	for (int i = 0; i < nn->n; i++) {
 		const rec *r = &nn->r[i];
 		const rec *o = find(on, r->key);
 		char *what = describe_number(r);
+		int wn = withheld(r);
 		if (!o) {
 			cc->numbers_added++;
-			sb_printf(&rp->part_txt, "  nieuw:     %s: %s%% (aantal %s, n=%s)\n", what, r->f[6], r->f[4], r->f[5]);
-			char *cnt = nl_num(r->f[4]);
-			const char *h[] = { "<tr><td>", what, " (nieuw)</td><td>", r->f[6], "%</td><td>", cnt,
-					    "</td><td>", r->f[5], "</td></tr>\n", NULL };
-			add_html(&rp->part_html, h, 9);
-			free(cnt);
-		} else if (strcmp(o->f[4], r->f[4]) || strcmp(o->f[5], r->f[5]) || strcmp(o->f[6], r->f[6])) {
+			char *h = xasprintf("%s (nieuw)", what);
+			if (wn) {
+				sb_printf(&rp->part_txt, "  nieuw:     %s: x (niet vermeld)\n", what);
+				html_row(rp, h, "x", "x", "x");
+			} else {
+				sb_printf(&rp->part_txt, "  nieuw:     %s: %s%% (aantal %s, n=%s)\n", what, r->f[6], r->f[4], r->f[5]);
+				char *cnt = nl_num(r->f[4]), *pct = xasprintf("%s%%", r->f[6]);
+				html_row(rp, h, pct, cnt, r->f[5]);
+				free(cnt);
+				free(pct);
+			}
+			free(h);
+		} else if (strcmp(o->f[4], r->f[4]) || strcmp(o->f[5], r->f[5]) || strcmp(o->f[6], r->f[6]) ||
+			   withheld(o) != wn) {
 			/* count, base or percentage: a count can change while n and
 			 * the rounded percentage do not (78 -> 78.5 at n=117, 67%) */
 			cc->numbers_changed++;
-			sb_printf(&rp->part_txt, "  gewijzigd: %s: %s%% -> %s%% (aantal %s -> %s, n %s -> %s)\n", what,
-				  o->f[6], r->f[6], o->f[4], r->f[4], o->f[5], r->f[5]);
-			char *pct = xasprintf("%s%% \xE2\x86\x92 %s%%", o->f[6], r->f[6]);
-			char *oc = nl_num(o->f[4]), *nc = nl_num(r->f[4]);
-			char *cnt = xasprintf("%s \xE2\x86\x92 %s", oc, nc);
-			free(oc);
-			free(nc);
-			char *n = xasprintf("%s \xE2\x86\x92 %s", o->f[5], r->f[5]);
-			const char *h[] = { "<tr><td>", what, "</td><td>", pct, "</td><td>", cnt,
-					    "</td><td>", n, "</td></tr>\n", NULL };
-			add_html(&rp->part_html, h, 9);
-			free(pct);
-			free(cnt);
-			free(n);
+			if (wn) {
+				sb_printf(&rp->part_txt, "  gewijzigd: %s: x (nu niet vermeld)\n", what);
+				html_row(rp, what, "x (nu niet vermeld)", "x", "x");
+			} else {
+				int wo = withheld(o);
+				const char *op = wo ? "x" : o->f[6], *oc = wo ? "x" : o->f[4], *onb = wo ? "x" : o->f[5];
+				sb_printf(&rp->part_txt, "  gewijzigd: %s: %s%s -> %s%% (aantal %s -> %s, n %s -> %s)\n", what,
+					  op, wo ? "" : "%", r->f[6], oc, r->f[4], onb, r->f[5]);
+				char *pct = xasprintf("%s%s \xE2\x86\x92 %s%%", op, wo ? "" : "%", r->f[6]);
+				char *ocn = nl_num(oc), *ncn = nl_num(r->f[4]);
+				char *cnt = xasprintf("%s \xE2\x86\x92 %s", ocn, ncn);
+				char *n = xasprintf("%s \xE2\x86\x92 %s", onb, r->f[5]);
+				html_row(rp, what, pct, cnt, n);
+				free(ocn);
+				free(ncn);
+				free(pct);
+				free(cnt);
+				free(n);
+			}
 		}
 		free(what);
 	}
@@ -244,12 +273,18 @@ static void numbers(report *rp, const keyed *on, const keyed *nn, change_counts 
 			continue;
 		cc->numbers_removed++;
 		char *what = describe_number(o);
-		sb_printf(&rp->part_txt, "  vervallen: %s (was %s%%, aantal %s, n=%s)\n", what, o->f[6], o->f[4], o->f[5]);
-		char *cnt = nl_num(o->f[4]);
-		const char *h[] = { "<tr><td>", what, " (vervallen)</td><td>", o->f[6], "%</td><td>", cnt,
-				    "</td><td>", o->f[5], "</td></tr>\n", NULL };
-		add_html(&rp->part_html, h, 9);
-		free(cnt);
+		char *h = xasprintf("%s (vervallen)", what);
+		if (withheld(o)) {
+			sb_printf(&rp->part_txt, "  vervallen: %s (was x)\n", what);
+			html_row(rp, h, "x", "x", "x");
+		} else {
+			sb_printf(&rp->part_txt, "  vervallen: %s (was %s%%, aantal %s, n=%s)\n", what, o->f[6], o->f[4], o->f[5]);
+			char *cnt = nl_num(o->f[4]), *pct = xasprintf("%s%%", o->f[6]);
+			html_row(rp, h, pct, cnt, o->f[5]);
+			free(cnt);
+			free(pct);
+		}
+		free(h);
 		free(what);
 	}
 }
@@ -489,6 +524,7 @@ int changes_write(const change_paths *cp, change_counts *cc, struct err *e)
 			 cc->numbers_removed);
 	section(&rp, head, "Getallen",
 		/* wide on a phone: the table scrolls, not the page */
+		"<p>x: niet vermeld (te weinig gemeenten of respondenten, of anders te herleiden).</p>\n"
 		"<div style=\"overflow-x:auto\"><table class=\"tabel\">\n<thead><tr><th scope=\"col\">Getal</th>"
 		"<th scope=\"col\">Procent</th><th scope=\"col\">Aantal</th><th scope=\"col\">n</th></tr></thead>\n<tbody>\n",
 		"</tbody>\n</table></div>\n", cc->numbers_changed + cc->numbers_added + cc->numbers_removed);

@@ -21,15 +21,15 @@ static void cell_int(doc_node *r, long v)
 /* What "–" means in the tables below, said in the caption of each table
  * that has one. */
 #define DASH_RESPONSE " (\xE2\x80\x93 = geen gemeenten in deze groep)"
-#define DASH_FREQ \
-	" (\xE2\x80\x93 = geen percentage: per grootteklasse telt \xE2\x80\x98weet niet\xE2\x80\x99 niet mee, " \
-	"of de groep gaf geen antwoord)"
+#define DASH_FREQ " (x = niet vermeld; . = niet van toepassing; \xE2\x80\x93 = geen antwoorden)"
 
 static int has_dash_cell(const doc_node *t)
 {
 	for (const doc_node *r = t->first; r; r = r->next)
 		for (const doc_node *c = r->first; c; c = c->next)
-			if (c->first && c->first->type == DOC_TEXT && !strcmp(c->first->text, "\xE2\x80\x93"))
+			if (c->first && c->first->type == DOC_TEXT &&
+			    (!strcmp(c->first->text, "\xE2\x80\x93") || !strcmp(c->first->text, "x") ||
+			     !strcmp(c->first->text, ".")))
 				return 1;
 	return 0;
 }
@@ -180,12 +180,14 @@ void append_frequency_tables(doc_node *parent, const stats *st)
 	if (any) {
 		char *wg = nl_number_word(disclosure_min(st, UNIT_GEMEENTE));
 		char *wr = nl_number_word(disclosure_min(st, UNIT_RESPONDENT));
-		char *t = xasprintf("Een streepje (–) staat voor een cijfer dat niet wordt vermeld. Bij n = 0 waren er geen "
-				    "antwoorden. Een percentage dat op minder dan %s gemeenten (bij vragen over de gemeente) of "
+		char *t = xasprintf("Tekens in de tabellen: x = niet vermeld, . = niet van toepassing (per grootteklasse "
+				    "telt \xE2\x80\x98weet niet\xE2\x80\x99 niet mee), \xE2\x80\x93 = geen antwoorden (n = 0). "
+				    "Een percentage dat op minder dan %s gemeenten (bij vragen over de gemeente) of "
 				    "%s respondenten (bij vragen aan de respondent) zou berusten, wordt niet gegeven, zodat het "
 				    "antwoord van een afzonderlijke gemeente niet te herkennen is. Om dezelfde reden ontbreekt "
-				    "soms ook een grotere grootteklasse: anders zou het weggelaten cijfer uit het totaal en de "
-				    "andere klassen te herleiden zijn.", wg, wr);
+				    "soms ook een grotere grootteklasse of een totaal: anders zou het weggelaten cijfer uit het totaal, "
+				    "de andere klassen of de andere uitgaven te herleiden zijn. Uitsplitsingen naar grootteklasse "
+				    "staan alleen in de landelijke uitgave.", wg, wr);
 		doc_append_text(doc_append(parent, doc_node_new(DOC_PARAGRAPH)), t);
 		free(t);
 		free(wg);
@@ -236,7 +238,12 @@ void append_frequency_tables(doc_node *parent, const stats *st)
 					doc_append_cell(r, short_class[g - 1], 0);
 				}
 				for (int c = 0; c < ncat; c++) {
-					char *v = is->pct[g][c] >= 0 && !is->sup[g] ? xasprintf("%d%%", is->pct[g][c]) : xstrdup("–");
+					/* the signs of CBS: x withheld, . not applicable (not in this
+					 * group's base), – nothing (no answers) */
+					char *v = is->sup[g] == SUP_NO_ANSWERS || is->n[g] <= 0 ? xstrdup("\xE2\x80\x93")
+						  : is->pct[g][c] < 0 ? xstrdup(".")
+						  : is->sup[g] ? xstrdup("x")
+						  : xasprintf("%d%%", is->pct[g][c]);
 					doc_append_cell(r, v, 1);
 					free(v);
 				}

@@ -47,10 +47,15 @@ edition_list *editions_load(const templates *t, const survey *s, struct err *e)
 	for (xmlNodePtr c = root->children; c && !rc; c = c->next) {
 		if (xml_is(c, "openbaarmaking")) {
 			char *g = xml_attr(c, "minimum-gemeenten"), *r = xml_attr(c, "minimum-respondenten");
+			char *rule = xml_attr(c, "regel");
 			rc = parse_min(g, path, xmlGetLineNo(c), &l->min_gemeenten, e) ||
 			     parse_min(r, path, xmlGetLineNo(c), &l->min_respondenten, e);
+			if (!rc && rule && strcmp(rule, "grootteklassen-landelijk"))
+				rc = err_set(e, path, xmlGetLineNo(c), "regel '%s'; expected grootteklassen-landelijk "
+					     "(size classes only in the national edition)", rule);
 			free(g);
 			free(r);
+			free(rule);
 		} else if (xml_is(c, "uitgaven")) {
 			declared = 1;
 			for (xmlNodePtr u = c->children; u && !rc; u = u->next) {
@@ -110,6 +115,7 @@ void editions_free(edition_list *l)
 		free(l->e[i].provs);
 	}
 	free(l->e);
+	disclosure_plan_free(l->plan);
 	free(l);
 }
 
@@ -142,12 +148,16 @@ static int size_of(const edition *a)
 
 void editions_plan(edition_list *l, const survey *s)
 {
+	disclosure_area *a = xcalloc((size_t)(l->n ? l->n : 1), sizeof *a);
+	for (int i = 0; i < l->n; i++)
+		a[i] = (disclosure_area){ l->e[i].slug, l->e[i].name, l->e[i].nprov, (const char *const *)l->e[i].provs };
+	disclosure_plan_free(l->plan);
+	l->plan = disclosure_plan_new(s, a, l->n, l->min_gemeenten, l->min_respondenten);
+	free(a);
 	for (int i = 0; i < l->n; i++) {
 		edition *ed = &l->e[i];
-		variant *v = edition_variant(s, ed);
-		ed->gemeenten = v ? v->ngem : 0;
-		variant_free(v);
-		ed->produced = ed->gemeenten >= l->min_gemeenten;
+		ed->gemeenten = l->plan->e[i].gemeenten;
+		ed->produced = l->plan->e[i].withheld == ED_MADE;
 	}
 	for (int i = 0; i < l->n; i++) {
 		edition *ed = &l->e[i];
@@ -171,7 +181,27 @@ stats *edition_stats(const variant *v, const edition_list *l, const stats *natio
 	st->min_respondenten = l->min_respondenten;
 	st->national = national;
 	disclosure_apply(st);
+	for (int i = 0; l->plan && i < l->n; i++)
+		if (!strcmp(l->e[i].slug, v->slug))
+			disclosure_plan_apply(l->plan, i, st);
 	return st;
+}
+
+/* "Drenthe en Flevoland" */
+static char *province_words(unsigned m)
+{
+	const char *const *pn = province_names();
+	strbuf b;
+	sb_init(&b);
+	int n = 0, total = 0;
+	for (int i = 0; pn[i]; i++)
+		total += m >> i & 1u;
+	for (int i = 0; pn[i]; i++)
+		if (m >> i & 1u) {
+			n++;
+			sb_printf(&b, "%s%s", n == 1 ? "" : n == total ? " en " : ", ", pn[i]);
+		}
+	return sb_take(&b);
 }
 
 char *edition_skip_line(const edition_list *l, int i)
@@ -180,8 +210,29 @@ char *edition_skip_line(const edition_list *l, int i)
 	char *cover = ed->covered_by >= 0 ? xasprintf("; %s staat in de uitgave %s (%s)", ed->name,
 						       l->e[ed->covered_by].name, l->e[ed->covered_by].slug)
 					  : xstrdup("; geen grotere uitgave dekt dit gebied");
-	char *s = xasprintf("gen: uitgave %s niet gemaakt: %d %s in de respons, minder dan het minimum van %d%s",
-			    ed->slug, ed->gemeenten, ed->gemeenten == 1 ? "gemeente" : "gemeenten", l->min_gemeenten, cover);
+	const disclosure_edition *de = l->plan ? &l->plan->e[i] : NULL;
+	char *s;
+	if (de && de->withheld == ED_COMPLEMENT) {
+		char *who = province_words(de->target);
+		s = xasprintf("gen: uitgave %s niet gemaakt: naast de andere uitgaven zou zij %s (%d %s) te herleiden maken, "
+			      "minder dan het minimum van %d%s",
+			      ed->slug, who, de->target_n, de->target_n == 1 ? "gemeente" : "gemeenten", l->min_gemeenten, cover);
+		free(who);
+	} else {
+		s = xasprintf("gen: uitgave %s niet gemaakt: %d %s in de respons, minder dan het minimum van %d%s",
+			      ed->slug, ed->gemeenten, ed->gemeenten == 1 ? "gemeente" : "gemeenten", l->min_gemeenten, cover);
+	}
 	free(cover);
 	return s;
+}
+
+char *edition_summary_line(const edition_list *l, int i)
+{
+	const disclosure_edition *de = &l->plan->e[i];
+	int out = de->cells_none + de->cells_small + de->cells_secondary + de->cells_classes;
+	return xasprintf("gen: %s: %d van %d cellen (item x groep) niet vermeld: %d zonder antwoorden, %d op te weinig %s, "
+			 "%d anders te herleiden, %d grootteklassen (alleen landelijk)",
+			 l->e[i].slug, out, de->cells, de->cells_none, de->cells_small,
+			 l->min_gemeenten == l->min_respondenten ? "eenheden" : "gemeenten of respondenten",
+			 de->cells_secondary, de->cells_classes);
 }

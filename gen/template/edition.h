@@ -16,7 +16,7 @@ typedef struct {
 	long line;         /* in rapport.xml, for messages */
 	/* decided by editions_plan */
 	int gemeenten;     /* responding gemeenten in the area */
-	int produced;      /* at or above the minimum */
+	int produced;      /* made: the disclosure plan's decision (disclosure.h) */
 	int covered_by;    /* not produced: index of the smallest produced edition containing it, or -1 */
 } edition;
 
@@ -24,6 +24,7 @@ typedef struct {
 	int n;
 	edition *e;
 	int min_gemeenten, min_respondenten;
+	struct disclosure_plan *plan; /* the decision for the whole publication (editions_plan) */
 } edition_list;
 
 /* Reads <uitgaven> and <openbaarmaking> of rapport.xml (defaults when absent:
@@ -32,8 +33,9 @@ typedef struct {
 edition_list *editions_load(const templates *t, const survey *s, struct err *e);
 void editions_free(edition_list *l);
 
-/* Counts the responding gemeenten of every edition and decides which are
- * produced and which larger edition covers the others. */
+/* Decides the publication once, for every edition (disclosure.h:
+ * disclosure_plan_new): which editions are made and which cells each
+ * withholds; and which larger edition covers the others. */
 void editions_plan(edition_list *l, const survey *s);
 
 /* The respondents of an edition. */
@@ -46,5 +48,8 @@ stats *edition_stats(const variant *v, const edition_list *l, const stats *natio
 /* One line for stderr: "gen: flevoland niet gemaakt: 1 gemeente in de
  * respons, minder dan 5; Flevoland staat in Oost-Nederland". malloc'd. */
 char *edition_skip_line(const edition_list *l, int i);
+/* One line for stderr per edition made, after its build: what it withheld
+ * and why. malloc'd. */
+char *edition_summary_line(const edition_list *l, int i);
 
 #endif

@@ -245,6 +245,119 @@ static void test_ties_agreement_national(void **state)
 	unload(w);
 }
 
+
+/* The audit on hand-made hierarchies with known answers (coordinates are
+ * provinces; bit i is province i). */
+static void test_audit_derivable(void **state)
+{
+	(void)state;
+	/* the country ABCD, a landsdeel AB and its province A published */
+	unsigned pub[] = { 0xF, 0x3, 0x1 };
+	assert_true(disclosure_derivable(0x2, pub, 3, 0, 4));  /* B = AB - A */
+	assert_true(disclosure_derivable(0xC, pub, 3, 0, 4));  /* CD = ABCD - AB */
+	assert_false(disclosure_derivable(0x4, pub, 3, 0, 4)); /* C alone: no */
+	assert_false(disclosure_derivable(0x8, pub, 3, 0, 4));
+	/* D known to hold nothing (n = 0): then C = CD */
+	assert_true(disclosure_derivable(0x4, pub, 3, 0x8, 4));
+	/* a combination with a coefficient other than 1: (AB + BC) - (ABC) = B */
+	unsigned pub2[] = { 0x3, 0x6, 0x7 };
+	assert_true(disclosure_derivable(0x2, pub2, 3, 0, 3));
+	assert_false(disclosure_derivable(0x1, pub2, 2, 0, 3));
+	/* nothing published: nothing derivable but the known */
+	assert_false(disclosure_derivable(0x1, pub, 0, 0, 4));
+	assert_true(disclosure_derivable(0x1, pub, 0, 0x1, 4));
+}
+
+/* Oost-Nederland: Gelderland 15, Overijssel 6, Flevoland 1 gemeente, plus
+ * one more province (Utrecht, 6) to make a country. Flevoland has no
+ * edition; the landsdeel minus its two provinces would give it away, so the
+ * smallest edition whose absence stops that (Overijssel) is not made. */
+static void test_protect_landsdeel(void **state)
+{
+	(void)state;
+	double base[] = { 15, 6, 1, 6 }; /* G, O, F, U */
+	unsigned area[] = { 0xF, 0x7, 0x1, 0x2, 0x4, 0x8 }; /* NL, Oost, G, O, F, U */
+	int pub[] = { 1, 1, 1, 1, 0, 1 };
+	int order[] = { 3, 5, 2, 1 }; /* by gemeenten: O (6), U (6), G (15), Oost (22) */
+	unsigned why[6] = { 0 };
+	assert_int_equal(disclosure_protect(base, 4, area, 6, pub, order, 4, 5, why), 1);
+	assert_int_equal(pub[3], 0);
+	assert_int_equal(why[3], 0x4); /* it protected Flevoland */
+	assert_int_equal(pub[0] + pub[1] + pub[2] + pub[5], 4);
+	/* and now Flevoland, and Flevoland with any small neighbour, is safe */
+	unsigned p[6];
+	int np = 0;
+	for (int k = 0; k < 6; k++)
+		if (pub[k])
+			p[np++] = area[k];
+	assert_false(disclosure_derivable(0x4, p, np, 0, 4));
+	/* Overijssel + Flevoland (7) is derivable: that is allowed */
+	assert_true(disclosure_derivable(0x6, p, np, 0, 4));
+	/* with a minimum of 8 that union is small too, and more must go */
+	int pub8[] = { 1, 1, 1, 1, 0, 1 };
+	assert_true(disclosure_protect(base, 4, area, 6, pub8, order, 4, 8, NULL) >= 2);
+	np = 0;
+	for (int k = 0; k < 6; k++)
+		if (pub8[k])
+			p[np++] = area[k];
+	for (unsigned m = 1; m < 16; m++) {
+		double n = 0;
+		for (int i = 0; i < 4; i++)
+			n += (m >> i & 1u) ? base[i] : 0;
+		if (n > 0 && n < 8)
+			assert_false(disclosure_derivable(m, p, np, 0, 4));
+	}
+}
+
+/* Two landsdelen, each with a small province, and the country: every
+ * union under the minimum stays underivable whatever is withheld, and a
+ * province with n = 0 is no secret. */
+static void test_protect_two_landsdelen(void **state)
+{
+	(void)state;
+	double base[] = { 10, 2, 10, 3, 0 }; /* A, b, C, d, e (e: no answers) */
+	unsigned area[] = { 0x1F, 0x03, 0x1C, 0x01, 0x04, 0x10 }; /* NL, L1=Ab, L2=Cde, A, C, e */
+	int pub[] = { 1, 1, 1, 1, 1, 0 };
+	int order[] = { 3, 4, 1, 2 };
+	int w = disclosure_protect(base, 5, area, 6, pub, order, 4, 5, NULL);
+	assert_int_equal(w, 2); /* A (b = L1 - A) and C (d = L2 - C, e known 0) */
+	assert_int_equal(pub[3], 0);
+	assert_int_equal(pub[4], 0);
+	assert_int_equal(pub[0] + pub[1] + pub[2], 3);
+}
+
+/* The plan on the tiny survey: size classes only in the national edition,
+ * edition totals kept, and the decision is the same in every build. */
+static void test_plan_classes_national_only(void **state)
+{
+	(void)state;
+	world *w = load(2);
+	const char *utr[] = { "Utrecht" }, *gld[] = { "Gelderland" };
+	disclosure_area a[] = { { "nederland", "Nederland", 0, NULL }, { "utrecht", "Utrecht", 1, utr },
+				{ "gelderland", "Gelderland", 1, gld } };
+	disclosure_plan *p = disclosure_plan_new(w->s, a, 3, 2, 2);
+	assert_int_equal(p->e[0].withheld, ED_MADE);
+	assert_int_equal(p->e[1].withheld, ED_MADE);
+	assert_int_equal(p->e[2].withheld, ED_MADE);
+	disclosure_plan_apply(p, 1, w->su);
+	const question_stats *qs = stats_question(w->su, "vorm");
+	assert_int_equal(qs->items[0].sup[G_TOTAL], SUP_NONE);
+	for (int g = 1; g < NGROUPS; g++)
+		assert_int_not_equal(qs->items[0].sup[g], SUP_NONE);
+	/* the summary counts every class of the area as withheld */
+	assert_int_equal(p->e[1].cells, 5 * 5);
+	assert_int_equal(p->e[1].cells_none + p->e[1].cells_small + p->e[1].cells_secondary + p->e[1].cells_classes,
+			 4 * 5);
+	disclosure_plan_free(p);
+	/* with a minimum of 3 neither province is made */
+	p = disclosure_plan_new(w->s, a, 3, 3, 3);
+	assert_int_equal(p->e[0].withheld, ED_MADE);
+	assert_int_equal(p->e[1].withheld, ED_TOO_SMALL);
+	assert_int_equal(p->e[2].withheld, ED_TOO_SMALL);
+	disclosure_plan_free(p);
+	unload(w);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -264,6 +377,10 @@ int main(void)
 		cmocka_unit_test(test_cijfers_suppressed),
 		cmocka_unit_test(test_expressions_on_suppressed_values),
 		cmocka_unit_test(test_ties_agreement_national),
+		cmocka_unit_test(test_audit_derivable),
+		cmocka_unit_test(test_protect_landsdeel),
+		cmocka_unit_test(test_protect_two_landsdelen),
+		cmocka_unit_test(test_plan_classes_national_only),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
