@@ -83,6 +83,9 @@ if ! "$build/bin/gen" --input "$root/input" --templates "$root/templates" --out 
 fi
 echo "site $(awk -v a="$s" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')s (every edition, for the tests that only read it)"
 
+site_hash() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum; }
+[ -n "${SITE:-}" ] && site_before=$(site_hash "$SITE")
+
 while read -r kind path name; do
 	[ -n "$kind" ] || continue
 	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n; done
@@ -125,6 +128,13 @@ for l in "${list[@]}"; do
 	fi
 done
 mv "$times.new" "$times"
+# the shared site is read-only for the tests: one that wrote it would make
+# the others' results depend on the order they ran in
+if [ -n "${SITE:-}" ] && [ "$(site_hash "$SITE")" != "$site_before" ]; then
+	failed=$((failed + 1))
+	failures+=("shared-site-written")
+	echo "FAIL a test wrote into the shared site $SITE"
+fi
 
 if [ ${#failures[@]} -gt 0 ]; then
 	echo "failed: ${failures[*]}"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # check-layers.sh: the generator's stages may only include downwards.
 #
-# gen/ has one folder per stage of the pipeline (README, "How it is built").
+# gen/ has one folder per stage of the pipeline (README.md, "How it is built").
 # A file may include headers of its own stage and of the stages below it,
 # never of a stage above: the numbers do not know about templates, the
 # document tree does not know about its writers, a writer does not know

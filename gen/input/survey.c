@@ -214,7 +214,7 @@ int survey_add(survey *s, respondent *r, const char *path, struct err *e)
 		if (!a->text)
 			continue;
 		/* an answer longer than a page and a half is an input error, not
-		 * something to lay out (README, "Untrusted input") */
+		 * something to lay out (docs/operators.md, "Untrusted input") */
 		size_t chars = 0;
 		for (const unsigned char *u = (const unsigned char *)a->text; *u; u++)
 			chars += (*u & 0xC0) != 0x80;

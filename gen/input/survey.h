@@ -13,7 +13,7 @@
 #include "util.h"
 
 /* Limits on untrusted input, checked where it is read, each an input error
- * with file:line (README, "Untrusted input"): the characters of one open
+ * with file:line (docs/operators.md, "Untrusted input"): the characters of one open
  * answer; the items of one question (the bars or lines of one chart); the
  * categories of one scale; the characters of one label (item, category,
  * kort) and of a question's wording, caption or the questionnaire's note. */

@@ -2,7 +2,7 @@
  * respondents: counts, bases and printed percentages per question, item,
  * category and group (total and size classes), plus the response figures.
  *
- * Rules (README, "How numbers are computed"):
+ * Rules (docs/numbers.md, "How numbers are computed"):
  *  - gemeente-level questions: per item, the respondents of a gemeente whose
  *    answer is in the base share that gemeente equally (weights 1/k);
  *  - respondent-level questions count respondents;

@@ -1,5 +1,5 @@
 /* disclosure.h: the disclosure policy of the report, decided once, in the
- * numbers layer (README, "Openbaarmaking: kleine aantallen").
+ * numbers layer (docs/numbers.md, "Disclosure").
  *
  * The report declares a minimum base per unit of analysis (in
  * templates/rapport.xml: gemeenten for gemeente-level questions, respondents
@@ -52,7 +52,7 @@ const char *disclosure_reason_id(int reason);
  * malloc'd. */
 char *disclosure_reason_text(int reason, enum unit u, double n);
 
-/* ---- The decision for the whole publication (README, "Disclosure") ----
+/* ---- The decision for the whole publication (docs/numbers.md, "Disclosure") ----
  *
  * Every cell of every edition is one sum over the same unknowns: per item,
  * the counts of each (province, size class). An attacker holds every

@@ -1,4 +1,4 @@
-/* publish.h: how a run puts its editions into out/ (README, "Publishing").
+/* publish.h: how a run puts its editions into out/ (docs/operators.md, "Publishing").
  *
  * The model, in the order main() uses it:
  *
@@ -28,7 +28,7 @@
  *
  * The lock dies with its process; a killed run leaves only its staging
  * directory, which the next run removes. The swaps, renames and removals
- * go through directory fds and never follow a link (README, "Publishing"). */
+ * go through directory fds and never follow a link (docs/operators.md, "Publishing"). */
 #ifndef PUBLISH_H
 #define PUBLISH_H
 

@@ -1,5 +1,5 @@
 /* expr.c: parses and evaluates template expressions against one variant's
- * stats (see expr.h and README, "Expressions"). A recursive-descent parser
+ * stats (see expr.h and docs/templates.md, "Expressions"). A recursive-descent parser
  * that computes as it goes; errors name the template file and line. */
 #include "expr.h"
 #include "disclosure.h"
@@ -1162,7 +1162,7 @@ char *nl_fraction_words(double x)
 	return xasprintf("ongeveer %s", f[best].w);
 }
 
-/* The one scale of quantifiers (README, "Kwantoren"): every word a
+/* The one scale of quantifiers (docs/templates.md, "Kwantoren"): every word a
  * template prints for a share comes from here, and the lint (lint.c)
  * checks typed words against the same bounds. A percentage p (0-100):
  *   0            geen enkele        55 < p < 75   een meerderheid

@@ -1,4 +1,4 @@
-/* expr.h: the expression language of the templates (README, "Expressions"):
+/* expr.h: the expression language of the templates (docs/templates.md, "Expressions"):
  * references to the aggregated numbers (vraag.item.cat@groep), functions
  * (pct, count, n, min, max, top, woord, breuk ...), arithmetic, comparisons
  * and logic. Used by <w x>, <kies>/<keuze> tests and <bewering> claims.
@@ -56,7 +56,7 @@ const char *suppressed_phrase(int sup, int respondent_unit);
 /* Dutch words: woord(7) = "zeven"; breuk(0.66) = "ongeveer twee derde". */
 char *nl_number_word(long n);
 char *nl_fraction_words(double share);
-/* The quantifier scale, one place for all templates (README, "Kwantoren"):
+/* The quantifier scale, one place for all templates (docs/templates.md, "Kwantoren"):
  * nl_quantifier(83) = "de meeste"; the phrase with a noun:
  * nl_quantifier_phrase(0, "gemeente", "gemeenten") = "geen enkele gemeente",
  * (40, ...) = "een minderheid van de gemeenten". */

@@ -1,5 +1,5 @@
 /* lint.h: reads the sentences the templates made, as an editor would
- * (gen --controleer; README, "De controle van de tekst"). Called by
+ * (gen --controleer; docs/templates.md, "De controle van de tekst"). Called by
  * template.c on every paragraph and list item it builds, with what each
  * printed value was; findings go to a buffer, one a line:
  *   templates/1-kern.xml:57: utrecht: ‘een meerderheid’ past niet bij 0% ...

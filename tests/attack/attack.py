@@ -34,7 +34,7 @@ Attacks (each must find nothing):
              a base under the minimum that no published cell at the same
              bound already tells. This is group disclosure: the same
              knowledge as a published cell on the minimum showing 0% or
-             100%, which the minimum-base rule allows (README, "Disclosure").
+             100%, which the minimum-base rule allows (docs/numbers.md, "Disclosure").
   update     with --previous: a cell published in both publications whose
              numbers changed on fewer new units than the minimum gives
              those units' answers away.

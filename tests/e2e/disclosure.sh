@@ -1,4 +1,4 @@
-# Disclosure control over every edition (README, "Openbaarmaking"): with the
+# Disclosure control over every edition (docs/numbers.md, "Disclosure"): with the
 # minimum base of templates/rapport.xml,
 #  - areas with fewer responding gemeenten get no edition, the landsdelen do,
 #    and the landing page sends each such province's readers on;

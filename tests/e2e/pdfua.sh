@@ -50,8 +50,13 @@ if b"/Lang (en)" not in d:
     sys.exit("no Span with /Lang (en) in the national PDF")
 open(sys.argv[2], "wb").write(d.replace(b"/Lang (en)", b"", 1))
 PY
-qpdf "$TMP/nolang.pdf" "$TMP/out/nederland/nolang.pdf" 2>/dev/null || true
-if python3 "$ROOT/tests/pdfua_check.py" "$TMP/out/nederland/nolang.pdf" >"$TMP/nolang.log"; then
+# beside a copy of the edition's page (the checker reads the HTML next to
+# the PDF); $TMP/out may be the shared site, which no test writes
+mkdir -p "$TMP/nolang-ed"
+cp "$TMP/out/nederland/index.html" "$TMP/nolang-ed/"
+ln -s "$(cd "$TMP/out/nederland/figuren" && pwd)" "$TMP/nolang-ed/figuren"
+qpdf "$TMP/nolang.pdf" "$TMP/nolang-ed/nolang.pdf" 2>/dev/null || true
+if python3 "$ROOT/tests/pdfua_check.py" "$TMP/nolang-ed/nolang.pdf" >"$TMP/nolang.log"; then
 	echo "pdfua_check passed a PDF whose passage in English lost its /Lang"
 	exit 1
 fi

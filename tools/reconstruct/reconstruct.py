@@ -7,7 +7,7 @@ respondents from 98 real 2013 gemeenten such that the generator, applying the
 report's own rules (one answer pattern per gemeente, "weet niet" out of the
 base where the figure leaves it out, largest-remainder rounding of stacked
 bars), prints every number of published-2013.tsv that is marked certain or
-inferred (rows marked CONFLICT follow the chart, see README). Numbers the
+inferred (rows marked CONFLICT follow the chart, see docs/dataset.md). Numbers the
 report does not publish come from aanvullingen.tsv, chosen so bars sum to 100
 and the report's statements still hold.
 
