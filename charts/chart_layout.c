@@ -21,6 +21,7 @@
  * a thinner reference bar in the same colours, each named in a small
  * "series" label left of the bars. */
 #include "chart_internal.h"
+#include "text.h"
 #include "util.h"
 
 #include <math.h>
@@ -86,7 +87,7 @@ static PangoContext *new_context(void)
 	/* Since pango 1.44 glyph positions are rounded to whole units by
 	 * default, which at 72 dpi would mean whole points. */
 	pango_context_set_round_glyph_positions(ctx, FALSE);
-	pango_context_set_language(ctx, pango_language_from_string("nl"));
+	pango_context_set_language(ctx, pango_language_from_string(REPORT_LANG));
 	return ctx;
 }
 

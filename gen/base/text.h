@@ -21,6 +21,10 @@
 
 #include "util.h"
 
+/* The language of the report's text, as pango and the PDF's /Lang take it:
+ * one tag for the typesetter and the charts (they said "nl-NL" and "nl"). */
+#define REPORT_LANG "nl-NL"
+
 /* Decodes one UTF-8 sequence at p (n > 0 bytes left): returns its length
  * and sets *cp, or returns 0 for a malformed, overlong or surrogate
  * sequence. */

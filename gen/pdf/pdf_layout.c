@@ -12,6 +12,7 @@
 #include "pdf_layout.h"
 #include "pdf_lang.h"
 #include "chart.h"
+#include "text.h"
 #include "util.h"
 
 #include <cairo-pdf.h>
@@ -366,7 +367,7 @@ static PangoLayout *make_layout(pdf_layout *l, ibuild *b, const pstyle *st, cons
 	PangoFontDescription *fd = style_font(st, bc);
 	pango_layout_set_font_description(ly, fd);
 	pango_font_description_free(fd);
-	ib_attr(b, pango_attr_language_new(pango_language_from_string("nl-NL")), 0, b->t.len);
+	ib_attr(b, pango_attr_language_new(pango_language_from_string(REPORT_LANG)), 0, b->t.len);
 	ib_attr(b, pango_attr_font_features_new(PDF_FONT_FEATURES), 0, b->t.len);
 	if (st->rgb[0] || st->rgb[1] || st->rgb[2]) {
 		PangoAttribute *a = pango_attr_foreground_new((guint16)(st->rgb[0] * 65535), (guint16)(st->rgb[1] * 65535),
@@ -1762,7 +1763,7 @@ PangoContext *pdf_context_new(cairo_t *cr)
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	pango_cairo_context_set_font_options(ctx, fo);
 	cairo_font_options_destroy(fo);
-	pango_context_set_language(ctx, pango_language_from_string("nl-NL"));
+	pango_context_set_language(ctx, pango_language_from_string(REPORT_LANG));
 	return ctx;
 }
 

@@ -51,10 +51,16 @@ static void cell_pct(doc_node *r, long num, long den)
 	free(s);
 }
 
-static const char *const class_names[SC_COUNT] = {
-	"Minder dan 20.000 inwoners", "20.000 tot 50.000 inwoners", "50.000 tot 100.000 inwoners",
-	"100.000 inwoners of meer",
-};
+/* A size class as a table's row label: the register's label (one table,
+ * gen/input/register.c) with a capital, "Minder dan 20.000 inwoners";
+ * malloc'd. */
+static char *class_name(int c)
+{
+	char *s = xstrdup(size_class_label((enum size_class)c));
+	if (s[0] >= 'a' && s[0] <= 'z')
+		s[0] = (char)(s[0] - 'a' + 'A');
+	return s;
+}
 
 void append_response_table(doc_node *parent, const stats *st, int by_province)
 {
@@ -75,7 +81,9 @@ void append_response_table(doc_node *parent, const stats *st, int by_province)
 		int gem = by_province ? st->gem_by_prov[i] : st->gem_by_class[i];
 		int resp = by_province ? st->resp_by_prov[i] : st->resp_by_class[i];
 		doc_node *r = doc_append_row(t, 0);
-		doc_append_cell(r, by_province ? st->prov_name[i] : class_names[i], 0);
+		char *cn = by_province ? NULL : class_name(i);
+		doc_append_cell(r, by_province ? st->prov_name[i] : cn, 0);
+		free(cn);
 		cell_int(r, reg);
 		cell_int(r, gem);
 		cell_pct(r, gem, reg);
@@ -193,10 +201,6 @@ void append_frequency_tables(doc_node *parent, const stats *st)
 		free(wg);
 		free(wr);
 	}
-	static const char *const short_class[SC_COUNT] = {
-		"– minder dan 20.000 inwoners", "– 20.000 tot 50.000 inwoners", "– 50.000 tot 100.000 inwoners",
-		"– 100.000 inwoners of meer",
-	};
 	for (int qi = 0; qi < st->nq; qi++) {
 		const question_stats *qs = &st->qs[qi];
 		const question *q = qs->q;
@@ -235,7 +239,12 @@ void append_frequency_tables(doc_node *parent, const stats *st)
 					doc_node *c0 = doc_append(r, doc_node_new(DOC_TABLE_CELL));
 					doc_append_text(doc_append(c0, doc_node_new(DOC_STRONG)), q->items[i].label);
 				} else {
-					doc_append_cell(r, short_class[g - 1], 0);
+					{
+						/* under the total: "– minder dan 20.000 inwoners" */
+						char *sc = xasprintf("\xE2\x80\x93 %s", size_class_label((enum size_class)(g - 1)));
+						doc_append_cell(r, sc, 0);
+						free(sc);
+					}
 				}
 				for (int c = 0; c < ncat; c++) {
 					/* the signs of CBS: x withheld, . not applicable (not in this
