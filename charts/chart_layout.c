@@ -21,7 +21,7 @@
  * a thinner reference bar in the same colours, each named in a small
  * "series" label left of the bars. */
 #include "chart_internal.h"
-#include "text.h"
+#include "pango_setup.h"
 #include "util.h"
 
 #include <math.h>
@@ -78,16 +78,10 @@ static PangoContext *new_context(void)
 {
 	PangoFontMap *fm = pango_cairo_font_map_get_default();
 	PangoContext *ctx = pango_font_map_create_context(fm);
-	pango_cairo_context_set_resolution(ctx, 72.0);
-	cairo_font_options_t *fo = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(ctx, fo);
-	cairo_font_options_destroy(fo);
+	report_pango_setup(ctx);
 	/* Since pango 1.44 glyph positions are rounded to whole units by
 	 * default, which at 72 dpi would mean whole points. */
 	pango_context_set_round_glyph_positions(ctx, FALSE);
-	pango_context_set_language(ctx, pango_language_from_string(REPORT_LANG));
 	return ctx;
 }
 

@@ -12,6 +12,7 @@
 #include "pdf_layout.h"
 #include "pdf_lang.h"
 #include "chart.h"
+#include "pango_setup.h"
 #include "text.h"
 #include "util.h"
 
@@ -1757,13 +1758,7 @@ char *pdf_page_label(const pdf_layout *l, int n)
 PangoContext *pdf_context_new(cairo_t *cr)
 {
 	PangoContext *ctx = pango_cairo_create_context(cr);
-	pango_cairo_context_set_resolution(ctx, 72);
-	cairo_font_options_t *fo = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(ctx, fo);
-	cairo_font_options_destroy(fo);
-	pango_context_set_language(ctx, pango_language_from_string(REPORT_LANG));
+	report_pango_setup(ctx);
 	return ctx;
 }
 
