@@ -46,6 +46,9 @@ char *value_format(const value *v, const char *file, long line, const char *src,
 /* Short description of a value for claim messages: "47", "'tekst'", "[...]". */
 char *value_describe(const value *v);
 void value_free(value *v);
+/* The i-th built-in function's name, NULL past the last (for checks that
+ * every function is documented). */
+const char *expr_builtin_name(int i);
 int value_truthy(const value *v); /* 0 for a suppressed value */
 /* The reason a value cannot be used (SUP_*), 0 if it can. */
 int value_suppressed(const value *v);

@@ -19,6 +19,7 @@
 
 #include "doc.h"
 #include "edition.h"
+#include "expr.h"
 #include "template.h"
 #include "util.h"
 
@@ -150,6 +151,28 @@ static void test_figuren_gelderland(void **state)
 	check_golden("figuren", "gelderland");
 }
 
+/* Every built-in function of the expression table is documented for
+ * template authors (docs/templates.md writes each as `name(...)`): a
+ * function added to the table without a word in the docs fails here. */
+static void test_builtins_documented(void **state)
+{
+	(void)state;
+	struct err e = { { 0 } };
+	size_t len = 0;
+	char *doc = read_file("docs/templates.md", &len, &e);
+	if (!doc)
+		fail_msg("%s", e.msg);
+	int n = 0;
+	for (const char *name; (name = expr_builtin_name(n)); n++) {
+		char *needle = xasprintf("`%s(", name);
+		if (!strstr(doc, needle))
+			fail_msg("docs/templates.md does not document the built-in function %s()", name);
+		free(needle);
+	}
+	assert_true(n >= 30); /* the table is read, not empty */
+	free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -158,6 +181,7 @@ int main(void)
 		cmocka_unit_test(test_uitdrukkingen_gelderland),
 		cmocka_unit_test(test_figuren_nederland),
 		cmocka_unit_test(test_figuren_gelderland),
+		cmocka_unit_test(test_builtins_documented),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
