@@ -234,6 +234,9 @@ static int build_variant(const survey *s, const templates *t, const edition_list
 	 * PDF/UA pass rewrote it), so they are read from the file here, in the
 	 * site layer, and handed to the HTML writer */
 	html_site page_site = site ? *site : (html_site){ 0 };
+	static const html_download written[] = { { "cijfers.csv", "Cijfers" }, { "codeboek.csv", "Codeboek" } };
+	page_site.csv = written; /* both written above, or the edition failed */
+	page_site.ncsv = 2;
 	if (!rc && pdf_info(pdf, &page_site.pdf_bytes, &page_site.pdf_pages))
 		rc = err_set(e, pdf, 0, "cannot read back the PDF just written; expected a PDF that libqpdf can open");
 	free(pdf);

@@ -15,8 +15,14 @@ int doc_write_html(const doc *d, const char *outdir, const char *css_path,
  * header's links to the others), optionally the absolute address of out/
  * (then the page gets rel=canonical and og:url; links stay relative), and
  * the edition's rapport.pdf as the site layer found it after writing it
- * (size and page count; pdf_pages 0: no PDF, no link). The writer is told
- * these facts; it does not read the typesetter's file back. */
+ * (size and page count; pdf_pages 0: no PDF, no link), and the CSV files
+ * the generator wrote beside the page (linked in this order). The writer
+ * is told these facts; it reads no other writer's file back. */
+typedef struct {
+	const char *file;  /* relative to the page: "cijfers.csv" */
+	const char *label; /* the link text: "Cijfers" */
+} html_download;
+
 typedef struct {
 	const char *const *slugs;
 	const char *const *names;
@@ -24,11 +30,13 @@ typedef struct {
 	const char *base_url;
 	long pdf_bytes;
 	int pdf_pages;
+	const html_download *csv;
+	int ncsv;
 } html_site;
 
 /* doc_write_html with the site around the page. It links the edition's
- * rapport.pdf when site says it has pages, and cijfers.csv and codeboek.csv
- * when they are already in outdir, so write those first. site may be NULL. */
+ * rapport.pdf when site says it has pages, and the CSV files site names.
+ * site may be NULL. */
 int doc_write_html_site(const doc *d, const char *outdir, const char *css_path,
 			const html_site *site, char *msg, size_t msglen);
 

@@ -43,7 +43,6 @@
 #include <stdlib.h>
 #include <errno.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* How inlines are written: in running text; in a footnote's own text
  * (links, but no further footnote markers: a note in a note has nowhere to
@@ -1108,16 +1107,6 @@ static void head(html *h)
 		  "<link rel=\"stylesheet\" href=\"stijl.css\">\n</head>\n");
 }
 
-/* A file of the edition, if it is there: its name relative to the page. */
-static int have_file(html *h, const char *name)
-{
-	char *p = xasprintf("%s/%s", h->outdir, name);
-	struct stat sb;
-	int ok = stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
-	free(p);
-	return ok;
-}
-
 /* The site header: back to the landing page, the other editions, and the
  * downloads of this edition (the PDF with its size and page count, the
  * numbers and their codebook). A further download (a list of changes) is
@@ -1159,10 +1148,13 @@ static void site_header(html *h)
 			     pages == 1 ? "pagina" : "pagina\xE2\x80\x99s");
 		free(size);
 	}
-	if (have_file(h, "cijfers.csv"))
-		sb_add(o, "<li><a href=\"cijfers.csv\" type=\"text/csv\">Cijfers</a> <span class=\"bestand\">(CSV)</span></li>\n");
-	if (have_file(h, "codeboek.csv"))
-		sb_add(o, "<li><a href=\"codeboek.csv\" type=\"text/csv\">Codeboek</a> <span class=\"bestand\">(CSV)</span></li>\n");
+	for (int i = 0; h->site && i < h->site->ncsv; i++) {
+		sb_add(o, "<li><a href=\"");
+		markup_esc(o, h->site->csv[i].file);
+		sb_add(o, "\" type=\"text/csv\">");
+		markup_esc(o, h->site->csv[i].label);
+		sb_add(o, "</a> <span class=\"bestand\">(CSV)</span></li>\n");
+	}
 	sb_add(o, "</ul>\n</div>\n</header>\n");
 }
 

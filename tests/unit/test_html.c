@@ -323,7 +323,8 @@ static int write_site(void **state)
 	char msg[512];
 	static const char *const variants[] = { "nederland" };
 	static const char *const names[] = { "Nederland" };
-	html_site site = { .slugs = variants, .names = names, .n = 1 };
+	static const html_download csv[] = { { "cijfers.csv", "Cijfers" }, { "codeboek.csv", "Codeboek" } };
+	html_site site = { .slugs = variants, .names = names, .n = 1, .csv = csv, .ncsv = 2 };
 	/* as the generator does: the PDF's facts read from the file it wrote */
 	pdf = xasprintf("%s/rapport.pdf", outdir);
 	int info = pdf_info(pdf, &site.pdf_bytes, &site.pdf_pages);
