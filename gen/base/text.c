@@ -91,3 +91,19 @@ void markup_esc(strbuf *b, const char *s)
 	if (s)
 		markup_escn(b, s, strlen(s), 0);
 }
+
+/* Maps a UTF-8 letter from Latin-1 Supplement (é, ë, ö, ...) to its base
+ * letter, for ASCII ids and slugs: "Strategieën" -> "strategieen", "Fryslân" -> "fryslan". 0 if none. */
+char latin1_base(unsigned cp)
+{
+	static const char map[] =
+		"AAAAAAACEEEEIIII"  /* U+00C0..CF */
+		"DNOOOOO OUUUUY  "  /* U+00D0..DF */
+		"aaaaaaaceeeeiiii"  /* U+00E0..EF */
+		"dnooooo ouuuuy y"; /* U+00F0..FF */
+	if (cp < 0xC0 || cp > 0xFF)
+		return 0;
+	char c = map[cp - 0xC0];
+	return c == ' ' ? 0 : c;
+}
+

@@ -39,4 +39,8 @@ void markup_esc(strbuf *b, const char *s);
 /* The first n bytes of s (stops early at a NUL); keep_shy keeps U+00AD. */
 void markup_escn(strbuf *b, const char *s, size_t n, int keep_shy);
 
+/* The base letter of a Latin-1 Supplement letter (U+00C0..U+00FF: é -> e,
+ * â -> a), for ASCII ids and slugs; 0 for any other code point. */
+char latin1_base(unsigned cp);
+
 #endif

@@ -96,21 +96,6 @@ static char *id_tail(const char *number)
 	return s;
 }
 
-/* Maps a UTF-8 letter from Latin-1 Supplement (é, ë, ö, ...) to its base
- * letter, so "Strategieën" becomes "strategieen" in an id. 0 if none. */
-static char latin1_base(unsigned cp)
-{
-	static const char map[] =
-		"AAAAAAACEEEEIIII"  /* U+00C0..CF */
-		"DNOOOOO OUUUUY  "  /* U+00D0..DF */
-		"aaaaaaaceeeeiiii"  /* U+00E0..EF */
-		"dnooooo ouuuuy y"; /* U+00F0..FF */
-	if (cp < 0xC0 || cp > 0xFF)
-		return 0;
-	char c = map[cp - 0xC0];
-	return c == ' ' ? 0 : c;
-}
-
 /* An id from a heading's text, for headings without a number (run-in
  * subheadings, an unnumbered preface): "h-" + lower-case ASCII words joined
  * by '-'. Text is the most stable thing such a heading has. */

@@ -1,10 +1,12 @@
 /* register.c: the municipality register (input/gemeenten-2013.csv): code,
  * name, province and inhabitants of every gemeente, and the size class that
  * follows from the inhabitants. Every column is checked (format, range,
- * uniqueness; the province against the twelve of survey.c), because a
- * silent slip here moves a gemeente out of its province's edition. */
+ * uniqueness), because a silent slip here moves a gemeente out of its
+ * province's edition; the provinces are the register's own (a typo is
+ * caught where the editions name them, edition.c). */
 #include "survey.h"
 #include "csvread.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <limits.h>
@@ -63,21 +65,67 @@ static long digits_value(const char *s)
 	return v;
 }
 
-static int is_province(const char *s)
+/* The order in which Dutch statistics list the provinces, north to south
+ * (CBS): only an order for tables and lists, not a list of what is
+ * allowed. The areas are whatever the register says; an area not named
+ * here follows these in register order. Both spellings of Friesland
+ * (Fryslân is official since 2022) take its place. */
+static const char *const conventional_order[] = {
+	"Groningen", "Friesland", "Fryslân", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
+	"Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Limburg",
+};
+
+static int order_of(const char *area)
 {
-	for (const char *const *p = province_names(); *p; p++)
-		if (!strcmp(*p, s))
-			return 1;
-	return 0;
+	int n = (int)(sizeof conventional_order / sizeof conventional_order[0]);
+	for (int i = 0; i < n; i++)
+		if (!strcmp(conventional_order[i], area))
+			return i;
+	return n;
 }
 
-static char *province_list(void)
+/* The register's areas, each once, in conventional order (a stable sort:
+ * unknown areas keep their register order). A typo in an area makes an
+ * area of its own: more areas than the audit takes (REGISTRY_MAX_AREAS)
+ * are refused here, and editions_load reports an area no edition names. */
+static int collect_areas(registry *r, const long *lines, struct err *e)
 {
-	strbuf b;
-	sb_init(&b);
-	for (const char *const *p = province_names(); *p; p++)
-		sb_printf(&b, "%s%s", b.len ? ", " : "", *p);
-	return sb_take(&b);
+	r->areas = xcalloc((size_t)r->n + 1, sizeof *r->areas);
+	r->area_line = xcalloc((size_t)r->n + 1, sizeof *r->area_line);
+	int *rows = xcalloc((size_t)r->n + 1, sizeof *rows);
+	for (int i = 0; i < r->n; i++) {
+		int k = 0;
+		while (k < r->nareas && strcmp(r->areas[k], r->g[i].province))
+			k++;
+		rows[k]++;
+		if (k < r->nareas)
+			continue;
+		r->areas[r->nareas] = xstrdup(r->g[i].province);
+		r->area_line[r->nareas++] = lines[i];
+	}
+	if (r->nareas > REGISTRY_MAX_AREAS) {
+		/* one too many is most likely a slip: name the smallest area */
+		int s = 0;
+		for (int k = 1; k < r->nareas; k++)
+			if (rows[k] <= rows[s])
+				s = k;
+		int rc = err_set(e, r->source, r->area_line[s], "provincie '%s' (%d %s) is one of %d areas; expected at most %d, "
+				 "each spelled one way (a spelling slip?)", r->areas[s], rows[s],
+				 rows[s] == 1 ? "gemeente" : "gemeenten", r->nareas, REGISTRY_MAX_AREAS);
+		free(rows);
+		return rc;
+	}
+	free(rows);
+	for (int i = 1; i < r->nareas; i++)
+		for (int j = i; j > 0 && order_of(r->areas[j]) < order_of(r->areas[j - 1]); j--) {
+			char *t = r->areas[j];
+			r->areas[j] = r->areas[j - 1];
+			r->areas[j - 1] = t;
+			long l = r->area_line[j];
+			r->area_line[j] = r->area_line[j - 1];
+			r->area_line[j - 1] = l;
+		}
+	return 0;
 }
 
 /* Checks one row of the register. A typo in a province would silently drop
@@ -105,12 +153,11 @@ static int check_row(const registry *r, const long *lines, const csv_row *row, c
 		if (!strcmp(r->g[i].name, name))
 			return err_set(e, path, line, "gemeentenaam '%s' (%s) also on line %ld (%s); expected a unique name per gemeente",
 				       name, code, lines[i], r->g[i].code);
-	if (!is_province(prov)) {
-		char *all = province_list();
-		err_set(e, path, line, "provincie '%s' for %s; expected one of %s", prov, code, all);
-		free(all);
-		return -1;
-	}
+	const char *q = prov;
+	while (*q == ' ' || *q == '\t')
+		q++;
+	if (!*q || prov[strlen(prov) - 1] == ' ')
+		return err_set(e, path, line, "provincie '%s' for %s; expected the name of its province, without spaces around it", prov, code);
 	long v = digits_value(inw);
 	if (v <= 0)
 		return err_set(e, path, line, "inwoners '%s' for %s; expected a positive whole number, digits only", inw, code);
@@ -161,10 +208,12 @@ registry *registry_load(const char *path, struct err *e)
 		g->inwoners = digits_value(row->f[col[3]]);
 		g->sc = size_class_of(g->inwoners);
 	}
-	free(lines);
 	csv_table_free(t);
 	if (!rc && r->n == 0)
 		rc = err_set(e, path, 0, "no gemeenten; expected one row per gemeente");
+	if (!rc)
+		rc = collect_areas(r, lines, e);
+	free(lines);
 	if (rc) {
 		registry_free(r);
 		return NULL;
@@ -182,6 +231,10 @@ void registry_free(registry *r)
 		free(r->g[i].province);
 	}
 	free(r->g);
+	for (int i = 0; i < r->nareas; i++)
+		free(r->areas[i]);
+	free(r->areas);
+	free(r->area_line);
 	free(r->source);
 	free(r);
 }
@@ -196,12 +249,19 @@ const gemeente *registry_find(const registry *r, const char *code)
 
 char *province_slug(const char *province)
 {
-	char *s = xstrdup(province);
-	for (char *p = s; *p; p++) {
-		if (*p == ' ')
-			*p = '-';
-		else
-			*p = (char)tolower((unsigned char)*p);
+	/* lower-case ASCII for a path and a URL: "Noord-Holland" ->
+	 * "noord-holland", "Fryslân" -> "fryslan" */
+	strbuf b;
+	sb_init(&b);
+	const unsigned char *p = (const unsigned char *)province, *end = p + strlen(province);
+	while (p < end) {
+		unsigned cp;
+		p += utf8_next(p, (size_t)(end - p), &cp);
+		char c = cp < 0x80 ? (char)cp : latin1_base(cp);
+		if (c == ' ' || c == '-')
+			sb_add(&b, "-");
+		else if (isalnum((unsigned char)c))
+			sb_printf(&b, "%c", tolower((unsigned char)c));
 	}
-	return s;
+	return sb_take(&b);
 }

@@ -323,19 +323,14 @@ int survey_open_foreach(const survey *s, int q, int (*cb)(const open_answer *a, 
 	return rc;
 }
 
-static const char *const provinces[] = {
-	"Groningen", "Friesland", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
-	"Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Limburg", NULL,
-};
-
 variant *variant_new(const survey *s, const char *slug)
 {
 	const char *prov = NULL;
 	if (strcmp(slug, "nederland")) {
-		for (int i = 0; provinces[i] && !prov; i++) {
-			char *ps = province_slug(provinces[i]);
+		for (int i = 0; i < s->reg->nareas && !prov; i++) {
+			char *ps = province_slug(s->reg->areas[i]);
 			if (!strcmp(ps, slug))
-				prov = provinces[i];
+				prov = s->reg->areas[i];
 			free(ps);
 		}
 		if (!prov)
@@ -359,8 +354,8 @@ variant *variant_new_area(const survey *s, const char *slug, const char *area, c
 {
 	for (int k = 0; k < nprov; k++) {
 		int known = 0;
-		for (int i = 0; provinces[i] && !known; i++)
-			known = !strcmp(provinces[i], provs[k]);
+		for (int i = 0; i < s->reg->nareas && !known; i++)
+			known = !strcmp(s->reg->areas[i], provs[k]);
 		if (!known)
 			return NULL;
 	}
@@ -406,8 +401,3 @@ void variant_free(variant *v)
 	free(v);
 }
 
-
-const char *const *province_names(void)
-{
-	return provinces;
-}

@@ -89,7 +89,17 @@ typedef struct {
 	int n;
 	gemeente *g;
 	char *source;    /* path, for messages */
+	/* the areas (provinces) as the register spells them, each once, NULL
+	 * after the last: the conventional order of Dutch statistics first
+	 * (register.c), any other area after them in register order */
+	char **areas;
+	long *area_line; /* the first register line of each area */
+	int nareas;
 } registry;
+/* At most this many areas: the disclosure audit (gen/numbers/disclosure.c)
+ * eliminates modulo a prime that is exact only for 0/1 matrices up to this
+ * order (Hadamard's bound), and keeps an area set in an unsigned's bits. */
+#define REGISTRY_MAX_AREAS 12
 
 /* One answer cell. Grids: index into the scale's categories, or -1 for no
  * answer. Mentions: 1 or 0 (-1 for no answer). Open: text or NULL. */
@@ -223,8 +233,7 @@ variant *variant_new(const survey *s, const char *slug);
 variant *variant_new_area(const survey *s, const char *slug, const char *area, const char *const *provs, int nprov);
 /* Is the province (as the register spells it) in the variant's area? */
 int variant_has_province(const variant *v, const char *province);
-/* The twelve provinces as the register spells them, NULL-terminated. */
-const char *const *province_names(void);
+
 void variant_free(variant *v);
 
 #endif

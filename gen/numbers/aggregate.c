@@ -153,8 +153,8 @@ stats *stats_compute(const variant *v)
 				group_percentages(st->qs[q].q, g, &st->qs[q].items[i]);
 	st->respondents = v->n;
 	st->gemeenten = v->ngem;
-	const char *const *provs = province_names();
-	for (int p = 0; provs[p]; p++) {
+	const char *const *provs = (const char *const *)s->reg->areas;
+	for (int p = 0; p < s->reg->nareas; p++) {
 		if (!variant_has_province(v, provs[p]))
 			continue;
 		int k = st->nprov++;

@@ -44,8 +44,8 @@ typedef struct stats {
 	int min_gemeenten, min_respondenten; /* disclosure policy: minimum bases (0: default) */
 	const struct stats *national;  /* the whole country, for comparisons; NULL in the national edition */
 	int nprov;                     /* 12 for the whole country, else the area's provinces */
-	const char *prov_name[12];
-	int reg_by_prov[12], gem_by_prov[12], resp_by_prov[12];
+	const char *prov_name[REGISTRY_MAX_AREAS];
+	int reg_by_prov[REGISTRY_MAX_AREAS], gem_by_prov[REGISTRY_MAX_AREAS], resp_by_prov[REGISTRY_MAX_AREAS];
 } stats;
 
 stats *stats_compute(const variant *v);

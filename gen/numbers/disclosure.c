@@ -327,12 +327,12 @@ int disclosure_protect(const double *base, int ncoord, const unsigned *area, int
 	return withheld;
 }
 
-/* bit i: province_names()[i]; the whole country has every bit */
-static unsigned area_mask(const disclosure_area *a)
+/* bit i: the register's area i; the whole country has every bit */
+static unsigned area_mask(const disclosure_area *a, const registry *reg)
 {
-	const char *const *pn = province_names();
+	const char *const *pn = (const char *const *)reg->areas;
 	unsigned m = 0;
-	for (int i = 0; pn[i]; i++) {
+	for (int i = 0; i < reg->nareas; i++) {
 		if (a->nprov == 0)
 			m |= 1u << i;
 		for (int k = 0; k < a->nprov; k++)
@@ -387,12 +387,11 @@ disclosure_plan *disclosure_plan_new(const survey *s, const disclosure_area *a, 
 		p->nitems += qn->questions[q].kind == Q_OPEN ? 0 : qn->questions[q].nitems;
 	}
 	p->item_off[p->nq] = p->nitems;
-	const char *const *pn = province_names();
-	while (pn[p->nprov])
-		p->nprov++;
+	const char *const *pn = (const char *const *)s->reg->areas;
+	p->nprov = s->reg->nareas;
 	/* the numbers of each province: the coordinates of every audit */
 	stats **prov = xcalloc((size_t)p->nprov, sizeof *prov);
-	double gem[32] = { 0 }, resp[32] = { 0 };
+	double gem[REGISTRY_MAX_AREAS] = { 0 }, resp[REGISTRY_MAX_AREAS] = { 0 };
 	for (int i = 0; i < p->nprov; i++) {
 		variant *v = variant_new_area(s, pn[i], pn[i], &pn[i], 1);
 		prov[i] = stats_compute(v);
@@ -409,7 +408,7 @@ disclosure_plan *disclosure_plan_new(const survey *s, const disclosure_area *a, 
 	int norder = 0;
 	for (int k = 0; k < n; k++) {
 		disclosure_edition *de = &p->e[k];
-		mask[k] = area_mask(&a[k]);
+		mask[k] = area_mask(&a[k], s->reg);
 		de->slug = a[k].slug;
 		for (int i = 0; i < p->nprov; i++)
 			if (mask[k] >> i & 1u) {

@@ -97,7 +97,7 @@ typedef struct {
 typedef struct {
 	const char *slug;          /* the area's, for messages */
 	int withheld;              /* enum edition_withheld */
-	unsigned target;           /* ED_COMPLEMENT: the provinces it would give away (bit i: province_names()[i]) */
+	unsigned target;           /* ED_COMPLEMENT: the provinces it would give away (bit i: the register's area i, registry.areas) */
 	int target_n;              /* ... and their responding gemeenten */
 	int gemeenten, respondents;
 	unsigned char *total_sup;  /* per item (plan->item_off): 1 where the audit withholds the total */

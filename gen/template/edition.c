@@ -40,6 +40,7 @@ static int parse_min(const char *s, const char *path, long line, int *out, struc
 edition_list *editions_load(const templates *t, const survey *s, struct err *e)
 {
 	edition_list *l = xcalloc(1, sizeof *l);
+	l->reg = s->reg;
 	l->min_gemeenten = l->min_respondenten = DISCLOSURE_DEFAULT_MIN;
 	char *path = xasprintf("%s/rapport.xml", t->dir);
 	xmlNodePtr root = xmlDocGetRootElement(t->rapport);
@@ -77,7 +78,7 @@ edition_list *editions_load(const templates *t, const survey *s, struct err *e)
 					for (int i = 0; i < s->reg->n && !known; i++)
 						known = !strcmp(s->reg->g[i].province, name);
 					if (!known)
-						rc = err_set(e, path, xmlGetLineNo(p), "province '%s' is not in the register; expected a province as spelled in gemeenten-2013.csv", name);
+						rc = err_set(e, path, xmlGetLineNo(p), "province '%s' is not in the register; expected a province as spelled in %s", name, s->reg->source);
 					else
 						add_prov(&l->e[l->n - 1], name);
 					free(name);
@@ -87,13 +88,30 @@ edition_list *editions_load(const templates *t, const survey *s, struct err *e)
 	}
 	if (!rc && !declared) {
 		add(l, "nederland", "Nederland", 0);
-		const char *const *provs = province_names();
-		for (int i = 0; provs[i]; i++) {
+		char *const *provs = s->reg->areas;
+		for (int i = 0; i < s->reg->nareas; i++) {
 			char *slug = province_slug(provs[i]);
 			add(l, slug, provs[i], 0);
 			add_prov(&l->e[l->n - 1], provs[i]);
 			free(slug);
 		}
+	}
+	/* a typo in the register makes an area of its own, which would drop
+	 * its gemeenten from their province's edition without a word: when the
+	 * editions name provinces, every area of the register must be named */
+	int named_any = 0;
+	for (int i = 0; !rc && i < l->n; i++)
+		named_any |= l->e[i].nprov > 0;
+	for (int k = 0; !rc && named_any && k < s->reg->nareas; k++) {
+		int named = 0;
+		for (int i = 0; i < l->n && !named; i++)
+			for (int j = 0; j < l->e[i].nprov && !named; j++)
+				named = !strcmp(l->e[i].provs[j], s->reg->areas[k]);
+		if (!named)
+			rc = err_set(e, s->reg->source, s->reg->area_line[k],
+				     "provincie '%s' is in no edition of %s; expected a province that an <uitgave> names "
+				     "(a spelling slip in the register?), or an <uitgave> with <provincie>%s</provincie>",
+				     s->reg->areas[k], path, s->reg->areas[k]);
 	}
 	free(path);
 	if (rc) {
@@ -188,15 +206,15 @@ stats *edition_stats(const variant *v, const edition_list *l, const stats *natio
 }
 
 /* "Drenthe en Flevoland" */
-static char *province_words(unsigned m)
+static char *province_words(const registry *reg, unsigned m)
 {
-	const char *const *pn = province_names();
+	char *const *pn = reg->areas;
 	strbuf b;
 	sb_init(&b);
 	int n = 0, total = 0;
-	for (int i = 0; pn[i]; i++)
+	for (int i = 0; i < reg->nareas; i++)
 		total += m >> i & 1u;
-	for (int i = 0; pn[i]; i++)
+	for (int i = 0; i < reg->nareas; i++)
 		if (m >> i & 1u) {
 			n++;
 			sb_printf(&b, "%s%s", n == 1 ? "" : n == total ? " en " : ", ", pn[i]);
@@ -213,7 +231,7 @@ char *edition_skip_line(const edition_list *l, int i)
 	const disclosure_edition *de = l->plan ? &l->plan->e[i] : NULL;
 	char *s;
 	if (de && de->withheld == ED_COMPLEMENT) {
-		char *who = province_words(de->target);
+		char *who = province_words(l->reg, de->target);
 		s = xasprintf("gen: uitgave %s niet gemaakt: naast de andere uitgaven zou zij %s (%d %s) te herleiden maken, "
 			      "minder dan het minimum van %d%s",
 			      ed->slug, who, de->target_n, de->target_n == 1 ? "gemeente" : "gemeenten", l->min_gemeenten, cover);

@@ -25,6 +25,7 @@ typedef struct {
 	edition *e;
 	int min_gemeenten, min_respondenten;
 	struct disclosure_plan *plan; /* the decision for the whole publication (editions_plan) */
+	const registry *reg;          /* whose areas the editions name */
 } edition_list;
 
 /* Reads <uitgaven> and <openbaarmaking> of rapport.xml (defaults when absent:
