@@ -318,6 +318,26 @@ static char *data_date_of(const char *path)
 	return s;
 }
 
+/* The path of one input file: the name rapport.xml gives it in <invoer>,
+ * else the default. A file that cannot be read is an error that says which
+ * file was expected and where that name comes from. */
+static char *input_path(const options *o, const templates *t, const char *what, const char *attr,
+			const char *named, long line, const char *dflt, struct err *e)
+{
+	char *path = xasprintf("%s/%s", o->input, named ? named : dflt);
+	if (access(path, R_OK) == 0)
+		return path;
+	int err = errno;
+	if (named)
+		err_set(e, path, 0, "cannot read the %s: %s; expected the file that %s/rapport.xml:%ld names "
+			"(<invoer %s=\"%s\">) in the input folder %s", what, strerror(err), t->dir, line, attr, named, o->input);
+	else
+		err_set(e, path, 0, "cannot read the %s: %s; expected %s in the input folder %s (the default name; "
+			"<invoer %s=\"...\"/> in %s/rapport.xml names another)", what, strerror(err), dflt, o->input, attr, t->dir);
+	free(path);
+	return NULL;
+}
+
 int main(int argc, char **argv)
 {
 	options o;
@@ -326,10 +346,8 @@ int main(int argc, char **argv)
 	struct err e = { { 0 } };
 	int rc = 1;
 	prof_mark("start");
-	char *qx = xasprintf("%s/vragenlijst.xml", o.input);
-	char *rg = xasprintf("%s/gemeenten-2013.csv", o.input);
-	char *csv = xasprintf("%s/antwoorden.csv", o.input);
-	char *sav = xasprintf("%s/antwoorden.sav", o.input);
+	char *qx = NULL, *rg = NULL, *resp = NULL;
+	template_inputs in = { 0 };
 	char *rng_q = schema_path(argv[0], &o, "vragenlijst.rng");
 	char *rng_t = schema_path(argv[0], &o, "sjabloon.rng");
 	publication *pub = NULL;
@@ -339,15 +357,31 @@ int main(int argc, char **argv)
 	survey *s = NULL;
 	templates *t = NULL;
 
-	if (!(qn = questionnaire_load(qx, rng_q, &e)) || !(reg = registry_load(rg, &e)))
-		goto out;
-	s = survey_new(qn, reg);
-	if (access(csv, F_OK) == 0 ? responses_load_csv(s, csv, &e) : responses_load_sav(s, sav, &e))
-		goto out;
-	prof_mark("load responses");
+	/* the templates first: rapport.xml names the input files */
 	if (!(t = templates_load(o.templates, rng_t, &e)))
 		goto out;
 	prof_mark("load templates");
+	templates_inputs(t, &in);
+	{
+		/* the responses: antwoorden.csv, or else antwoorden.sav */
+		char *dcsv = xasprintf("%s/antwoorden.csv", o.input);
+		const char *dflt = in.responses || access(dcsv, F_OK) == 0 ? "antwoorden.csv" : "antwoorden.sav";
+		free(dcsv);
+		if (!(qx = input_path(&o, t, "questionnaire", "vragenlijst", in.questionnaire, in.questionnaire_line,
+				      "vragenlijst.xml", &e)) ||
+		    !(rg = input_path(&o, t, "register", "register", in.registry, in.registry_line, "gemeenten-2013.csv", &e)) ||
+		    !(resp = input_path(&o, t, "responses", "antwoorden", in.responses, in.responses_line, dflt, &e)))
+			goto out;
+	}
+	if (!(qn = questionnaire_load(qx, rng_q, &e)) || !(reg = registry_load(rg, &e)))
+		goto out;
+	s = survey_new(qn, reg);
+	/* the reader by extension: .sav is SPSS, anything else CSV */
+	size_t rl = strlen(resp);
+	int is_sav = rl > 4 && !strcmp(resp + rl - 4, ".sav");
+	if (is_sav ? responses_load_sav(s, resp, &e) : responses_load_csv(s, resp, &e))
+		goto out;
+	prof_mark("load responses");
 
 	edition_list *el = editions_load(t, s, &e);
 	if (!el)
@@ -402,7 +436,7 @@ int main(int argc, char **argv)
 		if (want < 0 || want == i)
 			build[nb++] = ed;
 	}
-	data_date = data_date_of(access(csv, F_OK) == 0 ? csv : sav);
+	data_date = data_date_of(resp);
 	/* the whole country once, for every area edition's comparison */
 	edition whole = { .slug = "nederland", .name = "Nederland" };
 	variant *nv_all = edition_variant(s, &whole);
@@ -549,8 +583,8 @@ out:
 	questionnaire_free(qn);
 	free(qx);
 	free(rg);
-	free(csv);
-	free(sav);
+	free(resp);
+	templates_inputs_free(&in);
 	free(rng_q);
 	free(rng_t);
 	return rc;

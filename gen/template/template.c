@@ -1210,6 +1210,31 @@ static void concept_legend(doc *d)
 	at->prev = k;
 }
 
+void templates_inputs(const templates *t, template_inputs *in)
+{
+	memset(in, 0, sizeof *in);
+	xmlNodePtr root = xmlDocGetRootElement(t->rapport);
+	for (xmlNodePtr c = root->children; c; c = c->next) {
+		if (!xml_is(c, "invoer"))
+			continue;
+		long line = xmlGetLineNo(c);
+		if ((in->questionnaire = xml_attr(c, "vragenlijst")))
+			in->questionnaire_line = line;
+		if ((in->registry = xml_attr(c, "register")))
+			in->registry_line = line;
+		if ((in->responses = xml_attr(c, "antwoorden")))
+			in->responses_line = line;
+	}
+}
+
+void templates_inputs_free(template_inputs *in)
+{
+	free(in->questionnaire);
+	free(in->registry);
+	free(in->responses);
+	memset(in, 0, sizeof *in);
+}
+
 void templates_meta(const templates *t, doc_meta *m)
 {
 	memset(m, 0, sizeof *m);

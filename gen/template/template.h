@@ -37,6 +37,16 @@ doc *report_build(const templates *t, const stats *st, int strict, struct err *e
  * ("templates/X.xml:LINE: edition: what"), their number in *nlint. */
 doc *report_build_lint(const templates *t, const stats *st, int strict, strbuf *lint, int *nlint, struct err *e);
 
+/* The input files as rapport.xml names them in <invoer> (file names in the
+ * input folder), each with the line that names it; NULL and 0 where the
+ * report leaves the default. Free with templates_inputs_free(). */
+typedef struct {
+	char *questionnaire, *registry, *responses;
+	long questionnaire_line, registry_line, responses_line;
+} template_inputs;
+void templates_inputs(const templates *t, template_inputs *in);
+void templates_inputs_free(template_inputs *in);
+
 /* The report's metadata from rapport.xml without an area (area and variant
  * NULL): what the landing page shows. Free with doc_meta_free(). */
 void templates_meta(const templates *t, doc_meta *m);
