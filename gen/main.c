@@ -387,6 +387,12 @@ int main(int argc, char **argv)
 	if (!el)
 		goto out;
 	editions_plan(el, s);
+	/* an area of the register that no edition names: a spelling slip, or
+	 * a report that leaves it to the national edition */
+	for (int k = 0; k < el->nunnamed; k++)
+		fprintf(stderr, "gen: %s:%ld: let op: provincie '%s' staat in geen <uitgave> van %s/rapport.xml "
+				"(een spelfout?); haar gemeenten tellen alleen mee in uitgaven zonder provincies\n",
+			reg->source, reg->area_line[el->unnamed[k]], reg->areas[el->unnamed[k]], t->dir);
 	int want = -1;
 	if (strcmp(o.variant, "all")) {
 		for (int i = 0; i < el->n; i++)

@@ -119,6 +119,8 @@ static int header(struct load *l, const csv_row *row)
 			if (!strcmp(row->f[k], name))
 				return err_set(l->e, l->path, row->line, "column '%s' appears twice", name);
 	}
+	if (survey_check_columns(s, l->map, row->nf, l->path, row->line, l->e))
+		return -1;
 	l->by_code = xmalloc(10000 * sizeof *l->by_code);
 	for (int i = 0; i < 10000; i++)
 		l->by_code[i] = -1;

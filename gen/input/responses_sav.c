@@ -356,7 +356,7 @@ static int map_variables(const survey *s, const sav_data *d, int *map, int cid, 
 		if (rc)
 			return -1;
 	}
-	return 0;
+	return survey_check_columns(s, map, d->nvars, path, 0, e);
 }
 
 /* What on_case needs to turn a case into a respondent. */

@@ -96,6 +96,25 @@ char *survey_column_name(const survey *s, int col)
 	return xasprintf("%s.%s", q->id, q->items[s->cols[col].item].id);
 }
 
+int survey_check_columns(const survey *s, const int *map, int nmap, const char *path, long line, struct err *e)
+{
+	for (int c = 0; c < s->ncols; c++) {
+		int found = 0;
+		for (int j = 0; j < nmap && !found; j++)
+			found = map[j] == c;
+		if (found)
+			continue;
+		const question *q = &s->qn->questions[s->cols[c].q];
+		char *name = survey_column_name(s, c);
+		int rc = err_set(e, path, line, "no column '%s' (question '%s', line %ld of the questionnaire); expected a "
+				 "column per question item and open question, empty where a respondent gave no answer",
+				 name, q->id, q->line);
+		free(name);
+		return rc;
+	}
+	return 0;
+}
+
 int survey_column(const survey *s, const char *name)
 {
 	for (int c = 0; c < s->ncols; c++) {

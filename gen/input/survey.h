@@ -183,6 +183,11 @@ survey *survey_new(questionnaire *qn, registry *reg);
 void survey_free(survey *s); /* frees respondents, not qn/reg */
 /* Column index of "question.item" (or "question" for open), or -1. */
 int survey_column(const survey *s, const char *name);
+/* Every question item and open question has a column: map[j] is the survey
+ * column of input column j (-1 for none). A missing one would be charted as
+ * nobody's answer, so it is an error at path:line (the header), naming the
+ * question's line in the questionnaire. */
+int survey_check_columns(const survey *s, const int *map, int nmap, const char *path, long line, struct err *e);
 char *survey_column_name(const survey *s, int col);
 int survey_col_of(const survey *s, int q, int item);
 /* Takes one loaded and checked row: checks its id is new (-1 with e set at

@@ -98,20 +98,19 @@ edition_list *editions_load(const templates *t, const survey *s, struct err *e)
 	}
 	/* a typo in the register makes an area of its own, which would drop
 	 * its gemeenten from their province's edition without a word: when the
-	 * editions name provinces, every area of the register must be named */
+	 * editions name provinces, an area none names is listed (a report for
+	 * Gelderland alone names no other, so it is not an error) */
 	int named_any = 0;
 	for (int i = 0; !rc && i < l->n; i++)
 		named_any |= l->e[i].nprov > 0;
+	l->unnamed = xcalloc((size_t)s->reg->nareas + 1, sizeof *l->unnamed);
 	for (int k = 0; !rc && named_any && k < s->reg->nareas; k++) {
 		int named = 0;
 		for (int i = 0; i < l->n && !named; i++)
 			for (int j = 0; j < l->e[i].nprov && !named; j++)
 				named = !strcmp(l->e[i].provs[j], s->reg->areas[k]);
 		if (!named)
-			rc = err_set(e, s->reg->source, s->reg->area_line[k],
-				     "provincie '%s' is in no edition of %s; expected a province that an <uitgave> names "
-				     "(a spelling slip in the register?), or an <uitgave> with <provincie>%s</provincie>",
-				     s->reg->areas[k], path, s->reg->areas[k]);
+			l->unnamed[l->nunnamed++] = k;
 	}
 	free(path);
 	if (rc) {
@@ -125,6 +124,7 @@ void editions_free(edition_list *l)
 {
 	if (!l)
 		return;
+	free(l->unnamed);
 	for (int i = 0; i < l->n; i++) {
 		free(l->e[i].slug);
 		free(l->e[i].name);

@@ -26,6 +26,7 @@ typedef struct {
 	int min_gemeenten, min_respondenten;
 	struct disclosure_plan *plan; /* the decision for the whole publication (editions_plan) */
 	const registry *reg;          /* whose areas the editions name */
+	int *unnamed, nunnamed;       /* areas of the register no edition names (when any names one) */
 } edition_list;
 
 /* Reads <uitgaven> and <openbaarmaking> of rapport.xml (defaults when absent:

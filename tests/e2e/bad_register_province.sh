@@ -14,11 +14,14 @@ first=$(grep -n ',Zeeland,' "$TMP/in/gemeenten-2013.csv" | head -1 | cut -d: -f1
 sed -i 's/,Zeeland,/,Zeland,/' "$TMP/in/gemeenten-2013.csv"
 expect_input_error "rapport\.xml:[0-9]+: province 'Zeeland' is not in the register; expected a province as spelled in .*gemeenten-2013\.csv"
 # ... and with templates that name no Zeeland, twelve areas of which one
-# no edition names
+# no edition names: said on stderr (a report may leave an area to the
+# national edition), the run goes on
 rm -rf "$TMP/tpl"
 cp -r "$ROOT/templates" "$TMP/tpl"
 sed -i 's|<provincie>Zeeland</provincie>||; /id="zeeland"/d' "$TMP/tpl/rapport.xml"
-TPL="$TMP/tpl" expect_input_error "gemeenten-2013\.csv:$first: provincie 'Zeland' is in no edition of .*rapport\.xml; expected a province that an <uitgave> names"
+"$GEN" --input "$TMP/in" --templates "$TMP/tpl" --out "$TMP/z" --variant nederland 2>"$TMP/err" || { cat "$TMP/err"; exit 1; }
+grep -Eq "gemeenten-2013\.csv:$first: let op: provincie 'Zeland' staat in geen <uitgave> van .*rapport\.xml \(een spelfout\?\)" "$TMP/err" ||
+	{ cat "$TMP/err"; echo "no word on the area that no edition names"; exit 1; }
 # a province with a space around it is a slip too
 copy_input
 rm -rf "$TMP/out"

@@ -253,7 +253,8 @@ static void test_mentions_over_max(void **state)
 	(void)state;
 	put("vragenlijst.xml", QN);
 	put("gemeenten.csv", REG);
-	put("antwoorden.csv", "respondent,gemeentecode,functie,rang.p,rang.q,rang.r\nR1,GM0001,x,1,1,1\n");
+	put("antwoorden.csv", "respondent,gemeentecode,functie,vorm.a,vorm.b,inzet.x,rang.p,rang.q,rang.r,open\n"
+			      "R1,GM0001,x,,,,1,1,1,\n");
 	struct err e = { { 0 } };
 	char *q = xasprintf("%s/vragenlijst.xml", dir), *r = xasprintf("%s/gemeenten.csv", dir),
 	     *a = xasprintf("%s/antwoorden.csv", dir);

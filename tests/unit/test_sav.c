@@ -314,7 +314,7 @@ static ssize_t to_file(const void *data, size_t len, void *ctx)
 /* Two cases; the grid column vormen.netwerken_coalities holds code1 and
  * code2 with value labels 1="ja", 2="nee", 7="misschien"; the mention
  * column typerend.zelfbeheer holds mention2 in the second case. */
-static void write_small_sav(const char *path, const char *label2, double code1, double code2, double mention2)
+static void write_small_sav(const survey *cols, const char *path, const char *label2, double code1, double code2, double mention2)
 {
 	FILE *fp = fopen(path, "wb");
 	assert_non_null(fp);
@@ -331,6 +331,22 @@ static void write_small_sav(const char *path, const char *label2, double code1, 
 	readstat_variable_set_label_set(vg, ls);
 	readstat_variable_t *vm = readstat_add_variable(w, "v2", READSTAT_TYPE_DOUBLE, 0);
 	readstat_variable_set_label(vm, label2);
+	/* every other column of the questionnaire, with no answers: a file
+	 * without them is refused (survey_check_columns) */
+	readstat_variable_t *rest[512];
+	int nrest = 0, open[512];
+	for (int c = 0; c < cols->ncols && nrest < 512; c++) {
+		char *name = survey_column_name(cols, c);
+		if (strcmp(name, "vormen.netwerken_coalities") && strcmp(name, label2)) {
+			char var[16];
+			snprintf(var, sizeof var, "c%d", c);
+			open[nrest] = cols->cols[c].item < 0;
+			rest[nrest] = readstat_add_variable(w, var, open[nrest] ? READSTAT_TYPE_STRING : READSTAT_TYPE_DOUBLE,
+							    open[nrest] ? 8 : 0);
+			readstat_variable_set_label(rest[nrest++], name);
+		}
+		free(name);
+	}
 	assert_int_equal(readstat_begin_writing_sav(w, fp, 2), READSTAT_OK);
 	const double codes[2] = { code1, code2 }, ments[2] = { 1, mention2 };
 	for (int i = 0; i < 2; i++) {
@@ -339,6 +355,11 @@ static void write_small_sav(const char *path, const char *label2, double code1, 
 		readstat_insert_string_value(w, vgem, "GM0703");
 		readstat_insert_double_value(w, vg, codes[i]);
 		readstat_insert_double_value(w, vm, ments[i]);
+		for (int k = 0; k < nrest; k++)
+			if (open[k])
+				readstat_insert_string_value(w, rest[k], "");
+			else
+				readstat_insert_missing_value(w, rest[k]);
 		assert_int_equal(readstat_end_row(w), READSTAT_OK);
 	}
 	assert_int_equal(readstat_end_writing(w), READSTAT_OK);
@@ -365,7 +386,7 @@ static void test_small_file_loads(void **state)
 	fixture *f = *state;
 	struct err e = { { 0 } };
 	char *path = tmp_path(f, "ok.sav");
-	write_small_sav(path, "typerend.zelfbeheer", 1, 2, 0);
+	write_small_sav(f->csv, path, "typerend.zelfbeheer", 1, 2, 0);
 	survey *s = load_sav(f, path, &e);
 	if (!s)
 		fail_msg("%s", e.msg);
@@ -387,10 +408,10 @@ static void test_unknown_value_label(void **state)
 {
 	fixture *f = *state;
 	char *path = tmp_path(f, "label.sav");
-	write_small_sav(path, "typerend.zelfbeheer", 1, 7, 0);
+	write_small_sav(f->csv, path, "typerend.zelfbeheer", 1, 7, 0);
 	expect_error(f, path, ":3: column vormen.netwerken_coalities: unknown category 'misschien' (the value label of 7); "
 			      "expected one of ja, nee, weet_niet, or system missing");
-	write_small_sav(path, "typerend.zelfbeheer", 5, 1, 0);
+	write_small_sav(f->csv, path, "typerend.zelfbeheer", 5, 1, 0);
 	expect_error(f, path, ":2: column vormen.netwerken_coalities: value 5 has no value label; "
 			      "expected a value labelled with one of ja, nee, weet_niet, or system missing");
 	free(path);
@@ -400,12 +421,12 @@ static void test_bad_mention_and_unknown_column(void **state)
 {
 	fixture *f = *state;
 	char *path = tmp_path(f, "col.sav");
-	write_small_sav(path, "typerend.zelfbeheer", 1, 1, 2);
+	write_small_sav(f->csv, path, "typerend.zelfbeheer", 1, 1, 2);
 	expect_error(f, path, ":3: column typerend.zelfbeheer: value 2; expected 1 (mentioned), 0 or system missing");
-	write_small_sav(path, "typerend.bestaat_niet", 1, 1, 0);
+	write_small_sav(f->csv, path, "typerend.bestaat_niet", 1, 1, 0);
 	expect_error(f, path, ": variable 'v2' (label 'typerend.bestaat_niet') is not a question item of the "
 			      "questionnaire; expected the label 'vraag.item' or an open question id");
-	write_small_sav(path, "vormen.netwerken_coalities", 1, 1, 0);
+	write_small_sav(f->csv, path, "vormen.netwerken_coalities", 1, 1, 0);
 	expect_error(f, path, ": variable 'v2' (label 'vormen.netwerken_coalities'): column 'vormen.netwerken_coalities' appears twice");
 	free(path);
 }
