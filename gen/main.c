@@ -45,6 +45,7 @@ typedef struct {
 	int jobs;        /* editions built at once (--jobs; default: the processors) */
 	int lint;        /* --controleer: read every sentence of every edition; write nothing */
 	int update_withhold; /* --update-weglaten: an update that would disclose is published with those cells withheld */
+	char *css;       /* not an option: the style sheet found for the site (style_sheet) */
 } options;
 
 static void usage(void)
@@ -243,10 +244,8 @@ static int build_variant(const survey *s, const templates *t, const edition_list
 	if (rc)
 		goto done;
 	prof_mark("pdf written");
-	char *css = xasprintf("%s/stijl.css", t->dir);
-	if (doc_write_html_site(d, dir, css, &page_site, msg, sizeof msg))
+	if (doc_write_html_site(d, dir, o->css, &page_site, msg, sizeof msg))
 		rc = io_error(e, dir, "HTML", msg);
-	free(css);
 	if (rc)
 		goto done;
 	prof_mark("html site written");
@@ -338,9 +337,41 @@ static char *input_path(const options *o, const templates *t, const char *what, 
 	return NULL;
 }
 
+/* The site's style sheet: the templates' own stijl.css, or else the
+ * generator's default (templates/stijl.css of the generator, found beside
+ * the schemas: gen/schema/../../templates). Found before anything is built,
+ * so a report without one fails at once, not after its PDF. */
+static char *style_sheet(const char *argv0, const options *o, const templates *t, struct err *e)
+{
+	char *own = xasprintf("%s/stijl.css", t->dir);
+	if (access(own, R_OK) == 0)
+		return own;
+	char *rng = schema_path(argv0, o, "sjabloon.rng");
+	char *dir = xstrdup(rng);
+	for (int up = 0; up < 2; up++) {
+		char *slash = strrchr(dir, '/');
+		if (slash)
+			*slash = 0;
+		else
+			strcpy(dir, up ? ".." : ".");
+	}
+	char *dflt = xasprintf("%s/../templates/stijl.css", dir);
+	free(rng);
+	free(dir);
+	if (access(dflt, R_OK) == 0) {
+		free(own);
+		return dflt;
+	}
+	err_set(e, own, 0, "cannot read the style sheet: %s; expected stijl.css in the templates folder, or the "
+		"generator's default at %s", strerror(errno), dflt);
+	free(own);
+	free(dflt);
+	return NULL;
+}
+
 int main(int argc, char **argv)
 {
-	options o;
+	options o = { 0 };
 	if (parse_args(argc, argv, &o))
 		return 2;
 	struct err e = { { 0 } };
@@ -362,6 +393,8 @@ int main(int argc, char **argv)
 		goto out;
 	prof_mark("load templates");
 	templates_inputs(t, &in);
+	if (!(o.css = style_sheet(argv[0], &o, t, &e)))
+		goto out;
 	{
 		/* the responses: antwoorden.csv, or else antwoorden.sav */
 		char *dcsv = xasprintf("%s/antwoorden.csv", o.input);
@@ -591,6 +624,7 @@ out:
 	free(rg);
 	free(resp);
 	templates_inputs_free(&in);
+	free(o.css);
 	free(rng_q);
 	free(rng_t);
 	return rc;
