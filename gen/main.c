@@ -218,6 +218,10 @@ static int build_variant(const survey *s, const templates *t, const edition_list
 		rc = -1;
 		goto done;
 	}
+	if (report_check_figure_numbers(d, s->qn, e)) {
+		rc = -1;
+		goto done;
+	}
 	doc_claims_refresh(d); /* their texts with the cross-references resolved */
 	name_charts(d->root);
 	char *cb = xasprintf("%s/codeboek.csv", dir);

@@ -143,6 +143,7 @@ void doc_node_free(doc_node *n)
 		free(n->id);
 		free(n->number);
 		free(n->target);
+	free(n->question);
 		free(n->alt);
 		free(n->lang);
 		free(n->src_file);

@@ -959,6 +959,7 @@ static int figure(ctx *c, xmlNodePtr n, doc_node *parent)
 		free(heads);
 		if (f) {
 			doc_append(parent, f);
+			f->question = xstrdup(q);
 			f->src_file = xstrdup(c->file);
 			f->src_line = (int)line_of(n);
 			/* a caption written in the template replaces the questionnaire's */
@@ -1208,6 +1209,32 @@ static void concept_legend(doc *d)
 	else
 		d->root->first = k;
 	at->prev = k;
+}
+
+static int check_figures(const doc_node *n, const questionnaire *qn, struct err *e)
+{
+	for (const doc_node *c = n->first; c; c = c->next) {
+		if (c->type == DOC_FIGURE && c->question && c->number) {
+			const question *q = NULL;
+			for (int i = 0; i < qn->nquestions && !q; i++)
+				if (!strcmp(qn->questions[i].id, c->question))
+					q = &qn->questions[i];
+			if (q && q->figure && strcmp(q->figure, c->number))
+				return err_set(e, c->src_file, c->src_line,
+					       "the figure of question '%s' is figuur %s in the report, but the questionnaire "
+					       "(line %ld) gives it figuur=\"%s\", which cijfers.csv, codeboek.csv and the "
+					       "annex print; expected the same number: set figuur=\"%s\" in the questionnaire, "
+					       "or move the figure", q->id, c->number, q->line, q->figure, c->number);
+		}
+		if (check_figures(c, qn, e))
+			return -1;
+	}
+	return 0;
+}
+
+int report_check_figure_numbers(const doc *d, const questionnaire *qn, struct err *e)
+{
+	return check_figures(d->root, qn, e);
 }
 
 void templates_inputs(const templates *t, template_inputs *in)

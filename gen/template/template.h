@@ -47,6 +47,13 @@ typedef struct {
 void templates_inputs(const templates *t, template_inputs *in);
 void templates_inputs_free(template_inputs *in);
 
+/* After doc_resolve: every figure drawn from a question has the number the
+ * questionnaire gives it (figuur="2.2"), which cijfers.csv, codeboek.csv
+ * and the questionnaire annex print; a figure the report numbers otherwise
+ * (a chapter added, a figure left out) is an error naming both places.
+ * Returns 0, or -1 with e set. */
+int report_check_figure_numbers(const doc *d, const questionnaire *qn, struct err *e);
+
 /* The report's metadata from rapport.xml without an area (area and variant
  * NULL): what the landing page shows. Free with doc_meta_free(). */
 void templates_meta(const templates *t, doc_meta *m);
