@@ -144,6 +144,7 @@ void doc_node_free(doc_node *n)
 		free(n->number);
 		free(n->target);
 	free(n->question);
+	free(n->legend);
 		free(n->alt);
 		free(n->lang);
 		free(n->src_file);

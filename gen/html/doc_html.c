@@ -767,6 +767,11 @@ static void figure(html *h, const doc_node *f)
 			sb_add(o, "<details class=\"cijfers\">\n<summary>Cijfers bij figuur ");
 			markup_esc(o, num);
 			sb_add(o, "</summary>\n");
+			if (c->legend) { /* visible above the numbers it explains */
+				sb_add(o, "<p class=\"legenda\">");
+				markup_esc(o, c->legend);
+				sb_add(o, "</p>\n");
+			}
 			table(h, c);
 			sb_add(o, "</details>\n");
 		} else {

@@ -128,12 +128,19 @@ char *disclosure_reason_text(int reason, enum unit u, double n)
 	case SUP_NO_ANSWERS:
 		return xstrdup("geen antwoorden");
 	case SUP_SMALL_BASE:
-		return xasprintf("te weinig %s (n=%d)", u == UNIT_GEMEENTE ? "gemeenten" : "respondenten", whole(n));
+		/* without its base, as statistics offices print a withheld cell:
+		 * "n=1" would say how few answered */
+		return xasprintf("niet vermeld: te weinig %s", u == UNIT_GEMEENTE ? "gemeenten" : "respondenten");
 	case SUP_SECONDARY:
 		return xstrdup("niet vermeld: anders te herleiden");
 	default:
 		return xstrdup("");
 	}
+}
+
+const char *disclosure_sign(int reason)
+{
+	return reason == SUP_NO_ANSWERS ? "\xE2\x80\x93" : reason ? "x" : "";
 }
 
 /* ---- the decision for the whole publication (disclosure.h) ---- */

@@ -47,10 +47,15 @@ void disclosure_apply(stats *st);
 
 /* "geen_antwoorden", "te_weinig", "herleidbaar", "" (cijfers.csv column). */
 const char *disclosure_reason_id(int reason);
-/* Short Dutch reason for a chart row or table cell: "geen antwoorden",
- * "te weinig gemeenten (n=4)", "niet vermeld: anders te herleiden".
- * malloc'd. */
+/* Short Dutch reason for a chart row: "geen antwoorden", "niet vermeld: te
+ * weinig gemeenten" (without the base), "niet vermeld: anders te
+ * herleiden". Tables print the sign instead (disclosure_sign). malloc'd. */
 char *disclosure_reason_text(int reason, enum unit u, double n);
+/* The sign a table prints for a number that is not there, as CBS tables
+ * do: "x" withheld (too small a base, or derivable), "–" no answers (n = 0).
+ * The legend says what they mean (DISCLOSURE_SIGN_LEGEND). */
+const char *disclosure_sign(int reason);
+#define DISCLOSURE_SIGN_LEGEND "x = niet vermeld (te weinig gemeenten of respondenten, of anders te herleiden); \xE2\x80\x93 = geen antwoorden"
 
 /* ---- The decision for the whole publication (docs/numbers.md, "Disclosure") ----
  *

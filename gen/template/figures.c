@@ -66,7 +66,7 @@ static doc_node *stacked(const stats *st, const question_stats *qs, chart **out)
 	const question_stats *ref = st->national ? stats_question(st->national, q->id) : NULL;
 	if (ref)
 		chart_set_reference(ch, st->v->area, st->national->v->area);
-	int shown = 0;
+	int shown = 0, withheld_rows = 0;
 	doc_node *tab = doc_node_new(DOC_TABLE);
 	tab->flags |= DOC_DATA_TABLE;
 	doc_node *hr = doc_append_row(tab, 1);
@@ -85,13 +85,15 @@ static doc_node *stacked(const stats *st, const question_stats *qs, chart **out)
 		int sup = is->sup[G_TOTAL];
 		doc_node *r = doc_append_row(tab, 0);
 		doc_append_cell(r, q->items[i].label, 0);
+		withheld_rows += sup != 0;
 		if (sup) {
-			/* not printed (disclosure.h): an empty row with the reason,
-			 * in the chart and in its table alike */
+			/* not printed (disclosure.h): the chart says why in words
+			 * where the bar would be, the table prints the sign, and
+			 * neither prints the base of a withheld row */
 			char *why = disclosure_reason_text(sup, q->unit, is->n[G_TOTAL]);
-			chart_add_suppressed_bar(ch, q->items[i].label, same_n ? 0 : n, why);
+			chart_add_suppressed_bar(ch, q->items[i].label, 0, why);
 			for (int j = 0; j < k; j++)
-				doc_append_cell(r, j == 0 ? why : "", 1);
+				doc_append_cell(r, disclosure_sign(sup), 1);
 			free(why);
 		} else {
 			chart_add_bar(ch, q->items[i].label, same_n ? 0 : n, pct);
@@ -102,7 +104,7 @@ static doc_node *stacked(const stats *st, const question_stats *qs, chart **out)
 				free(s);
 			}
 		}
-		char *s = nl_int(n);
+		char *s = sup && sup != SUP_NO_ANSWERS ? xstrdup("x") : nl_int(n);
 		doc_append_cell(r, s, 1);
 		free(s);
 		if (ref) {
@@ -113,11 +115,13 @@ static doc_node *stacked(const stats *st, const question_stats *qs, chart **out)
 			char *lab = xasprintf("– %s", st->national->v->area);
 			doc_append_cell(rr, lab, 0);
 			free(lab);
-			if (ri->sup[G_TOTAL]) {
-				char *why = disclosure_reason_text(ri->sup[G_TOTAL], q->unit, ri->n[G_TOTAL]);
-				chart_bar_set_reference(ch, ch->nbars - 1, rn, NULL, why);
+			int rsup = ri->sup[G_TOTAL];
+			withheld_rows += rsup != 0;
+			if (rsup) {
+				char *why = disclosure_reason_text(rsup, q->unit, ri->n[G_TOTAL]);
+				chart_bar_set_reference(ch, ch->nbars - 1, rsup == SUP_NO_ANSWERS ? rn : 0, NULL, why);
 				for (int j = 0; j < k; j++)
-					doc_append_cell(rr, j == 0 ? why : "", 1);
+					doc_append_cell(rr, disclosure_sign(rsup), 1);
 				free(why);
 			} else {
 				int rp[MAXCAT];
@@ -130,11 +134,13 @@ static doc_node *stacked(const stats *st, const question_stats *qs, chart **out)
 					free(t);
 				}
 			}
-			char *t = nl_int(rn);
+			char *t = rsup && rsup != SUP_NO_ANSWERS ? xstrdup("x") : nl_int(rn);
 			doc_append_cell(rr, t, 1);
 			free(t);
 		}
 	}
+	if (withheld_rows)
+		tab->legend = xstrdup(DISCLOSURE_SIGN_LEGEND);
 	if (shown == 0) { /* nothing to draw: the table is the figure */
 		chart_free(ch);
 		ch = NULL;
@@ -293,6 +299,11 @@ doc_node *figure_from_question(const stats *st, const question_stats *qs, const 
 	}
 	char *c = n_caption > 0 ? xasprintf("%s (n=%d).", q->caption ? q->caption : q->text, n_caption)
 				: xasprintf("%s.", q->caption ? q->caption : q->text);
+	if (!ch && data->legend) { /* a table that is the figure says its signs in its caption */
+		char *t = xasprintf("%s Tekens: %s.", c, DISCLOSURE_SIGN_LEGEND);
+		free(c);
+		c = t;
+	}
 	if (ch) { /* for a chart file read on its own (SVG title/desc, CSV) */
 		ch->n = n_caption;
 		char *src = xasprintf("Bron: enquête onder gemeenten, editie %s.", st->v->area);
