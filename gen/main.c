@@ -225,7 +225,7 @@ static int build_variant(const survey *s, const templates *t, const edition_list
 	doc_claims_refresh(d); /* their texts with the cross-references resolved */
 	name_charts(d->root);
 	char *cb = xasprintf("%s/codeboek.csv", dir);
-	if (codebook_write(s->qn, cb))
+	if (codebook_write(s->qn, s->reg, cb))
 		rc = err_set(e, cb, 0, "cannot write: %s", strerror(errno));
 	free(cb);
 	if (rc)
@@ -383,6 +383,8 @@ int main(int argc, char **argv)
 	prof_mark("start");
 	char *qx = NULL, *rg = NULL, *resp = NULL;
 	template_inputs in = { 0 };
+	breakdown bd;
+	int have_bd = 0;
 	char *rng_q = schema_path(argv[0], &o, "vragenlijst.rng");
 	char *rng_t = schema_path(argv[0], &o, "sjabloon.rng");
 	publication *pub = NULL;
@@ -410,7 +412,10 @@ int main(int argc, char **argv)
 		    !(resp = input_path(&o, t, "responses", "antwoorden", in.responses, in.responses_line, dflt, &e)))
 			goto out;
 	}
-	if (!(qn = questionnaire_load(qx, rng_q, &e)) || !(reg = registry_load(rg, &e)))
+	if (templates_breakdown(t, &bd, &e))
+		goto out;
+	have_bd = 1;
+	if (!(qn = questionnaire_load(qx, rng_q, &e)) || !(reg = registry_load_with(rg, &bd, &e)))
 		goto out;
 	s = survey_new(qn, reg);
 	/* the reader by extension: .sav is SPSS, anything else CSV */
@@ -628,6 +633,8 @@ out:
 	free(rg);
 	free(resp);
 	templates_inputs_free(&in);
+	if (have_bd)
+		breakdown_free(&bd);
 	free(o.css);
 	free(rng_q);
 	free(rng_t);

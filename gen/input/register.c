@@ -10,34 +10,93 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const sc_ids[SC_COUNT] = { "<20k", "20-50k", "50-100k", "100k+" };
-static const char *const sc_labels[SC_COUNT] = {
-	"minder dan 20.000 inwoners", "20.000 tot 50.000 inwoners",
-	"50.000 tot 100.000 inwoners", "100.000 inwoners of meer",
-};
-
-const char *size_class_id(enum size_class c)
+void breakdown_default(breakdown *b)
 {
-	return sc_ids[c];
+	/* the 2013 report's population classes; a report declares its own
+	 * with <indeling> in rapport.xml */
+	static const struct {
+		const char *id, *csv, *label;
+		double below;
+	} cls[] = {
+		{ "lt20k", "<20k", "minder dan 20.000 inwoners", 20000 },
+		{ "20-50k", "20-50k", "20.000 tot 50.000 inwoners", 50000 },
+		{ "50-100k", "50-100k", "50.000 tot 100.000 inwoners", 100000 },
+		{ "100k+", "100k+", "100.000 inwoners of meer", HUGE_VAL },
+	};
+	static const struct {
+		const char *id;
+		int n, c[3];
+	} uni[] = { { "lt50k", 2, { 0, 1 } }, { "50k+", 2, { 2, 3 } }, { "lt100k", 3, { 0, 1, 2 } }, { "20k+", 3, { 1, 2, 3 } } };
+	memset(b, 0, sizeof *b);
+	b->column = xstrdup("inwoners");
+	b->name = xstrdup("grootteklasse");
+	for (size_t i = 0; i < sizeof cls / sizeof cls[0]; i++) {
+		breakdown_class *c = &b->c[b->n++];
+		c->id = xstrdup(cls[i].id);
+		c->csv = xstrdup(cls[i].csv);
+		c->label = xstrdup(cls[i].label);
+		c->below = cls[i].below;
+	}
+	for (size_t i = 0; i < sizeof uni / sizeof uni[0]; i++) {
+		breakdown_union *u = &b->u[b->nunion++];
+		u->id = xstrdup(uni[i].id);
+		u->n = uni[i].n;
+		memcpy(u->classes, uni[i].c, sizeof uni[i].c);
+	}
 }
 
-const char *size_class_label(enum size_class c)
+void breakdown_copy(breakdown *dst, const breakdown *src)
 {
-	return sc_labels[c];
+	*dst = *src;
+	dst->column = src->column ? xstrdup(src->column) : NULL;
+	dst->name = src->name ? xstrdup(src->name) : NULL;
+	for (int i = 0; i < src->n; i++) {
+		breakdown_class *c = &dst->c[i];
+		c->id = src->c[i].id ? xstrdup(src->c[i].id) : NULL;
+		c->csv = src->c[i].csv ? xstrdup(src->c[i].csv) : NULL;
+		c->label = src->c[i].label ? xstrdup(src->c[i].label) : NULL;
+		c->value = src->c[i].value ? xstrdup(src->c[i].value) : NULL;
+	}
+	for (int i = 0; i < src->nunion; i++)
+		dst->u[i].id = src->u[i].id ? xstrdup(src->u[i].id) : NULL;
 }
 
-enum size_class size_class_of(long inwoners)
+void breakdown_free(breakdown *b)
 {
-	if (inwoners < 20000)
-		return SC_LT20K;
-	if (inwoners < 50000)
-		return SC_20_50K;
-	if (inwoners < 100000)
-		return SC_50_100K;
-	return SC_100K_PLUS;
+	free(b->column);
+	free(b->name);
+	for (int i = 0; i < b->n; i++) {
+		free(b->c[i].id);
+		free(b->c[i].csv);
+		free(b->c[i].label);
+		free(b->c[i].value);
+	}
+	for (int i = 0; i < b->nunion; i++)
+		free(b->u[i].id);
+	memset(b, 0, sizeof *b);
+}
+
+const char *registry_class_csv(const registry *r, int c)
+{
+	return c >= 0 && c < r->bd.n ? r->bd.c[c].csv : "";
+}
+
+const char *registry_class_label(const registry *r, int c)
+{
+	return c >= 0 && c < r->bd.n ? r->bd.c[c].label : "";
+}
+
+/* The class of a register value; -1 if none holds it. */
+static int class_of(const breakdown *b, const char *value, long number)
+{
+	for (int i = 0; i < b->n; i++)
+		if (b->categorical ? !strcmp(b->c[i].value, value) : (double)number < b->c[i].below)
+			return i;
+	return -1;
 }
 
 static int valid_code(const char *s)
@@ -176,6 +235,11 @@ static int check_row(const registry *r, const long *lines, const csv_row *row, c
 
 registry *registry_load(const char *path, struct err *e)
 {
+	return registry_load_with(path, NULL, e);
+}
+
+registry *registry_load_with(const char *path, const breakdown *bd, struct err *e)
+{
 	csv_table *t = csv_read(path, e);
 	if (!t)
 		return NULL;
@@ -191,6 +255,18 @@ registry *registry_load(const char *path, struct err *e)
 	}
 	registry *r = xcalloc(1, sizeof *r);
 	r->source = xstrdup(path);
+	if (bd)
+		breakdown_copy(&r->bd, bd);
+	else
+		breakdown_default(&r->bd);
+	int bcol = csv_col(t, r->bd.column);
+	if (bcol < 0) {
+		err_set(e, path, 1, "no column '%s'; expected the column the breakdown (<indeling kolom=\"%s\"> in rapport.xml) "
+			"divides the gemeenten by", r->bd.column, r->bd.column);
+		csv_table_free(t);
+		registry_free(r);
+		return NULL;
+	}
 	r->g = xcalloc((size_t)t->nrows, sizeof *r->g);
 	long *lines = xcalloc((size_t)t->nrows, sizeof *lines);
 	long peiljaar = 0, peil_line = 0;
@@ -206,7 +282,21 @@ registry *registry_load(const char *path, struct err *e)
 		g->name = xstrdup(row->f[col[1]]);
 		g->province = xstrdup(row->f[col[2]]);
 		g->inwoners = digits_value(row->f[col[3]]);
-		g->sc = size_class_of(g->inwoners);
+		const char *bv = row->f[bcol];
+		long num = r->bd.categorical ? 0 : digits_value(bv);
+		g->sc = !r->bd.categorical && num < 0 ? -1 : class_of(&r->bd, bv, num);
+		if (g->sc < 0) {
+			strbuf b;
+			sb_init(&b);
+			for (int c = 0; c < r->bd.n; c++)
+				sb_printf(&b, "%s%s", c ? ", " : "", r->bd.categorical ? r->bd.c[c].value : r->bd.c[c].id);
+			rc = r->bd.categorical
+				     ? err_set(e, path, row->line, "%s '%s' for %s; expected one of the breakdown's values: %s",
+					       r->bd.column, bv, g->code, b.s ? b.s : "")
+				     : err_set(e, path, row->line, "%s '%s' for %s; expected a whole number (digits only) in one of "
+					       "the breakdown's classes: %s", r->bd.column, bv, g->code, b.s ? b.s : "");
+			sb_free(&b);
+		}
 	}
 	csv_table_free(t);
 	if (!rc && r->n == 0)
@@ -235,6 +325,7 @@ void registry_free(registry *r)
 		free(r->areas[i]);
 	free(r->areas);
 	free(r->area_line);
+	breakdown_free(&r->bd);
 	free(r->source);
 	free(r);
 }

@@ -23,12 +23,41 @@
 #define SURVEY_MAX_LABEL 500
 #define SURVEY_MAX_TEXT 2000
 
-enum size_class { SC_LT20K, SC_20_50K, SC_50_100K, SC_100K_PLUS, SC_COUNT };
-/* "<20k", "20-50k", "50-100k", "100k+": the ids used in cijfers.csv */
-const char *size_class_id(enum size_class c);
-/* Dutch: "minder dan 20.000 inwoners", ... */
-const char *size_class_label(enum size_class c);
-enum size_class size_class_of(long inwoners);
+/* The breakdown of the gemeenten ("indeling" in templates/rapport.xml,
+ * docs/templates.md): the classes of a numeric register column between
+ * bounds (the 2013 population classes) or the values of a categorical one
+ * (stedelijkheid), each a group of every table, expression and audit. */
+#define SC_MAX 8      /* classes */
+#define SC_UNIONS 16  /* named unions of classes */
+typedef struct {
+	char *id;      /* in expressions: pct(vraag.item.ja@lt20k) */
+	char *csv;     /* in cijfers.csv and codeboek.csv: "<20k" */
+	char *label;   /* for readers: "minder dan 20.000 inwoners" */
+	double below;  /* numeric: the class holds values < below (the last: HUGE_VAL) */
+	char *value;   /* categorical: the register's value */
+} breakdown_class;
+
+typedef struct {
+	char *id;      /* "lt50k" */
+	int n;
+	int classes[SC_MAX];
+} breakdown_union;
+
+typedef struct {
+	char *column;  /* the register column: "inwoners" */
+	char *name;    /* the word for one class, in headings: "grootteklasse" */
+	int categorical;
+	int n;
+	breakdown_class c[SC_MAX];
+	int nunion;
+	breakdown_union u[SC_UNIONS];
+} breakdown;
+
+/* The breakdown of a report that declares none: the 2013 report's four
+ * classes of inwoners (<20k, 20-50k, 50-100k, 100k+) and their unions. */
+void breakdown_default(breakdown *b);
+void breakdown_copy(breakdown *dst, const breakdown *src);
+void breakdown_free(breakdown *b);
 
 typedef struct {
 	char *id;
@@ -82,7 +111,7 @@ typedef struct {
 	char *name;
 	char *province;  /* as in the register: "Friesland", "Noord-Holland" */
 	long inwoners;
-	enum size_class sc;
+	int sc;          /* its class of the registry's breakdown */
 } gemeente;
 
 typedef struct {
@@ -95,6 +124,7 @@ typedef struct {
 	char **areas;
 	long *area_line; /* the first register line of each area */
 	int nareas;
+	breakdown bd;    /* the classes of sc */
 } registry;
 /* At most this many areas: the disclosure audit (gen/numbers/disclosure.c)
  * eliminates modulo a prime that is exact only for 0/1 matrices up to this
@@ -173,6 +203,12 @@ int scale_find_cat(const scale *s, const char *id);
 
 /* register.c */
 registry *registry_load(const char *csv_path, struct err *e);
+/* The same with the report's breakdown (NULL: breakdown_default); a value
+ * of a categorical column that is no class is an error at its line. */
+registry *registry_load_with(const char *csv_path, const breakdown *bd, struct err *e);
+/* A class of the register's breakdown: its id in cijfers.csv, its label. */
+const char *registry_class_csv(const registry *r, int c);
+const char *registry_class_label(const registry *r, int c);
 void registry_free(registry *r);
 const gemeente *registry_find(const registry *r, const char *code);
 /* variant slug of a province: "Noord-Holland" -> "noord-holland" */

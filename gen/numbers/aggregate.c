@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *group_id(int g)
+const char *group_id(const registry *r, int g)
 {
-	return g == G_TOTAL ? "totaal" : size_class_id((enum size_class)(g - 1));
+	return g == G_TOTAL ? "totaal" : registry_class_csv(r, g - 1);
 }
 
 void largest_remainder(const double *counts, int k, double n, int *out)
@@ -119,12 +119,16 @@ stats *stats_compute(const variant *v)
 	st->v = v;
 	st->nq = s->qn->nquestions;
 	st->qs = xcalloc((size_t)st->nq, sizeof *st->qs);
+	st->ngroups = 1 + s->reg->bd.n;
 	for (int q = 0; q < st->nq; q++) {
 		const question *qq = &s->qn->questions[q];
 		question_stats *qs = &st->qs[q];
 		qs->q = qq;
-		if (qq->kind != Q_OPEN)
+		if (qq->kind != Q_OPEN) {
 			qs->items = xcalloc((size_t)qq->nitems, sizeof *qs->items);
+			for (int i = 0; i < qq->nitems; i++)
+				qs->items[i].ng = st->ngroups;
+		}
 	}
 	/* one pass over the area's gemeenten; each column of a gemeente's tally
 	 * goes to the total and to the gemeente's size class */
@@ -132,7 +136,7 @@ stats *stats_compute(const variant *v)
 		int gi = v->gem[i];
 		const gemeente *gm = &s->reg->g[gi];
 		const int *t = s->tally + (size_t)gi * (size_t)s->ncols * (size_t)s->tw;
-		int sc = 1 + (int)gm->sc;
+		int sc = 1 + gm->sc;
 		for (int c = 0; c < s->ncols; c++, t += s->tw) {
 			question_stats *qs = &st->qs[s->cols[c].q];
 			if (s->cols[c].item < 0) {
@@ -149,7 +153,7 @@ stats *stats_compute(const variant *v)
 	}
 	for (int q = 0; q < st->nq; q++)
 		for (int i = 0; st->qs[q].items && i < st->qs[q].q->nitems; i++)
-			for (int g = 0; g < NGROUPS; g++)
+			for (int g = 0; g < st->ngroups; g++)
 				group_percentages(st->qs[q].q, g, &st->qs[q].items[i]);
 	st->respondents = v->n;
 	st->gemeenten = v->ngem;
@@ -258,14 +262,14 @@ int stats_write_cijfers(const stats *st, const char *path)
 		}
 		for (int i = 0; i < qq->nitems; i++) {
 			const item_stats *is = &qs->items[i];
-			for (int g = 0; g < NGROUPS; g++) {
+			for (int g = 0; g < st->ngroups; g++) {
 				if (qq->kind == Q_GRID) {
 					for (int c = 0; c < qq->scale->ncat; c++)
 						if (is->pct[g][c] >= 0)
-							put_row_sup(w, fig, qq->items[i].id, qq->scale->cats[c].id, group_id(g),
+							put_row_sup(w, fig, qq->items[i].id, qq->scale->cats[c].id, group_id(st->v->s->reg, g),
 								    is->count[g][c], is->n[g], is->pct[g][c], is->sup[g]);
 				} else {
-					put_row_sup(w, fig, qq->items[i].id, "mentions", group_id(g), is->count[g][0],
+					put_row_sup(w, fig, qq->items[i].id, "mentions", group_id(st->v->s->reg, g), is->count[g][0],
 						    is->n[g], is->pct[g][0], is->sup[g]);
 				}
 			}
@@ -276,8 +280,8 @@ int stats_write_cijfers(const stats *st, const char *path)
 	put_row(w, "text", "respons_gemeenten", "count", "totaal", st->gemeenten, st->register_n,
 		st->register_n ? (int)round_half_up(100.0 * st->gemeenten / st->register_n) : 0);
 	put_row(w, "text", "gemeenten_totaal", "count", "totaal", st->register_n, st->register_n, 100);
-	for (int c = 0; c < SC_COUNT; c++)
-		put_row(w, "text", "respons_gemeenten", "count", size_class_id((enum size_class)c), st->gem_by_class[c],
+	for (int c = 0; c < st->ngroups - 1; c++)
+		put_row(w, "text", "respons_gemeenten", "count", registry_class_csv(st->v->s->reg, c), st->gem_by_class[c],
 			st->reg_by_class[c],
 			st->reg_by_class[c] ? (int)round_half_up(100.0 * st->gem_by_class[c] / st->reg_by_class[c]) : 0);
 	int rc = write_file(path, b.s, b.len);

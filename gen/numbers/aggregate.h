@@ -16,7 +16,7 @@
 #include "survey.h"
 
 #define G_TOTAL 0                  /* group index of the total */
-#define NGROUPS (SC_COUNT + 1)     /* total, then the size classes */
+#define NGROUPS (SC_MAX + 1)       /* room for the total, then the breakdown's classes */
 #define MAXCAT 8
 
 typedef struct {
@@ -25,6 +25,7 @@ typedef struct {
 	int pct[NGROUPS][MAXCAT];      /* printed percent; -1 where the category is outside the base */
 	int sup[NGROUPS];              /* disclosure.h: SUP_NONE, or why this group is not printed
 	                                  (set by disclosure_apply after stats_compute) */
+	int ng;                        /* groups in use: 1 + the breakdown's classes */
 } item_stats;
 
 typedef struct {
@@ -40,7 +41,8 @@ typedef struct stats {
 	question_stats *qs;            /* in questionnaire order */
 	int respondents, gemeenten;    /* in the variant */
 	int register_n;                /* gemeenten in the area's register */
-	int reg_by_class[SC_COUNT], gem_by_class[SC_COUNT], resp_by_class[SC_COUNT];
+	int ngroups;                   /* 1 + the breakdown's classes (registry.bd) */
+	int reg_by_class[SC_MAX], gem_by_class[SC_MAX], resp_by_class[SC_MAX];
 	int min_gemeenten, min_respondenten; /* disclosure policy: minimum bases (0: default) */
 	const struct stats *national;  /* the whole country, for comparisons; NULL in the national edition */
 	int nprov;                     /* 12 for the whole country, else the area's provinces */
@@ -57,8 +59,8 @@ const question_stats *stats_question(const stats *st, const char *qid);
  * when the counts sum to n. */
 void largest_remainder(const double *counts, int k, double n, int *out);
 
-/* Group ids as in cijfers.csv: "totaal", "<20k", ... */
-const char *group_id(int g);
+/* Group ids as in cijfers.csv: "totaal", then the classes' ("<20k", ...) */
+const char *group_id(const registry *r, int g);
 
 /* Writes cijfers.csv: every number behind every figure and table; a
  * suppressed group (disclosure.h) has empty aantal and procent and its

@@ -25,7 +25,7 @@ static void row(csv_writer *w, const char *col, const char *fig, const char *cod
 	csvw_end(w);
 }
 
-int codebook_write(const questionnaire *qn, const char *path)
+int codebook_write(const questionnaire *qn, const registry *reg, const char *path)
 {
 	strbuf b;
 	sb_init(&b);
@@ -44,8 +44,8 @@ int codebook_write(const questionnaire *qn, const char *path)
 	    "Een tekstveld dat begint met =, +, -, @, een tab of een regeleinde krijgt een ' ervoor, zodat een "
 	    "rekenblad het als tekst toont en niet als formule uitvoert");
 	row(w, "groep", "", "totaal", "Alle gemeenten");
-	for (int c = 0; c < SC_COUNT; c++)
-		row(w, "groep", "", size_class_id((enum size_class)c), size_class_label((enum size_class)c));
+	for (int c = 0; c < reg->bd.n; c++)
+		row(w, "groep", "", registry_class_csv(reg, c), registry_class_label(reg, c));
 	for (int qi = 0; qi < qn->nquestions; qi++) {
 		const question *q = &qn->questions[qi];
 		const char *fig = strcmp(q->figure, "tekst") ? q->figure : "text";

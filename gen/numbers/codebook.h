@@ -7,6 +7,6 @@
 
 /* Writes the codebook of qn to path. Returns 0, or -1 if it cannot be
  * written. */
-int codebook_write(const questionnaire *qn, const char *path);
+int codebook_write(const questionnaire *qn, const registry *reg, const char *path);
 
 #endif

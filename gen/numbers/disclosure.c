@@ -57,14 +57,14 @@ void disclosure_decide(const double *n, int ngroups, int min, int *sup)
  * (what the total itself says of its parts is published by the total). */
 void disclosure_decide_item(const question *q, item_stats *is, int min)
 {
-	disclosure_decide(is->n, NGROUPS, min, is->sup);
+	disclosure_decide(is->n, is->ng, min, is->sup);
 	if (is->sup[G_TOTAL] != SUP_NONE)
 		return;
 	int ncat = q->kind == Q_GRID ? q->scale->ncat : 1;
 	for (;;) {
 		double un = 0, uc[MAXCAT] = { 0 };
 		int hidden = 0, shown = 0;
-		for (int g = 1; g < NGROUPS; g++) {
+		for (int g = 1; g < is->ng; g++) {
 			if (is->sup[g] == SUP_NONE) {
 				shown++;
 				continue;
@@ -89,7 +89,7 @@ void disclosure_decide_item(const question *q, item_stats *is, int min)
 		if (!pinned)
 			return;
 		int pick = -1;
-		for (int g = 1; g < NGROUPS; g++)
+		for (int g = 1; g < is->ng; g++)
 			if (is->sup[g] == SUP_NONE && (pick < 0 || is->n[g] < is->n[pick]))
 				pick = g;
 		is->sup[pick] = SUP_SECONDARY;
@@ -349,23 +349,24 @@ static unsigned area_mask(const disclosure_area *a, const registry *reg)
 	return m;
 }
 
-static void plan_item(disclosure_edition *de, int area, int total_withheld, int *sup, int count);
+static void plan_item(disclosure_edition *de, int area, int total_withheld, int *sup, int ng, int count);
 
 /* An item's numbers in area k: the sums of its provinces' (counts and bases
  * are sums over gemeenten). */
 static void area_item(const disclosure_plan *p, int k, int q, int it, item_stats *out)
 {
 	memset(out, 0, sizeof *out);
+	out->ng = p->ngroups;
 	for (int i = 0; i < p->nprov; i++)
 		if (p->mask[k] >> i & 1u) {
 			const item_stats *is = &p->prov[i]->qs[q].items[it];
-			for (int g = 0; g < NGROUPS; g++) {
+			for (int g = 0; g < p->ngroups; g++) {
 				out->n[g] += is->n[g];
 				for (int c = 0; c < MAXCAT; c++)
 					out->count[g][c] += is->count[g][c];
 			}
 		}
-	for (int g = 0; g < NGROUPS; g++)
+	for (int g = 0; g < p->ngroups; g++)
 		out->n[g] = round(out->n[g] * 1e9) / 1e9;
 }
 
@@ -396,6 +397,8 @@ disclosure_plan *disclosure_plan_new(const survey *s, const disclosure_area *a, 
 	p->item_off[p->nq] = p->nitems;
 	const char *const *pn = (const char *const *)s->reg->areas;
 	p->nprov = s->reg->nareas;
+	p->reg = s->reg;
+	p->ngroups = 1 + s->reg->bd.n;
 	/* the numbers of each province: the coordinates of every audit */
 	stats **prov = xcalloc((size_t)p->nprov, sizeof *prov);
 	double gem[REGISTRY_MAX_AREAS] = { 0 }, resp[REGISTRY_MAX_AREAS] = { 0 };
@@ -483,7 +486,7 @@ disclosure_plan *disclosure_plan_new(const survey *s, const disclosure_area *a, 
 				item_stats sum;
 				area_item(p, k, q, it, &sum);
 				disclosure_decide_item(qq, &sum, min);
-				plan_item(&p->e[k], a[k].nprov > 0, p->e[k].total_sup[p->item_off[q] + it], sum.sup, 1);
+				plan_item(&p->e[k], a[k].nprov > 0, p->e[k].total_sup[p->item_off[q] + it], sum.sup, sum.ng, 1);
 			}
 		}
 	}
@@ -521,11 +524,11 @@ void disclosure_plan_free(disclosure_plan *p)
 
 /* Rules 1 and 3 on one item's groups, after disclosure_decide; counts the
  * summary when de is given. */
-static void plan_item(disclosure_edition *de, int area, int total_withheld, int *sup, int count)
+static void plan_item(disclosure_edition *de, int area, int total_withheld, int *sup, int ng, int count)
 {
 	if (total_withheld && sup[G_TOTAL] == SUP_NONE)
 		sup[G_TOTAL] = SUP_SECONDARY;
-	for (int g = 0; g < NGROUPS; g++) {
+	for (int g = 0; g < ng; g++) {
 		int classes = 0;
 		if (g > 0 && area && (sup[g] == SUP_NONE || sup[g] == SUP_SECONDARY)) {
 			/* rule 1: size classes only in the national edition */
@@ -552,8 +555,8 @@ void disclosure_plan_apply(const disclosure_plan *p, int i, stats *st)
 			continue;
 		for (int it = 0; it < qs->q->nitems; it++) {
 			int *sup = qs->items[it].sup;
-			plan_item(NULL, area, de->total_sup[p->item_off[q] + it], sup, 0);
-			for (int g = 0; g < NGROUPS; g++)
+			plan_item(NULL, area, de->total_sup[p->item_off[q] + it], sup, qs->items[it].ng, 0);
+			for (int g = 0; g < qs->items[it].ng; g++)
 				if (de->update_sup[(size_t)(p->item_off[q] + it) * NGROUPS + (size_t)g] && sup[g] == SUP_NONE)
 					sup[g] = SUP_SECONDARY;
 		}
@@ -562,10 +565,10 @@ void disclosure_plan_apply(const disclosure_plan *p, int i, stats *st)
 
 /* ---- rule 5: the previous publication ---- */
 
-static int group_of(const char *id)
+static int group_of(const disclosure_plan *p, const char *id)
 {
-	for (int g = 0; g < NGROUPS; g++)
-		if (!strcmp(group_id(g), id))
+	for (int g = 0; g < p->ngroups; g++)
+		if (!strcmp(group_id(p->reg, g), id))
 			return g;
 	return -1;
 }
@@ -613,7 +616,7 @@ int disclosure_plan_history(disclosure_plan *p, const char *const *old, int with
 			char *fl[8];
 			if (split(line, fl) < 8 || !*fl[6] || !*fl[4])
 				continue; /* the header, short lines, numbers withheld then */
-			int g = group_of(fl[3]);
+			int g = group_of(p, fl[3]);
 			if (g < 0)
 				continue;
 			for (int q = 0; q < p->nq; q++) {
@@ -633,7 +636,7 @@ int disclosure_plan_history(disclosure_plan *p, const char *const *old, int with
 				int *sup = sum.sup;
 				double *nb = sum.n, cnt = sum.count[g][c];
 				size_t at = (size_t)(p->item_off[q] + it);
-				plan_item(NULL, p->area[k], p->e[k].total_sup[at], sup, 0);
+				plan_item(NULL, p->area[k], p->e[k].total_sup[at], sup, sum.ng, 0);
 				if (sup[g] != SUP_NONE || p->e[k].update_sup[at * NGROUPS + (size_t)g])
 					continue; /* withheld now: nothing to subtract */
 				double on = atof(fl[5]), oc = atof(fl[4]);

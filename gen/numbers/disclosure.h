@@ -123,6 +123,8 @@ typedef struct disclosure_plan {
 	int *area;                 /* per edition: 1 for an area, 0 for the whole country */
 	struct stats **prov;       /* per province: its numbers (the coordinates) */
 	const questionnaire *qn;
+	const registry *reg;       /* the areas and the breakdown */
+	int ngroups;               /* 1 + the breakdown's classes */
 } disclosure_plan;
 
 /* Decides the publication over the areas a[0..n) (every declared edition). */

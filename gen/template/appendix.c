@@ -8,6 +8,7 @@
 #include "disclosure.h"
 #include "expr.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,12 +52,12 @@ static void cell_pct(doc_node *r, long num, long den)
 	free(s);
 }
 
-/* A size class as a table's row label: the register's label (one table,
- * gen/input/register.c) with a capital, "Minder dan 20.000 inwoners";
+/* A class of the breakdown as a table's row label: its label from
+ * rapport.xml (<indeling>) with a capital, "Minder dan 20.000 inwoners";
  * malloc'd. */
-static char *class_name(int c)
+static char *class_name(const stats *st, int c)
 {
-	char *s = xstrdup(size_class_label((enum size_class)c));
+	char *s = xstrdup(registry_class_label(st->v->s->reg, c));
 	if (s[0] >= 'a' && s[0] <= 'z')
 		s[0] = (char)(s[0] - 'a' + 'A');
 	return s;
@@ -65,23 +66,26 @@ static char *class_name(int c)
 void append_response_table(doc_node *parent, const stats *st, int by_province)
 {
 	doc_node *t = doc_append(parent, doc_node_new(DOC_TABLE));
-	t->text = xstrdup(by_province ? "Respons naar provincie: gemeenten in het register en in de respons, en respondenten"
-				      : "Respons naar grootteklasse: gemeenten in het register en in de respons, en respondenten");
+	const char *word = by_province ? "provincie" : st->v->s->reg->bd.name;
+	t->text = xasprintf("Respons naar %s: gemeenten in het register en in de respons, en respondenten", word);
 	doc_node *h = doc_append_row(t, 1);
-	doc_append_cell(h, by_province ? "Provincie" : "Grootteklasse", 0);
+	char *head = xstrdup(word);
+	head[0] = (char)toupper((unsigned char)head[0]);
+	doc_append_cell(h, head, 0);
+	free(head);
 	doc_append_cell(h, "Gemeenten", 1);
 	doc_append_cell(h, "In de respons", 1);
 	doc_append_cell(h, "Respons", 1);
 	doc_append_cell(h, "Aandeel in de respons", 1);
 	doc_append_cell(h, "Aandeel van alle gemeenten", 1);
 	doc_append_cell(h, "Respondenten", 1);
-	int n = by_province ? st->nprov : SC_COUNT;
+	int n = by_province ? st->nprov : st->ngroups - 1;
 	for (int i = 0; i < n; i++) {
 		int reg = by_province ? st->reg_by_prov[i] : st->reg_by_class[i];
 		int gem = by_province ? st->gem_by_prov[i] : st->gem_by_class[i];
 		int resp = by_province ? st->resp_by_prov[i] : st->resp_by_class[i];
 		doc_node *r = doc_append_row(t, 0);
-		char *cn = by_province ? NULL : class_name(i);
+		char *cn = by_province ? NULL : class_name(st, i);
 		doc_append_cell(r, by_province ? st->prov_name[i] : cn, 0);
 		free(cn);
 		cell_int(r, reg);
@@ -183,19 +187,20 @@ void append_frequency_tables(doc_node *parent, const stats *st)
 	int any = 0;
 	for (int qi = 0; qi < st->nq && !any; qi++)
 		for (int i = 0; st->qs[qi].items && i < st->qs[qi].q->nitems && !any; i++)
-			for (int g = 0; g < NGROUPS && !any; g++)
+			for (int g = 0; g < st->ngroups && !any; g++)
 				any = st->qs[qi].items[i].sup[g] != SUP_NONE;
 	if (any) {
 		char *wg = nl_number_word(disclosure_min(st, UNIT_GEMEENTE));
 		char *wr = nl_number_word(disclosure_min(st, UNIT_RESPONDENT));
-		char *t = xasprintf("Tekens in de tabellen: x = niet vermeld, . = niet van toepassing (per grootteklasse "
+		const char *word = st->v->s->reg->bd.name;
+		char *t = xasprintf("Tekens in de tabellen: x = niet vermeld, . = niet van toepassing (per %s "
 				    "telt \xE2\x80\x98weet niet\xE2\x80\x99 niet mee), \xE2\x80\x93 = geen antwoorden (n = 0). "
 				    "Een percentage dat op minder dan %s gemeenten (bij vragen over de gemeente) of "
 				    "%s respondenten (bij vragen aan de respondent) zou berusten, wordt niet gegeven, zodat het "
 				    "antwoord van een afzonderlijke gemeente niet te herkennen is. Om dezelfde reden ontbreekt "
-				    "soms ook een grotere grootteklasse of een totaal: anders zou het weggelaten cijfer uit het totaal, "
-				    "de andere klassen of de andere uitgaven te herleiden zijn. Uitsplitsingen naar grootteklasse "
-				    "staan alleen in de landelijke uitgave.", wg, wr);
+				    "soms ook een grotere %s of een totaal: anders zou het weggelaten cijfer uit het totaal, "
+				    "de andere klassen of de andere uitgaven te herleiden zijn. Uitsplitsingen naar %s "
+				    "staan alleen in de landelijke uitgave.", word, wg, wr, word, word);
 		doc_append_text(doc_append(parent, doc_node_new(DOC_PARAGRAPH)), t);
 		free(t);
 		free(wg);
@@ -221,19 +226,21 @@ void append_frequency_tables(doc_node *parent, const stats *st)
 		doc_node *t = doc_append(parent, doc_node_new(DOC_TABLE));
 		char *fig = strcmp(q->figure, "tekst") ? xasprintf(" (figuur %s)", q->figure) : xstrdup("");
 		t->text = q->kind == Q_GRID
-				  ? xasprintf("Vraag %d%s: percentage per antwoord en n, voor alle gemeenten en per grootteklasse",
-					      qno, fig)
-				  : xasprintf("Vraag %d%s: percentage dat het onderdeel noemde en n, voor alle gemeenten en per grootteklasse",
-					      qno, fig);
+				  ? xasprintf("Vraag %d%s: percentage per antwoord en n, voor alle gemeenten en per %s",
+					      qno, fig, st->v->s->reg->bd.name)
+				  : xasprintf("Vraag %d%s: percentage dat het onderdeel noemde en n, voor alle gemeenten en per %s",
+					      qno, fig, st->v->s->reg->bd.name);
 		free(fig);
 		doc_node *h = doc_append_row(t, 1);
-		doc_append_cell(h, "Onderdeel; per grootteklasse", 0);
+		char *ohead = xasprintf("Onderdeel; per %s", st->v->s->reg->bd.name);
+		doc_append_cell(h, ohead, 0);
+		free(ohead);
 		for (int c = 0; c < ncat; c++)
 			doc_append_cell(h, q->kind == Q_GRID ? q->scale->cats[c].label : "Genoemd", 1);
 		doc_append_cell(h, "n", 1);
 		for (int i = 0; i < q->nitems; i++) {
 			const item_stats *is = &qs->items[i];
-			for (int g = 0; g < NGROUPS; g++) {
+			for (int g = 0; g < st->ngroups; g++) {
 				doc_node *r = doc_append_row(t, 0);
 				if (g == G_TOTAL) { /* the item's own row stands out from its size classes */
 					doc_node *c0 = doc_append(r, doc_node_new(DOC_TABLE_CELL));
@@ -241,7 +248,7 @@ void append_frequency_tables(doc_node *parent, const stats *st)
 				} else {
 					{
 						/* under the total: "– minder dan 20.000 inwoners" */
-						char *sc = xasprintf("\xE2\x80\x93 %s", size_class_label((enum size_class)(g - 1)));
+						char *sc = xasprintf("\xE2\x80\x93 %s", registry_class_label(st->v->s->reg, g - 1));
 						doc_append_cell(r, sc, 0);
 						free(sc);
 					}

@@ -148,21 +148,21 @@ char *ex_read_ref(parser *ps)
 /* ------------------------------------------------------------ references */
 
 
-static int parse_groups(const char *g, ref *r)
+/* A group after '@': a class of the report's breakdown (<indeling> in
+ * rapport.xml: lt20k, ...) or a named union of classes (lt50k, ...). */
+static int parse_groups(const breakdown *b, const char *g, ref *r)
 {
-	static const struct {
-		const char *name;
-		int groups[4];
-		int n;
-	} map[] = {
-		{ "lt20k", { 1 }, 1 },       { "20-50k", { 2 }, 1 },    { "50-100k", { 3 }, 1 },
-		{ "100k+", { 4 }, 1 },       { "lt50k", { 1, 2 }, 2 },  { "50k+", { 3, 4 }, 2 },
-		{ "lt100k", { 1, 2, 3 }, 3 }, { "20k+", { 2, 3, 4 }, 3 },
-	};
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (!strcmp(map[i].name, g)) {
-			r->ngroups = map[i].n;
-			memcpy(r->groups, map[i].groups, sizeof map[i].groups);
+	for (int i = 0; i < b->n; i++)
+		if (!strcmp(b->c[i].id, g)) {
+			r->ngroups = 1;
+			r->groups[0] = 1 + i;
+			return 0;
+		}
+	for (int i = 0; i < b->nunion; i++)
+		if (!strcmp(b->u[i].id, g)) {
+			r->ngroups = b->u[i].n;
+			for (int k = 0; k < b->u[i].n; k++)
+				r->groups[k] = 1 + b->u[i].classes[k];
 			return 0;
 		}
 	return -1;
@@ -177,8 +177,16 @@ int ex_resolve_ref(parser *ps, const char *text, ref *r, int need_cat)
 	r->groups[0] = G_TOTAL;
 	if (at) {
 		*at = 0;
-		if (parse_groups(at + 1, r)) {
-			ex_fail(ps, "unknown group '%s'; expected lt20k, 20-50k, 50-100k, 100k+, lt50k, 50k+, lt100k or 20k+", at + 1, NULL);
+		const breakdown *b = &ps->env->st->v->s->reg->bd;
+		if (parse_groups(b, at + 1, r)) {
+			strbuf all;
+			sb_init(&all);
+			for (int i = 0; i < b->n + b->nunion; i++)
+				sb_printf(&all, "%s%s", i ? (i == b->n + b->nunion - 1 ? " or " : ", ") : "",
+					  i < b->n ? b->c[i].id : b->u[i - b->n].id);
+			ex_fail(ps, "unknown group '%s'; expected a class or union of the breakdown (<indeling> in rapport.xml): %s",
+				at + 1, all.s ? all.s : "none declared");
+			sb_free(&all);
 			free(t);
 			return -1;
 		}
@@ -245,7 +253,7 @@ int ex_item_value(parser *ps, const ref *r, int item, enum what w, value *out)
 		for (int c = 0; c < r->ncats; c++) {
 			if (r->qs->q->kind == Q_GRID && is->pct[g][r->cats[c]] < 0 && is->n[g] > 0)
 				return ex_fail(ps, "category '%s' is outside the base of group '%s'",
-					    r->qs->q->scale->cats[r->cats[c]].id, group_id(g));
+					    r->qs->q->scale->cats[r->cats[c]].id, group_id(ps->env->st->v->s->reg, g));
 			a += is->count[g][r->cats[c]];
 		}
 	}

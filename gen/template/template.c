@@ -1237,6 +1237,119 @@ int report_check_figure_numbers(const doc *d, const questionnaire *qn, struct er
 	return check_figures(d->root, qn, e);
 }
 
+static int breakdown_id_taken(const breakdown *b, const char *id)
+{
+	for (int i = 0; i < b->n; i++)
+		if (!strcmp(b->c[i].id, id))
+			return 1;
+	for (int i = 0; i < b->nunion; i++)
+		if (!strcmp(b->u[i].id, id))
+			return 1;
+	return 0;
+}
+
+static int read_breakdown(xmlNodePtr ind, const char *path, breakdown *b, struct err *e)
+{
+	b->column = xml_attr(ind, "kolom");
+	b->name = xml_attr(ind, "naam");
+	if (!b->name)
+		b->name = xstrdup("klasse");
+	int numeric = 0, categorical = 0;
+	for (xmlNodePtr k = ind->children; k; k = k->next) {
+		if (!xml_is(k, "klasse"))
+			continue;
+		long line = xmlGetLineNo(k);
+		if (b->n == SC_MAX)
+			return err_set(e, path, line, "<klasse> number %d; expected at most %d classes in <indeling>", b->n + 1, SC_MAX);
+		char *id = xml_attr(k, "id"), *tot = xml_attr(k, "tot"), *val = xml_attr(k, "waarde");
+		if (breakdown_id_taken(b, id)) {
+			int rc = err_set(e, path, line, "<klasse id=\"%s\"> twice; expected each class once", id);
+			free(id), free(tot), free(val);
+			return rc;
+		}
+		breakdown_class *c = &b->c[b->n++];
+		c->id = id;
+		c->csv = xml_attr(k, "csv");
+		if (!c->csv)
+			c->csv = xstrdup(id);
+		c->label = xml_text(k);
+		c->value = val;
+		c->below = tot ? strtod(tot, NULL) : HUGE_VAL;
+		numeric |= tot != NULL;
+		categorical |= val != NULL;
+		free(tot);
+		if (numeric && categorical)
+			return err_set(e, path, line, "<klasse id=\"%s\"> mixes tot and waarde; expected bounds (tot) on a numeric "
+				       "column or values (waarde) on a categorical one", c->id);
+		if (categorical && !c->value)
+			return err_set(e, path, line, "<klasse id=\"%s\"> has no waarde; expected the register value of every class", c->id);
+		for (int j = 0; categorical && j < b->n - 1; j++)
+			if (!strcmp(b->c[j].value, c->value))
+				return err_set(e, path, line, "<klasse id=\"%s\"> waarde=\"%s\" as class '%s'; expected each value once",
+					       c->id, c->value, b->c[j].id);
+		if (!categorical && b->n > 1 && !(c->below > b->c[b->n - 2].below))
+			return err_set(e, path, line, "<klasse id=\"%s\">: %s after tot=\"%.0f\"; expected ascending bounds, and "
+				       "only the last class without tot", c->id, isinf(c->below) && isinf(b->c[b->n - 2].below)
+				       ? "a second class without tot" : "a bound not above the one before", b->c[b->n - 2].below);
+	}
+	b->categorical = categorical;
+	if (!categorical && !isinf(b->c[b->n - 1].below))
+		return err_set(e, path, xmlGetLineNo(ind), "the last <klasse> has tot=\"%.0f\"; expected it without tot, so "
+			       "every value has a class", b->c[b->n - 1].below);
+	for (xmlNodePtr k = ind->children; k; k = k->next) {
+		if (!xml_is(k, "samen"))
+			continue;
+		long line = xmlGetLineNo(k);
+		char *id = xml_attr(k, "id"), *list = xml_attr(k, "klassen");
+		int rc = 0;
+		if (b->nunion == SC_UNIONS)
+			rc = err_set(e, path, line, "<samen> number %d; expected at most %d", b->nunion + 1, SC_UNIONS);
+		else if (breakdown_id_taken(b, id))
+			rc = err_set(e, path, line, "<samen id=\"%s\">: the id is taken; expected an id no class or union has", id);
+		breakdown_union *u = rc ? NULL : &b->u[b->nunion];
+		char *save = NULL;
+		for (char *w = rc ? NULL : strtok_r(list, " \t\n", &save); w && !rc; w = strtok_r(NULL, " \t\n", &save)) {
+			int found = -1;
+			for (int i = 0; i < b->n && found < 0; i++)
+				if (!strcmp(b->c[i].id, w))
+					found = i;
+			if (found < 0)
+				rc = err_set(e, path, line, "<samen id=\"%s\">: '%s' is no <klasse>; expected ids of the classes above", id, w);
+			else if (u->n == SC_MAX)
+				rc = err_set(e, path, line, "<samen id=\"%s\">: more than %d classes", id, SC_MAX);
+			else
+				u->classes[u->n++] = found;
+		}
+		if (!rc) {
+			u->id = id;
+			id = NULL;
+			b->nunion++;
+		}
+		free(id);
+		free(list);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+int templates_breakdown(const templates *t, breakdown *b, struct err *e)
+{
+	memset(b, 0, sizeof *b);
+	xmlNodePtr root = xmlDocGetRootElement(t->rapport);
+	for (xmlNodePtr c = root->children; c; c = c->next)
+		if (xml_is(c, "indeling")) {
+			char *path = xasprintf("%s/rapport.xml", t->dir);
+			int rc = read_breakdown(c, path, b, e);
+			free(path);
+			if (rc)
+				breakdown_free(b);
+			return rc;
+		}
+	breakdown_default(b);
+	return 0;
+}
+
 void templates_inputs(const templates *t, template_inputs *in)
 {
 	memset(in, 0, sizeof *in);

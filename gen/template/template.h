@@ -54,6 +54,13 @@ void templates_inputs_free(template_inputs *in);
  * Returns 0, or -1 with e set. */
 int report_check_figure_numbers(const doc *d, const questionnaire *qn, struct err *e);
 
+/* The breakdown rapport.xml declares in <indeling> into b (checked: at
+ * most SC_MAX classes, ids unique, bounds ascending with only the last
+ * class open, a value on every class of a categorical one, unions of
+ * known classes); without one, breakdown_default. Returns 0, or -1 with e
+ * set at the line. Free b with breakdown_free. */
+int templates_breakdown(const templates *t, breakdown *b, struct err *e);
+
 /* The report's metadata from rapport.xml without an area (area and variant
  * NULL): what the landing page shows. Free with doc_meta_free(). */
 void templates_meta(const templates *t, doc_meta *m);

@@ -121,10 +121,10 @@ static void test_gemeente_weights(void **state)
 	assert_int_equal(a->pct[G_TOTAL][1], 17);
 	assert_int_equal(a->pct[G_TOTAL][2], 33);
 	/* size classes on the substantive base: Midden's weet niet leaves it out */
-	assert_true(a->n[1 + SC_LT20K] == 1.0);
-	assert_int_equal(a->pct[1 + SC_LT20K][0], 50);
-	assert_true(a->n[1 + SC_20_50K] == 0.0);
-	assert_int_equal(a->pct[1 + SC_20_50K][2], -1); /* weet niet outside the base */
+	assert_true(a->n[1 + 0 /* lt20k */] == 1.0);
+	assert_int_equal(a->pct[1 + 0 /* lt20k */][0], 50);
+	assert_true(a->n[1 + 1 /* 20-50k */] == 0.0);
+	assert_int_equal(a->pct[1 + 1 /* 20-50k */][2], -1); /* weet niet outside the base */
 	/* weet niet out of the base: Klein's R1 counts whole on inzet.x */
 	const item_stats *x = item_of(w->st, "inzet", 0);
 	assert_true(x->n[G_TOTAL] == 3.0);

@@ -1,6 +1,6 @@
 /* test_template.c: the template evaluator's regression fixtures, as
  * lowdown and mandoc test their parsers: each folder of tests/templates/
- * (blokken, uitdrukkingen, figuren) is a small report of its own on the
+ * (blokken, uitdrukkingen, figuren, indeling) is a small report of its own on the
  * tiny survey in tests/templates/input/; it is evaluated for the national
  * edition and for Gelderland, resolved, and its tree dump (doc_dump) must
  * equal tests/golden/tree/<folder>-<edition>.txt. A change to the
@@ -31,14 +31,24 @@ typedef struct {
 	survey *s;
 } world;
 
-static world *load_world(void)
+/* The tiny survey with the fixture report's breakdown (<indeling>, or the
+ * default). */
+static world *load_world(const char *fixture)
 {
 	struct err e = { { 0 } };
 	world *w = calloc(1, sizeof *w);
 	w->qn = questionnaire_load(FIX "/input/vragenlijst.xml", "gen/schema/vragenlijst.rng", &e);
 	if (!w->qn)
 		fail_msg("%s", e.msg);
-	w->reg = registry_load(FIX "/input/gemeenten.csv", &e);
+	char *dir = xasprintf("%s/%s", FIX, fixture);
+	templates *t = templates_load(dir, "gen/schema/sjabloon.rng", &e);
+	breakdown bd;
+	if (!t || templates_breakdown(t, &bd, &e))
+		fail_msg("%s", e.msg);
+	w->reg = registry_load_with(FIX "/input/gemeenten.csv", &bd, &e);
+	breakdown_free(&bd);
+	templates_free(t);
+	free(dir);
 	if (!w->reg)
 		fail_msg("%s", e.msg);
 	w->s = survey_new(w->qn, w->reg);
@@ -98,7 +108,7 @@ static char *dump_of(const world *w, const char *fixture, const char *slug)
 
 static void check_golden(const char *fixture, const char *slug)
 {
-	world *w = load_world();
+	world *w = load_world(fixture);
 	char *got = dump_of(w, fixture, slug);
 	char *path = xasprintf("tests/golden/tree/%s-%s.txt", fixture, slug);
 	if (getenv("UPDATE_GOLDEN")) {
@@ -151,6 +161,13 @@ static void test_figuren_gelderland(void **state)
 	check_golden("figuren", "gelderland");
 }
 
+/* a breakdown by a categorical register column, declared in rapport.xml */
+static void test_indeling(void **state)
+{
+	(void)state;
+	check_golden("indeling", "nederland");
+}
+
 /* Every built-in function of the expression table is documented for
  * template authors (docs/templates.md writes each as `name(...)`): a
  * function added to the table without a word in the docs fails here. */
@@ -181,6 +198,7 @@ int main(void)
 		cmocka_unit_test(test_uitdrukkingen_gelderland),
 		cmocka_unit_test(test_figuren_nederland),
 		cmocka_unit_test(test_figuren_gelderland),
+		cmocka_unit_test(test_indeling),
 		cmocka_unit_test(test_builtins_documented),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
