@@ -447,6 +447,9 @@ static void add_link_rects(pdf_layout *l, pdf_item *it, PangoLayoutLine *line, i
 		o->w = x1 - x0;
 		o->h = h;
 		o->name = xstrdup(dest);
+		o->line = pango_layout_line_ref(line);
+		o->start = s;
+		o->end = e;
 	}
 	g_free(ranges);
 }
@@ -1343,6 +1346,9 @@ static void layout_toc(pdf_layout *l, const doc_node *toc, double x, double w)
 			k->w = w - indent;
 			k->h = g[i].h;
 			k->name = xstrdup(dest);
+			k->line = pango_layout_line_ref(g[i].line);
+			k->start = g[i].line->start_index;
+			k->end = k->start + g[i].line->length;
 			if (i == n - 1) {
 				pdf_op *o = add_op(l, it, PDF_OP_TOCNUM);
 				o->x = x + indent + g[i].x + g[i].w;

@@ -73,7 +73,9 @@ typedef struct {
 	pdf_op_kind kind;
 	double x, y, w, h;
 	double rgb[3];
-	PangoLayoutLine *line;      /* PDF_OP_LINE (a reference is held) */
+	PangoLayoutLine *line;      /* PDF_OP_LINE; PDF_OP_LINK: the line whose text it covers
+				     * (a reference is held) */
+	int start, end;             /* PDF_OP_LINK: the bytes of line's layout text it covers */
 	struct chart_layout *chart; /* PDF_OP_CHART (owned by the layout) */
 	char *name;                 /* PDF_OP_LINK, PDF_OP_DEST */
 	const doc_node *node;       /* PDF_OP_TOCNUM: heading whose page is printed */
