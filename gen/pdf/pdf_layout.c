@@ -7,7 +7,9 @@
  * first lines after it, no single first or last line of a paragraph alone
  * on a page, chart figures and panels whole (moved to a later page while
  * the text after them fills the gap, keeping their own order; a panel
- * taller than a page breaks), table header rows repeated after a break,
+ * taller than a page breaks, and so does one right under a heading where
+ * taking both to the next page would leave a third of a page empty),
+ * table header rows repeated after a break,
  * footnotes on the page of their marker. Drawing is doc_pdf.c's. */
 #include "pdf_layout.h"
 #include "pdf_lang.h"
@@ -824,6 +826,53 @@ static void layout_list(pdf_layout *l, const doc_node *list, double x, double w,
  * panel that fits a page travels as a whole like a chart figure: when it
  * does not fit, it waits for the next page while the text after it fills
  * the gap. A panel taller than a page stays breakable. */
+static void free_ops(pdf_op *ops, int n);
+
+/* A copy of items first..last that owns what it holds (lines referenced,
+ * names copied), or NULL if one of them draws a chart. */
+static pdf_item *copy_items(const pdf_layout *l, int first, int last)
+{
+	int n = last - first + 1;
+	for (int i = first; i <= last; i++)
+		for (int k = 0; k < l->items[i].nops; k++)
+			if (l->items[i].ops[k].chart)
+				return NULL;
+	pdf_item *c = xcalloc((size_t)n, sizeof *c);
+	for (int i = 0; i < n; i++) {
+		const pdf_item *it = &l->items[first + i];
+		c[i] = *it;
+		c[i].ops = xcalloc((size_t)(it->nops ? it->nops : 1), sizeof *c[i].ops);
+		c[i].capops = it->nops;
+		for (int k = 0; k < it->nops; k++) {
+			pdf_op *o = &c[i].ops[k];
+			*o = it->ops[k];
+			if (o->line)
+				pango_layout_line_ref(o->line);
+			if (o->name)
+				o->name = xstrdup(o->name);
+		}
+		c[i].notes = NULL;
+		c[i].note_els = NULL;
+		if (it->nnotes) {
+			c[i].notes = xcalloc((size_t)it->nnotes, sizeof *c[i].notes);
+			c[i].note_els = xcalloc((size_t)it->nnotes, sizeof *c[i].note_els);
+			memcpy(c[i].notes, it->notes, (size_t)it->nnotes * sizeof *it->notes);
+			memcpy(c[i].note_els, it->note_els, (size_t)it->nnotes * sizeof *it->note_els);
+		}
+	}
+	return c;
+}
+
+static void free_items(pdf_item *items, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free_ops(items[i].ops, items[i].nops);
+		free(items[i].notes);
+		free(items[i].note_els);
+	}
+	free(items);
+}
+
 static void panel_as_float(pdf_layout *l, int first, int last)
 {
 	double h = 0;
@@ -831,6 +880,16 @@ static void panel_as_float(pdf_layout *l, int first, int last)
 		h += l->items[i].h + (i > first ? l->items[i].space_before : 0);
 	if (h > PDF_BODY_H - 20)
 		return;
+	/* a panel right under a heading keeps its items, which the page
+	 * filling may set after all, broken, rather than take heading and
+	 * panel to the next page and leave a third of this one empty */
+	pdf_item *parts = NULL;
+	const pdf_item *prev = first > 0 ? &l->items[first - 1] : NULL;
+	if (prev && prev->keep_with_next && prev->tag && prev->tag[0] == 'H') {
+		parts = copy_items(l, first, last);
+		if (parts && last > first)
+			parts[last - first - 1].keep_with_next = 1; /* the panel's foot not alone */
+	}
 	pdf_item *dst = &l->items[first];
 	double y = dst->h;
 	for (int i = first + 1; i <= last; i++) {
@@ -853,6 +912,8 @@ static void panel_as_float(pdf_layout *l, int first, int last)
 	dst->is_float = 1;
 	dst->tag = "Div";
 	dst->block = ++l->nblocks;
+	dst->parts = parts;
+	dst->nparts = parts ? last - first + 1 : 0;
 	l->nitems = first + 1;
 }
 
@@ -1446,6 +1507,7 @@ typedef struct {
 	double y;
 	int *queue, nq, capq; /* chart figures waiting for room, in order */
 	const pdf_elem *last_top; /* top-level element of the last text placed */
+	int split;            /* a panel float to set broken, from its parts, or -1 */
 } pager;
 
 /* The top-level structure element an item's content belongs to (a P, an
@@ -1604,12 +1666,96 @@ static void flush_queue(pager *p)
 	}
 }
 
+/* Places text item i (not a float) after what is on the page: keeps
+ * with what it must keep with, lets waiting figures in at a paragraph
+ * boundary, begins a page where it must. */
+static void place_flow(pager *p, int i)
+{
+	pdf_layout *l = p->l;
+	pdf_item *it = &l->items[i];
+	/* text may move up past a waiting figure or panel, but a heading
+	 * may not: what follows a heading belongs under it */
+	if (p->nq && it->tag && it->tag[0] == 'H') {
+		/* ... unless the waiting figure does not fit here and
+		 * placing it first would leave this page less than two
+		 * thirds full: then the section goes on and the figure
+		 * takes the next page's first paragraph boundary (a hole
+		 * of a third of a page is what a reader notices) */
+		int i0 = p->queue[0];
+		int hole = p->pg->nplace && !it->new_page &&
+			   !fits(p, item_need(p, i0), notes_need(p, &l->items[i0])) &&
+			   p->y < PDF_BODY_H * 2 / 3;
+		if (!hole)
+			flush_queue(p);
+	}
+	/* the chain of items this one keeps with */
+	double need = item_need(p, i), notes = notes_need(p, it);
+	int fl = -1; /* the figure or panel the chain ends at */
+	for (int j = i; l->items[j].keep_with_next && j + 1 < l->nitems; j++) {
+		const pdf_item *nx = &l->items[j + 1];
+		if (nx->is_float) {
+			/* a heading over a figure or panel goes with it */
+			need += nx->space_before + nx->h;
+			fl = j + 1;
+			break;
+		}
+		if (nx->new_page || nx->full_page)
+			break;
+		need += nx->space_before + nx->h;
+		for (int k = 0; k < nx->nnotes; k++)
+			notes += l->notes[nx->notes[k]].h;
+	}
+	if (need + notes > PDF_BODY_H - 1) {
+		need = item_need(p, i);
+		notes = notes_need(p, it);
+	}
+	/* A heading over a panel that does not fit under it here, where
+	 * taking both to the next page would leave this one less than two
+	 * thirds full: the heading stays, and the panel is set broken under
+	 * it, if its first part (its title and two lines, as its items keep)
+	 * fits here; the rest goes on the next page. */
+	if (p->pg->nplace && !fits(p, need, notes) && fl >= 0 && l->items[fl].nparts && !p->nq && it->tag &&
+	    it->tag[0] == 'H' && p->y < PDF_BODY_H * 2 / 3) {
+		const pdf_item *pt = l->items[fl].parts;
+		double need2 = need - (l->items[fl].space_before + l->items[fl].h), notes2 = notes;
+		for (int k = 0; k < l->items[fl].nparts; k++) {
+			need2 += pt[k].space_before + pt[k].h;
+			for (int m = 0; m < pt[k].nnotes; m++)
+				notes2 += l->notes[pt[k].notes[m]].h;
+			if (!pt[k].keep_with_next)
+				break;
+		}
+		if (fits(p, need2, notes2)) {
+			need = need2;
+			notes = notes2;
+			p->split = fl;
+		}
+	}
+	int boundary = at_boundary(p, it);
+	if (p->nq && boundary && p->pg->nplace && p->pg->nplace && fits(p, need, notes))
+		place_waiting(p);
+	if (p->pg->nplace && !fits(p, need, notes)) {
+		new_page_at(p, boundary);
+		if (it->table && !it->is_header) {
+			/* repeat the header rows of a table broken here */
+			int h0 = i;
+			while (h0 > 0 && l->items[h0 - 1].table == it->table)
+				h0--;
+			for (int r = h0; r < i && l->items[r].is_header; r++)
+				place_repeat(p, r);
+		}
+	}
+	place(p, i);
+	p->last_top = item_top(it);
+}
+
 static void paginate(pdf_layout *l)
 {
-	pager p = { .l = l };
+	pager p = { .l = l, .split = -1 };
 	page_start(&p);
 	int force = 0;
-	for (int i = 0; i < l->nitems; i++) {
+	int n = l->nitems; /* the parts of a panel set broken come after */
+	for (int i = 0; i < n; i++) {
 		pdf_item *it = &l->items[i];
 		if (it->full_page || it->new_page || force) {
 			flush_queue(&p);
@@ -1623,6 +1769,20 @@ static void paginate(pdf_layout *l)
 			force = 1;
 			continue;
 		}
+		if (it->is_float && p.split == i) {
+			/* the panel under the heading just placed, broken */
+			p.split = -1;
+			int base = l->nitems, np = it->nparts;
+			l->items = grow(l->items, &l->capitems, base + np, sizeof *l->items);
+			memcpy(&l->items[base], l->items[i].parts, (size_t)np * sizeof *l->items);
+			free(l->items[i].parts);
+			l->items[i].parts = NULL;
+			l->items[i].nparts = 0;
+			l->nitems += np;
+			for (int k = 0; k < np; k++)
+				place_flow(&p, base + k);
+			continue;
+		}
 		if (it->is_float) {
 			if (p.nq || !fits(&p, item_need(&p, i), notes_need(&p, it))) {
 				p.queue = grow(p.queue, &p.capq, p.nq + 1, sizeof *p.queue);
@@ -1632,56 +1792,7 @@ static void paginate(pdf_layout *l)
 			}
 			continue;
 		}
-		/* text may move up past a waiting figure or panel, but a heading
-		 * may not: what follows a heading belongs under it */
-		if (p.nq && it->tag && it->tag[0] == 'H') {
-			/* ... unless the waiting figure does not fit here and
-			 * placing it first would leave this page less than two
-			 * thirds full: then the section goes on and the figure
-			 * takes the next page's first paragraph boundary (a hole
-			 * of a third of a page is what a reader notices) */
-			int i0 = p.queue[0];
-			int hole = p.pg->nplace && !it->new_page &&
-				   !fits(&p, item_need(&p, i0), notes_need(&p, &l->items[i0])) &&
-				   p.y < PDF_BODY_H * 2 / 3;
-			if (!hole)
-				flush_queue(&p);
-		}
-		/* the chain of items this one keeps with */
-		double need = item_need(&p, i), notes = notes_need(&p, it);
-		for (int j = i; l->items[j].keep_with_next && j + 1 < l->nitems; j++) {
-			const pdf_item *nx = &l->items[j + 1];
-			if (nx->is_float) {
-				/* a heading over a figure or panel goes with it */
-				need += nx->space_before + nx->h;
-				break;
-			}
-			if (nx->new_page || nx->full_page)
-				break;
-			need += nx->space_before + nx->h;
-			for (int k = 0; k < nx->nnotes; k++)
-				notes += l->notes[nx->notes[k]].h;
-		}
-		if (need + notes > PDF_BODY_H - 1) {
-			need = item_need(&p, i);
-			notes = notes_need(&p, it);
-		}
-		int boundary = at_boundary(&p, it);
-		if (p.nq && boundary && p.pg->nplace && p.pg->nplace && fits(&p, need, notes))
-			place_waiting(&p);
-		if (p.pg->nplace && !fits(&p, need, notes)) {
-			new_page_at(&p, boundary);
-			if (it->table && !it->is_header) {
-				/* repeat the header rows of a table broken here */
-				int h0 = i;
-				while (h0 > 0 && l->items[h0 - 1].table == it->table)
-					h0--;
-				for (int r = h0; r < i && l->items[r].is_header; r++)
-					place_repeat(&p, r);
-			}
-		}
-		place(&p, i);
-		p.last_top = item_top(it);
+		place_flow(&p, i);
 	}
 	flush_queue(&p);
 	/* the chapter in force on each page, for the running header */
@@ -1947,6 +2058,8 @@ void pdf_layout_free(pdf_layout *l)
 		free_ops(l->items[i].ops, l->items[i].nops);
 		free(l->items[i].notes);
 		free(l->items[i].note_els);
+		if (l->items[i].parts)
+			free_items(l->items[i].parts, l->items[i].nparts);
 	}
 	free(l->items);
 	for (int i = 0; i < l->nnotes; i++)

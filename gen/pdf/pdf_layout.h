@@ -83,7 +83,7 @@ typedef struct {
 				     * (rules, backgrounds: PDF_OP_RECT is always one) */
 } pdf_op;
 
-typedef struct {
+typedef struct pdf_item_s {
 	double h;            /* height on the page */
 	double space_before; /* gap above; dropped at the top of a page */
 	unsigned keep_with_next : 1; /* no page break between this item and the next */
@@ -102,6 +102,10 @@ typedef struct {
 	const doc_node *anchor; /* heading, figure or panel that starts at this item */
 	const char *tag;     /* structure element ("P", "H1", "Caption"), or NULL */
 	int block;           /* items of one paragraph share this number */
+	/* a panel under a heading, made one float: its items as they were
+	 * (owned), for the page filling to break it after all (see paginate) */
+	struct pdf_item_s *parts;
+	int nparts;
 } pdf_item;
 
 /* A footnote as printed at the foot of a page: its lines, as one block. */
