@@ -1713,9 +1713,10 @@ static void place_flow(pager *p, int i)
 	 * taking both to the next page would leave this one less than two
 	 * thirds full: the heading stays, and the panel is set broken under
 	 * it, if its first part (its title and two lines, as its items keep)
-	 * fits here; the rest goes on the next page. */
+	 * fits here; the rest goes on the next page. (A heading of two lines
+	 * decides at its first, which its second follows.) */
 	if (p->pg->nplace && !fits(p, need, notes) && fl >= 0 && l->items[fl].nparts && !p->nq && it->tag &&
-	    it->tag[0] == 'H' && p->y < PDF_BODY_H * 2 / 3) {
+	    it->tag[0] == 'H' && (p->y < PDF_BODY_H * 2 / 3 || p->split == fl)) {
 		const pdf_item *pt = l->items[fl].parts;
 		double need2 = need - (l->items[fl].space_before + l->items[fl].h), notes2 = notes;
 		for (int k = 0; k < l->items[fl].nparts; k++) {
