@@ -271,6 +271,33 @@ static int link_target(const pdf_layout *l, const char *name, const doc_node **t
 	return 0;
 }
 
+static void no_piece_begin(void *ud, const char *lang, int link)
+{
+}
+
+static void no_piece_end(void *ud, const char *lang, int link, int line_end)
+{
+}
+
+/* A line outside the tagger (a table header row repeated as furniture)
+ * with a hyphenated word: the word reads whole there too (see
+ * draw_line_links). */
+static void draw_line_words(cairo_t *cr, const pdf_op *o, double top)
+{
+	pdf_link_range r[2];
+	const char *actual[2];
+	int n = 0, ls = o->line->start_index, le = ls + o->line->length;
+	if (o->cont_to > ls) {
+		r[n] = (pdf_link_range){ ls, o->cont_to };
+		actual[n++] = "";
+	}
+	if (o->word) {
+		r[n] = (pdf_link_range){ o->word_from, le };
+		actual[n++] = o->word;
+	}
+	pdf_show_line_pieces(cr, o->line, o->x, top + o->y, r, n, actual, no_piece_begin, no_piece_end, NULL);
+}
+
 /* Draws one line of text with its own pango layout (title page, header,
  * footer, page numbers). align: 0 left at x, 1 centred on x, 2 right at x. */
 static double draw_text(cairo_t *cr, PangoContext *ctx, const char *text, double size, int bold, int italic,
@@ -408,6 +435,10 @@ static void draw_op(tagger *tg, cairo_t *cr, PangoContext *ctx, pdf_layout *l, c
 		cairo_set_source_rgb(cr, 0, 0, 0);
 		if (by_runs) {
 			draw_lang_line(tg, cr, o, top, o->el);
+			break;
+		}
+		if (o->word || o->cont_to) {
+			draw_line_words(cr, o, top);
 			break;
 		}
 		pdf_show_line(cr, o->line, o->x, top + o->y);
@@ -600,7 +631,9 @@ typedef struct {
 typedef struct {
 	page_ctx *pc;
 	const pdf_elem *el;
-	int n;                   /* links on the line */
+	int n;                   /* links on the line, then the pieces of hyphenated words */
+	int nlinks;              /* links: the first nlinks of them */
+	const char **actual;     /* what a piece of a hyphenated word reads (NULL for a link) */
 	pdf_link_range *r;       /* their text */
 	const char **names;      /* their destinations */
 	const doc_node **targets;
@@ -633,6 +666,13 @@ static void link_begin(void *ud, const char *lang, int link)
 		return;
 	}
 	tg_to(tg, s->el);
+	if (link >= s->nlinks) {
+		/* a piece of a hyphenated word: its /ActualText ends a Span of
+		 * its own (poppler's reading of the structure tree loses what
+		 * follows an /ActualText in one marked-content sequence) */
+		tg_push(tg, TG_SPAN, s->el);
+		return;
+	}
 	add_link_text(tg->info, s->names[link], s->targets[link]);
 	tg_push_link(tg, s->el, s->attrs[link]);
 	if (lang) /* a link in a passage in another language */
@@ -649,6 +689,11 @@ static void link_end(void *ud, const char *lang, int link, int line_end)
 			tg_pop(tg);
 		return;
 	}
+	if (link >= s->nlinks) {
+		if (tg->n && tg->st[tg->n - 1].kind == TG_SPAN)
+			tg_pop(tg);
+		return;
+	}
 	while (tg->n && tg->st[tg->n - 1].kind != TG_ELEM) {
 		int k = tg->st[tg->n - 1].kind;
 		tg_pop(tg);
@@ -658,11 +703,14 @@ static void link_end(void *ud, const char *lang, int link, int line_end)
 	draw_link_notes(s->pc, s->names[link], s->el);
 }
 
-/* Does op oi of it, a line, have links drawn with it (LINK ops after it
- * that cover its text)? */
+/* Is op oi of it, a line, drawn piece by piece: has it links drawn with
+ * it (LINK ops after it that cover its text), or a piece of a hyphenated
+ * word? */
 static int line_has_links(const pdf_item *it, int oi)
 {
 	const pdf_op *o = &it->ops[oi];
+	if (o->el && o->el->span && (o->word || o->cont_to))
+		return 1;
 	for (int k = oi + 1; k < it->nops; k++)
 		if (it->ops[k].kind == PDF_OP_LINK && it->ops[k].line == o->line && it->ops[k].el == o->el)
 			return 1;
@@ -675,8 +723,9 @@ static void draw_line_links(page_ctx *pc, const pdf_item *it, int oi, double top
 	const pdf_op *o = &it->ops[oi];
 	cairo_t *cr = pc->tg->cr;
 	link_seg s = { .pc = pc, .el = o->el };
-	int cap = it->nops;
+	int cap = it->nops + 2;
 	s.r = xcalloc((size_t)cap, sizeof *s.r);
+	s.actual = xcalloc((size_t)cap, sizeof *s.actual);
 	s.names = xcalloc((size_t)cap, sizeof *s.names);
 	s.targets = xcalloc((size_t)cap, sizeof *s.targets);
 	s.attrs = xcalloc((size_t)cap, sizeof *s.attrs);
@@ -708,11 +757,24 @@ static void draw_line_links(page_ctx *pc, const pdf_item *it, int oi, double top
 		sb_free(&rects[j]);
 	}
 	free(rects);
+	s.nlinks = s.n;
+	/* a word hyphenated at the line's end reads whole, its rest at the
+	 * next line's start as nothing: extraction gives the word, not two
+	 * pieces (the glyphs stay pango's) */
+	int ls = o->line->start_index, le = ls + o->line->length;
+	if (o->cont_to > ls) {
+		s.r[s.n] = (pdf_link_range){ ls, o->cont_to };
+		s.actual[s.n++] = "";
+	}
+	if (o->word) {
+		s.r[s.n] = (pdf_link_range){ o->word_from, le };
+		s.actual[s.n++] = o->word;
+	}
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	pdf_show_line_pieces(cr, o->line, o->x, top + o->y, s.r, s.n, link_begin, link_end, &s);
+	pdf_show_line_pieces(cr, o->line, o->x, top + o->y, s.r, s.n, s.actual, link_begin, link_end, &s);
 	/* a line drawn whole (right-to-left text): its links after it,
 	 * without their text */
-	for (int j = 0; j < s.n; j++)
+	for (int j = 0; j < s.nlinks; j++)
 		if (!s.done[j]) {
 			tg_to(pc->tg, o->el);
 			add_link_text(pc->tg->info, s.names[j], s.targets[j]);
@@ -720,8 +782,9 @@ static void draw_line_links(page_ctx *pc, const pdf_item *it, int oi, double top
 			tg_pop(pc->tg);
 			draw_link_notes(pc, s.names[j], o->el);
 		}
-	for (int j = 0; j < s.n; j++)
+	for (int j = 0; j < s.nlinks; j++)
 		free(s.attrs[j]);
+	free(s.actual);
 	free(s.r);
 	free(s.names);
 	free(s.targets);

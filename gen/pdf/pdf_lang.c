@@ -190,7 +190,7 @@ static void set_rgb(cairo_t *cr, const PangoColor *c)
  * foreground colour or, without one, in the current source. Underline,
  * strikethrough and shape attributes are not used by the typesetter. */
 void pdf_show_line_pieces(cairo_t *cr, PangoLayoutLine *line, double x, double y, const pdf_link_range *links,
-			  int nlinks, void (*begin)(void *ud, const char *lang, int link),
+			  int nlinks, const char *const *actual, void (*begin)(void *ud, const char *lang, int link),
 			  void (*end)(void *ud, const char *lang, int link, int line_end), void *ud)
 {
 	for (GSList *l = line->runs; l; l = l->next)
@@ -260,7 +260,10 @@ void pdf_show_line_pieces(cairo_t *cr, PangoLayoutLine *line, double x, double y
 					piece->glyphs->glyphs[g].geometry.x_offset += x_off;
 					piece->glyphs->glyphs[g].geometry.y_offset -= run->y_offset;
 				}
-				pdf_show_glyph_item(cr, text, line->start_index + line->length, piece, x, y);
+				if (link >= 0 && actual && actual[link])
+					pdf_show_glyph_item_as(cr, text, piece, x, y, actual[link]);
+				else
+					pdf_show_glyph_item(cr, text, line->start_index + line->length, piece, x, y);
 				for (int g = 0; g < piece->glyphs->num_glyphs; g++) {
 					piece->glyphs->glyphs[g].geometry.x_offset -= x_off;
 					piece->glyphs->glyphs[g].geometry.y_offset += run->y_offset;
@@ -305,5 +308,5 @@ void pdf_lang_show_line(cairo_t *cr, PangoLayoutLine *line, double x, double y,
 			void (*end)(void *ud, const char *lang, int line_end), void *ud)
 {
 	lang_only o = { begin, end, ud };
-	pdf_show_line_pieces(cr, line, x, y, NULL, 0, lang_only_begin, lang_only_end, &o);
+	pdf_show_line_pieces(cr, line, x, y, NULL, 0, NULL, lang_only_begin, lang_only_end, &o);
 }

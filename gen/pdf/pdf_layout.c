@@ -456,11 +456,98 @@ static void add_link_rects(pdf_layout *l, pdf_item *it, PangoLayoutLine *line, i
 	g_free(ranges);
 }
 
+static int shy_at(const char *t, int i);
+static int is_gap(char c);
+
+/* The word hyphenated where a line ends at byte brk (after its soft
+ * hyphen) of the layout's text t (len bytes): bytes *ws to *we. 0 if it
+ * is not to be marked: it runs on to a break at the next line's end, or
+ * holds a link, a footnote marker or part of a passage in another
+ * language (each drawn in a structure element of its own). */
+static int hyphenated_word(PangoLayout *ly, const ibuild *b, int brk, int *ws, int *we)
+{
+	const char *t = pango_layout_get_text(ly);
+	int len = (int)strlen(t), s = brk, e = brk;
+	while (s > 0 && !is_gap(t[s - 1]) && !(s >= 2 && (unsigned char)t[s - 2] == 0xC2 && (unsigned char)t[s - 1] == 0xA0))
+		s--;
+	while (e < len && !is_gap(t[e]) && !((unsigned char)t[e] == 0xC2 && (unsigned char)t[e + 1] == 0xA0) &&
+	       !((unsigned char)t[e] == 0xE2 && (unsigned char)t[e + 1] == 0x80 && (unsigned char)t[e + 2] == 0xA8))
+		e++;
+	int line_no;
+	pango_layout_index_to_line_x(ly, brk, 0, &line_no, NULL);
+	PangoLayoutLine *next = pango_layout_get_line_readonly(ly, line_no);
+	if (!next || next->start_index != brk)
+		return 0;
+	int next_end = next->start_index + next->length;
+	if (e > next_end || (e == next_end && next_end < len))
+		return 0; /* broken again at the next line's end */
+	for (int k = 0; k < b->nlinks; k++)
+		if (b->links[k].start < e && b->links[k].end > s)
+			return 0;
+	for (int k = 0; k < b->nnotes; k++)
+		if (b->note_at[k] >= s && b->note_at[k] < e)
+			return 0;
+	int line0;
+	pango_layout_index_to_line_x(ly, brk - 1, 0, &line0, NULL);
+	if (pdf_line_langs(pango_layout_get_line_readonly(ly, line0), NULL, 0) ||
+	    pdf_line_langs(next, NULL, 0))
+		return 0;
+	*ws = s;
+	*we = e;
+	return 1;
+}
+
+/* Does a line that ends at byte brk of t (len bytes) end inside a word:
+ * at a soft hyphen (hyphenated), or at a break pango made inside a word
+ * (a narrow table column; it draws a hyphen there)? Not after a hyphen
+ * of the word ("doe-/democratie"). */
+static int breaks_word(const char *t, int len, int brk)
+{
+	if (brk <= 0 || brk >= len || is_gap(t[brk]) || is_gap(t[brk - 1]) || t[brk - 1] == '-')
+		return 0;
+	if (brk >= 2 && shy_at(t, brk - 2))
+		return 1;
+	unsigned char c = (unsigned char)t[brk];
+	/* a letter (or the first byte of one) follows, and a letter or digit
+	 * ends the line */
+	return (g_ascii_isalnum(t[brk - 1]) || (unsigned char)t[brk - 1] >= 0x80) && (g_ascii_isalpha(t[brk]) || c >= 0xC3) &&
+	       !(c == 0xE2) && !(c == 0xC2);
+}
+
+/* Marks line op o (the line g) for the text layer: a word hyphenated at
+ * its end reads whole there, its rest on the next line as nothing (see
+ * pdf_op), so that extraction gives the word and not two pieces. */
+static void mark_hyphenated(pdf_op *o, const ibuild *b, const lgeom *g)
+{
+	PangoLayout *ly = g->line->layout;
+	const char *t = pango_layout_get_text(ly);
+	int len = (int)strlen(t);
+	int ls = g->line->start_index, le = ls + g->line->length, ws, we;
+	if (breaks_word(t, len, ls) && hyphenated_word(ly, b, ls, &ws, &we))
+		o->cont_to = we;
+	if (le > ls && breaks_word(t, len, le) && hyphenated_word(ly, b, le, &ws, &we)) {
+		strbuf w;
+		sb_init(&w);
+		for (int k = ws; k < we;) {
+			if (shy_at(t, k) || ((unsigned char)t[k] == 0xCD && (unsigned char)t[k + 1] == 0x8F)) {
+				k += 2;
+				continue;
+			}
+			sb_addc(&w, t[k++]);
+		}
+		o->word = sb_take(&w);
+		o->word_from = ws;
+	}
+}
+
 /* Links and footnotes of ibuild b that fall on line g go to item it; a
  * footnote marker links to its note. */
 static void add_line_refs(pdf_layout *l, pdf_item *it, const ibuild *b, const lgeom *g, double x, double ytop)
 {
 	int ls = g->line->start_index, le = ls + g->line->length;
+	/* the line's op is the item's last op here */
+	if (it->nops && it->ops[it->nops - 1].kind == PDF_OP_LINE && it->ops[it->nops - 1].line == g->line)
+		mark_hyphenated(&it->ops[it->nops - 1], b, g);
 	for (int k = 0; k < b->nlinks; k++) {
 		int s = b->links[k].start > ls ? b->links[k].start : ls;
 		int e = b->links[k].end < le ? b->links[k].end : le;
@@ -850,6 +937,8 @@ static pdf_item *copy_items(const pdf_layout *l, int first, int last)
 				pango_layout_line_ref(o->line);
 			if (o->name)
 				o->name = xstrdup(o->name);
+			if (o->word)
+				o->word = xstrdup(o->word);
 		}
 		c[i].notes = NULL;
 		c[i].note_els = NULL;
@@ -1838,7 +1927,8 @@ static void mark_structure(pdf_layout *l)
 				if (!e || it->ops[o].kind == PDF_OP_DEST)
 					continue;
 				if (it->ops[o].kind == PDF_OP_LINK || (e->page && e->page != pg + 1) ||
-				    (it->ops[o].kind == PDF_OP_LINE && pdf_line_langs(it->ops[o].line, NULL, 0)))
+				    (it->ops[o].kind == PDF_OP_LINE &&
+				     (pdf_line_langs(it->ops[o].line, NULL, 0) || it->ops[o].word || it->ops[o].cont_to)))
 					e->span = 1;
 				e->page = pg + 1;
 			}
@@ -2047,6 +2137,7 @@ static void free_ops(pdf_op *ops, int n)
 		if (ops[i].chart)
 			chart_layout_free(ops[i].chart);
 		free(ops[i].name);
+		free(ops[i].word);
 	}
 	free(ops);
 }

@@ -76,6 +76,12 @@ typedef struct {
 	PangoLayoutLine *line;      /* PDF_OP_LINE; PDF_OP_LINK: the line whose text it covers
 				     * (a reference is held) */
 	int start, end;             /* PDF_OP_LINK: the bytes of line's layout text it covers */
+	/* PDF_OP_LINE: a word hyphenated at the line's end, from byte
+	 * word_from to the line's end, reads `word` (whole; owned) in the text
+	 * layer; the line begins with the rest of a word hyphenated on the
+	 * line before, up to byte cont_to (0: none), which reads as nothing */
+	char *word;
+	int word_from, cont_to;
 	struct chart_layout *chart; /* PDF_OP_CHART (owned by the layout) */
 	char *name;                 /* PDF_OP_LINK, PDF_OP_DEST */
 	const doc_node *node;       /* PDF_OP_TOCNUM: heading whose page is printed */
