@@ -507,11 +507,9 @@ static int breaks_word(const char *t, int len, int brk)
 		return 0;
 	if (brk >= 2 && shy_at(t, brk - 2))
 		return 1;
-	unsigned char c = (unsigned char)t[brk];
-	/* a letter (or the first byte of one) follows, and a letter or digit
-	 * ends the line */
-	return (g_ascii_isalnum(t[brk - 1]) || (unsigned char)t[brk - 1] >= 0x80) && (g_ascii_isalpha(t[brk]) || c >= 0xC3) &&
-	       !(c == 0xE2) && !(c == 0xC2);
+	/* a letter or digit ends the line, a letter begins the next */
+	gunichar before = g_utf8_get_char(g_utf8_prev_char(t + brk)), after = g_utf8_get_char(t + brk);
+	return g_unichar_isalnum(before) && g_unichar_isalpha(after);
 }
 
 /* Marks line op o (the line g) for the text layer: a word hyphenated at
