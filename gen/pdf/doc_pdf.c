@@ -717,6 +717,16 @@ static int line_has_links(const pdf_item *it, int oi)
 	return 0;
 }
 
+/* Is LINK op k of it drawn with a line before it (draw_line_links)? */
+static int link_with_line(const pdf_item *it, int k)
+{
+	const pdf_op *lk = &it->ops[k];
+	for (int o = k - 1; o >= 0 && lk->line; o--)
+		if (it->ops[o].kind == PDF_OP_LINE && it->ops[o].line == lk->line && it->ops[o].el == lk->el)
+			return 1;
+	return 0;
+}
+
 /* Draws line op oi of it with its links. */
 static void draw_line_links(page_ctx *pc, const pdf_item *it, int oi, double top)
 {
@@ -859,7 +869,7 @@ static void draw_page(tagger *tg, cairo_surface_t *surf, PangoContext *ctx, cons
 				draw_op(repeat ? NULL : tg, cr, ctx, l, &it->ops[o], top, repeat);
 		for (int o = 0; o < it->nops; o++) {
 			const pdf_op *op = &it->ops[o];
-			if (op->kind == PDF_OP_RECT || (op->kind == PDF_OP_LINK && (repeat || op->line)))
+			if (op->kind == PDF_OP_RECT || (op->kind == PDF_OP_LINK && (repeat || link_with_line(it, o))))
 				continue; /* a link with its line: drawn with it */
 			if (!repeat && op->kind == PDF_OP_LINE && line_has_links(it, o)) {
 				draw_line_links(&pc, it, o, top);
