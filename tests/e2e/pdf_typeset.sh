@@ -7,7 +7,8 @@
 # line ends per page of running text, no figure, table or box inside a
 # paragraph or list (its sentence or word), no table cell broken inside a
 # word of fewer than 12 letters, no page other than a chapter's last under
-# two thirds full, a source line under every figure, a colofon page. The
+# two thirds full, a source line under every figure, a colofon page, and
+# every word hyphenated at a line end given whole by pdftotext -layout. The
 # checker must also fail: with a density limit below what the national
 # edition has, it does.
 set -euo pipefail
