@@ -25,6 +25,10 @@ heading, a figure, a table, a box), in reading order. Then reports:
   levels     the headings "Vraag 1." ... "Vraag 17." (Bijlage C) not all on one level
   density    hyphenated line ends per page of running text (reported; a
              problem above --max-density, default 1.5)
+  extract    a word hyphenated at a line end (outside tables) that
+             `pdftotext -layout` does not give whole on its page: the text
+             layer reads the word where its first part stands (an
+             /ActualText) and its second part as nothing
 
 A hyphenated line end is a line that ends in a letter and "-" or U+00AD
 (the break hyphen as extractors should see it) and a next line of the same
@@ -35,6 +39,7 @@ Exits 1 on any problem; --report prints the figures and never fails;
 """
 import os
 import re
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -375,6 +380,31 @@ def check(path, max_density):
         if letters(left) < 3 or letters(re.match(r"\w*", right).group(0)) < 3:
             nfrag += 1
             probs.append(("fragment", "%s: a fragment of fewer than three letters" % where))
+    # extraction: the word reads whole (pdftotext honours /ActualText,
+    # which the line layer above, reading the glyphs, does not)
+    layout = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True,
+                            check=True).stdout.split("\f")
+    # per page and word: as many whole in pdftotext -layout as the glyphs
+    # have whole, and one more for each time it is hyphenated there
+    count = lambda w, t: len(re.findall(r"(?<!\w)%s(?!\w)" % re.escape(w), t))
+    want = {}
+    for a, b, left, right in hy:
+        la = lines[a]
+        if la[4] in ("TH",) or typ(la[1]) == "Table":
+            continue  # cells of a row share a baseline here: tests/e2e/pdf_layout.sh reads them
+        key = (la[0], left + re.match(r"\w*", right).group(0))
+        want.setdefault(key, [0, left, right])[0] += 1
+    nextract = nwhole = 0
+    for (pg, word), (n, left, right) in sorted(want.items()):
+        glyphs = " ".join(l[3] for l in lines if l[0] == pg)
+        got = count(word, layout[pg - 1]) - count(word, glyphs)
+        nwhole += min(max(got, 0), n)
+        if got < n:
+            nextract += n - max(got, 0)
+            probs.append(("extract", "page %d: %s-/%s: pdftotext -layout does not give %r whole" %
+                         (pg, left, right, word)))
+    fig["whole"] = nwhole
+    fig["extract"] = nextract
     # runs of hyphenated line ends: consecutive lines of one element
     for key, ls in per.items():
         run = 0

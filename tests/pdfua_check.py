@@ -24,7 +24,9 @@ data decoded), never through a PDF parser of its own, and checks:
               its marker; headings
               start at H1 and skip no level                    (13-004, 15-003, 16-001, 14-002/003, 19-xxx)
   links       every link annotation in the tree (Link > OBJR) with a
-              description in /Contents                         (28-011, 28-002 area; PDF/UA 7.18.5)
+              description in /Contents; every Link element holds the
+              marked content of the text it covers (its own MCIDs, or
+              those of a Span in it), and that text is not blank   (28-011, 28-002 area; PDF/UA 7.18.5)
   labels      a page label for every page; each printed page number (the
               last line pdftotext finds on the page) equals the page's label
               (roman for the title page and contents)
@@ -191,6 +193,7 @@ class Checker:
         self.path = path
         self.problems = []
         self.npassages = 0
+        self.nlinks = 0
         self.pdf = Pdf(path)
 
     def bad(self, msg):
@@ -449,6 +452,28 @@ class Checker:
                     if not text(ad.get("/Contents")):
                         self.bad("%s: a link annotation without a description (/Contents)" % where)
 
+    def link_texts(self):
+        """Every Link element holds its link text: marked content of its own
+        (or of a Span in it, a passage in another language) that draws
+        something other than white space."""
+        p = self.pdf
+        self.nlinks = 0
+        for _, s, e, _ in self.elems:
+            if s != "Link":
+                continue
+            self.nlinks += 1
+            marked = list(self.elem_mcids.get(id(e), []))
+            k = e.get("/K")
+            for kd in (k if isinstance(k, list) else [] if k is None else [k]):
+                kd = p.get(kd) if isinstance(kd, str) else kd
+                if isinstance(kd, dict) and kd.get("/S") == "/Span":
+                    marked += self.elem_mcids.get(id(kd), [])
+            t = "".join(self.mc_text.get(m, "") for m in marked)
+            if not marked:
+                self.bad("a Link element without marked content (its link text is not in it)")
+            elif not t.strip():
+                self.bad("a Link element whose marked content draws no text")
+
     def labels(self):
         lj = self.pdf.labels_json
         labels = {}
@@ -525,6 +550,7 @@ class Checker:
         self.catalogue()
         self.tree()
         self.pages()
+        self.link_texts()
         self.labels()
         self.edition()
         return self.problems
@@ -589,15 +615,16 @@ def html_passages(path):
 def main(paths):
     if not paths:
         sys.exit(__doc__)
-    problems, passages = [], 0
+    problems, passages, links = [], 0, 0
     for path in paths:
         c = Checker(path)
         problems += c.run()
         passages += c.npassages
+        links += c.nlinks
     for p in problems:
         print(p)
-    print("pdfua_check: %d file(s), %d passage(s) in another language, %d problem(s)" %
-          (len(paths), passages, len(problems)))
+    print("pdfua_check: %d file(s), %d passage(s) in another language, %d Link element(s), %d problem(s)" %
+          (len(paths), passages, links, len(problems)))
     return 1 if problems else 0
 
 

@@ -68,9 +68,9 @@ static void add_link_text(pdf_ua_info *in, const char *dest, const doc_node *tar
 /* ---------- the tagger ---------- */
 
 /* An open structure element: a pdf_elem, a Span holding text of one (el
- * is its owner), a Span holding a passage in another language (lang), or
- * an artifact. */
-enum { TG_ELEM, TG_SPAN, TG_LANG, TG_ARTIFACT };
+ * is its owner), a Span holding a passage in another language (lang), a
+ * Link holding the text it covers (in el), or an artifact. */
+enum { TG_ELEM, TG_SPAN, TG_LANG, TG_LINK, TG_ARTIFACT };
 typedef struct {
 	int kind;
 	const pdf_elem *el;
@@ -124,7 +124,23 @@ static void tg_push(tagger *tg, int kind, const pdf_elem *el)
 static void tg_pop(tagger *tg)
 {
 	tg_entry *e = &tg->st[--tg->n];
-	cairo_tag_end(tg->cr, e->kind == TG_ARTIFACT ? PDF_UA_ARTIFACT_TAG : e->kind != TG_ELEM ? "Span" : e->el->tag);
+	cairo_tag_end(tg->cr, e->kind == TG_ARTIFACT ? PDF_UA_ARTIFACT_TAG
+			      : e->kind == TG_LINK   ? CAIRO_TAG_LINK
+			      : e->kind != TG_ELEM   ? "Span"
+						     : e->el->tag);
+}
+
+/* Opens a Link (cairo's link attributes: destination and rectangles) in
+ * el, which must be the innermost open element. */
+static void tg_push_link(tagger *tg, const pdf_elem *el, const char *attrs)
+{
+	if (tg->n == (int)(sizeof tg->st / sizeof tg->st[0]))
+		abort();
+	cairo_tag_begin(tg->cr, CAIRO_TAG_LINK, attrs);
+	tg->st[tg->n].kind = TG_LINK;
+	tg->st[tg->n].el = el;
+	tg->st[tg->n].lang = NULL;
+	tg->n++;
 }
 
 /* Closes what holds content (a Span, an artifact, a leaf element), so
@@ -234,6 +250,52 @@ static void draw_lang_line(tagger *tg, cairo_t *cr, const pdf_op *o, double top,
 static int is_lang_line(const tagger *tg, const pdf_op *o)
 {
 	return tg && o->kind == PDF_OP_LINE && o->el && o->el->span && pdf_line_langs(o->line, NULL, 0) > 0;
+}
+
+/* Does the link to `name` go somewhere? Only to places that exist: a
+ * dangling dest would break the file. *target: the node it goes to (NULL
+ * if none is known). */
+static int link_target(const pdf_layout *l, const char *name, const doc_node **target)
+{
+	for (int i = 0; i < l->nitems; i++)
+		for (int k = 0; k < l->items[i].nops; k++)
+			if (l->items[i].ops[k].kind == PDF_OP_DEST && !strcmp(l->items[i].ops[k].name, name)) {
+				*target = l->items[i].anchor;
+				return 1;
+			}
+	for (int i = 0; i < l->nnotes; i++)
+		if (!strcmp(l->notes[i].ops[0].name, name)) {
+			*target = l->notes[i].node;
+			return 1;
+		}
+	return 0;
+}
+
+static void no_piece_begin(void *ud, const char *lang, int link)
+{
+}
+
+static void no_piece_end(void *ud, const char *lang, int link, int line_end)
+{
+}
+
+/* A line outside the tagger (a table header row repeated as furniture)
+ * with a hyphenated word: the word reads whole there too (see
+ * draw_line_links). */
+static void draw_line_words(cairo_t *cr, const pdf_op *o, double top)
+{
+	pdf_link_range r[2];
+	const char *actual[2];
+	int n = 0, ls = o->line->start_index, le = ls + o->line->length;
+	if (o->cont_to > ls) {
+		r[n] = (pdf_link_range){ ls, o->cont_to };
+		actual[n++] = "";
+	}
+	if (o->word) {
+		r[n] = (pdf_link_range){ o->word_from, le };
+		actual[n++] = o->word;
+	}
+	pdf_show_line_pieces(cr, o->line, o->x, top + o->y, r, n, actual, no_piece_begin, no_piece_end, NULL);
 }
 
 /* Draws one line of text with its own pango layout (title page, header,
@@ -375,6 +437,10 @@ static void draw_op(tagger *tg, cairo_t *cr, PangoContext *ctx, pdf_layout *l, c
 			draw_lang_line(tg, cr, o, top, o->el);
 			break;
 		}
+		if (o->word || o->cont_to) {
+			draw_line_words(cr, o, top);
+			break;
+		}
 		pdf_show_line(cr, o->line, o->x, top + o->y);
 		break;
 	case PDF_OP_RECT:
@@ -389,21 +455,10 @@ static void draw_op(tagger *tg, cairo_t *cr, PangoContext *ctx, pdf_layout *l, c
 		cairo_restore(cr);
 		break;
 	case PDF_OP_LINK: {
-		/* only to places that exist: a dangling dest would break the file */
-		int ok = 0;
+		/* a link drawn without its text (one with a line is drawn with
+		 * it, by draw_line_links) */
 		const doc_node *target = NULL;
-		for (int i = 0; i < l->nitems && !ok; i++)
-			for (int k = 0; k < l->items[i].nops && !ok; k++)
-				if (l->items[i].ops[k].kind == PDF_OP_DEST && !strcmp(l->items[i].ops[k].name, o->name)) {
-					ok = 1;
-					target = l->items[i].anchor;
-				}
-		for (int i = 0; i < l->nnotes && !ok; i++)
-			if (!strcmp(l->notes[i].ops[0].name, o->name)) {
-				ok = 1;
-				target = l->notes[i].node;
-			}
-		if (!ok)
+		if (!link_target(l, o->name, &target))
 			break;
 		if (tg)
 			add_link_text(tg->info, o->name, target);
@@ -555,6 +610,198 @@ static void draw_note(tagger *tg, cairo_t *cr, PangoContext *ctx, pdf_layout *l,
 	cairo_tag_end(cr, "Note");
 }
 
+/* ---------- lines with links ---------- */
+
+/* A line of text with links on it (a cross-reference, a footnote marker,
+ * a contents entry) is drawn piece by piece, so that each Link element
+ * holds the marked content of the text it covers as well as its
+ * annotation (PDF/UA: the link text is the Link's own; a Link holding only
+ * the annotation reads as an empty link). The text around the links goes
+ * into the element's anonymous Spans; a footnote's Note follows the Link
+ * from its marker. */
+typedef struct {
+	tagger *tg;
+	PangoContext *ctx;
+	pdf_layout *l;
+	const pdf_page *pg;
+	const double *note_y;
+	int *drawn;
+} page_ctx;
+
+typedef struct {
+	page_ctx *pc;
+	const pdf_elem *el;
+	int n;                   /* links on the line, then the pieces of hyphenated words */
+	int nlinks;              /* links: the first nlinks of them */
+	const char **actual;     /* what a piece of a hyphenated word reads (NULL for a link) */
+	pdf_link_range *r;       /* their text */
+	const char **names;      /* their destinations */
+	const doc_node **targets;
+	char **attrs;            /* cairo's link attributes: dest and rectangles */
+	int *done;               /* drawn with their text */
+} link_seg;
+
+/* The footnotes whose marker is the link to `name`, as Notes in el. */
+static void draw_link_notes(page_ctx *pc, const char *name, const pdf_elem *el)
+{
+	for (int k = 0; k < pc->pg->nnotes; k++)
+		if (!strcmp(pc->l->notes[pc->pg->notes[k]].ops[0].name, name)) {
+			cairo_save(pc->tg->cr);
+			draw_note(pc->tg, pc->tg->cr, pc->ctx, pc->l, pc->pg, pc->note_y, pc->drawn, k, el);
+			cairo_restore(pc->tg->cr);
+		}
+}
+
+static void link_begin(void *ud, const char *lang, int link)
+{
+	link_seg *s = ud;
+	tagger *tg = s->pc->tg;
+	if (link < 0) {
+		if (!lang) {
+			tg_content(tg, s->el);
+		} else {
+			tg_to(tg, s->el);
+			tg_push_lang(tg, TG_LANG, s->el, lang);
+		}
+		return;
+	}
+	tg_to(tg, s->el);
+	if (link >= s->nlinks) {
+		/* a piece of a hyphenated word: its /ActualText ends a Span of
+		 * its own (poppler's reading of the structure tree loses what
+		 * follows an /ActualText in one marked-content sequence) */
+		tg_push(tg, TG_SPAN, s->el);
+		return;
+	}
+	add_link_text(tg->info, s->names[link], s->targets[link]);
+	tg_push_link(tg, s->el, s->attrs[link]);
+	if (lang) /* a link in a passage in another language */
+		tg_push_lang(tg, TG_LANG, s->el, lang);
+	s->done[link] = 1;
+}
+
+static void link_end(void *ud, const char *lang, int link, int line_end)
+{
+	link_seg *s = ud;
+	tagger *tg = s->pc->tg;
+	if (link < 0) {
+		if (lang && tg->n && tg->st[tg->n - 1].kind == TG_LANG)
+			tg_pop(tg);
+		return;
+	}
+	if (link >= s->nlinks) {
+		if (tg->n && tg->st[tg->n - 1].kind == TG_SPAN)
+			tg_pop(tg);
+		return;
+	}
+	while (tg->n && tg->st[tg->n - 1].kind != TG_ELEM) {
+		int k = tg->st[tg->n - 1].kind;
+		tg_pop(tg);
+		if (k == TG_LINK)
+			break;
+	}
+	draw_link_notes(s->pc, s->names[link], s->el);
+}
+
+/* Is op oi of it, a line, drawn piece by piece: has it links drawn with
+ * it (LINK ops after it that cover its text), or a piece of a hyphenated
+ * word? */
+static int line_has_links(const pdf_item *it, int oi)
+{
+	const pdf_op *o = &it->ops[oi];
+	if (o->el && o->el->span && (o->word || o->cont_to))
+		return 1;
+	for (int k = oi + 1; k < it->nops; k++)
+		if (it->ops[k].kind == PDF_OP_LINK && it->ops[k].line == o->line && it->ops[k].el == o->el)
+			return 1;
+	return 0;
+}
+
+/* Is LINK op k of it drawn with a line before it (draw_line_links)? */
+static int link_with_line(const pdf_item *it, int k)
+{
+	const pdf_op *lk = &it->ops[k];
+	for (int o = k - 1; o >= 0 && lk->line; o--)
+		if (it->ops[o].kind == PDF_OP_LINE && it->ops[o].line == lk->line && it->ops[o].el == lk->el)
+			return 1;
+	return 0;
+}
+
+/* Draws line op oi of it with its links. */
+static void draw_line_links(page_ctx *pc, const pdf_item *it, int oi, double top)
+{
+	const pdf_op *o = &it->ops[oi];
+	cairo_t *cr = pc->tg->cr;
+	link_seg s = { .pc = pc, .el = o->el };
+	int cap = it->nops + 2;
+	s.r = xcalloc((size_t)cap, sizeof *s.r);
+	s.actual = xcalloc((size_t)cap, sizeof *s.actual);
+	s.names = xcalloc((size_t)cap, sizeof *s.names);
+	s.targets = xcalloc((size_t)cap, sizeof *s.targets);
+	s.attrs = xcalloc((size_t)cap, sizeof *s.attrs);
+	s.done = xcalloc((size_t)cap, sizeof *s.done);
+	strbuf *rects = xcalloc((size_t)cap, sizeof *rects);
+	for (int k = oi + 1; k < it->nops; k++) {
+		const pdf_op *lk = &it->ops[k];
+		if (lk->kind != PDF_OP_LINK || lk->line != o->line || lk->el != o->el)
+			continue;
+		/* one link over text that is drawn in two places (bidi) has a
+		 * rectangle for each */
+		int j = 0;
+		while (j < s.n && !(s.r[j].start == lk->start && s.r[j].end == lk->end && !strcmp(s.names[j], lk->name)))
+			j++;
+		if (j == s.n) {
+			const doc_node *target = NULL;
+			if (!link_target(pc->l, lk->name, &target))
+				continue;
+			s.r[j] = (pdf_link_range){ lk->start, lk->end };
+			s.names[j] = lk->name;
+			s.targets[j] = target;
+			sb_init(&rects[j]);
+			s.n++;
+		}
+		sb_printf(&rects[j], "%s%.2f %.2f %.2f %.2f", rects[j].len ? " " : "", lk->x, top + lk->y, lk->w, lk->h);
+	}
+	for (int j = 0; j < s.n; j++) {
+		s.attrs[j] = xasprintf("dest='%s' rect=[%s]", s.names[j], rects[j].s);
+		sb_free(&rects[j]);
+	}
+	free(rects);
+	s.nlinks = s.n;
+	/* a word hyphenated at the line's end reads whole, its rest at the
+	 * next line's start as nothing: extraction gives the word, not two
+	 * pieces (the glyphs stay pango's) */
+	int ls = o->line->start_index, le = ls + o->line->length;
+	if (o->cont_to > ls) {
+		s.r[s.n] = (pdf_link_range){ ls, o->cont_to };
+		s.actual[s.n++] = "";
+	}
+	if (o->word) {
+		s.r[s.n] = (pdf_link_range){ o->word_from, le };
+		s.actual[s.n++] = o->word;
+	}
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	pdf_show_line_pieces(cr, o->line, o->x, top + o->y, s.r, s.n, s.actual, link_begin, link_end, &s);
+	/* a line drawn whole (right-to-left text): its links after it,
+	 * without their text */
+	for (int j = 0; j < s.nlinks; j++)
+		if (!s.done[j]) {
+			tg_to(pc->tg, o->el);
+			add_link_text(pc->tg->info, s.names[j], s.targets[j]);
+			tg_push_link(pc->tg, o->el, s.attrs[j]);
+			tg_pop(pc->tg);
+			draw_link_notes(pc, s.names[j], o->el);
+		}
+	for (int j = 0; j < s.nlinks; j++)
+		free(s.attrs[j]);
+	free(s.actual);
+	free(s.r);
+	free(s.names);
+	free(s.targets);
+	free(s.attrs);
+	free(s.done);
+}
+
 static void draw_page(tagger *tg, cairo_surface_t *surf, PangoContext *ctx, const doc *d, pdf_layout *l, int pgi,
 		      int *outline_parent)
 {
@@ -606,6 +853,7 @@ static void draw_page(tagger *tg, cairo_surface_t *surf, PangoContext *ctx, cons
 		}
 	}
 
+	page_ctx pc = { tg, ctx, l, pg, note_y, drawn };
 	/* The items in page order, each op in its structure element. Rules
 	 * and backgrounds of an item first, so the tagger does not close and
 	 * reopen an element around them; a repeated table header row is
@@ -621,8 +869,12 @@ static void draw_page(tagger *tg, cairo_surface_t *surf, PangoContext *ctx, cons
 				draw_op(repeat ? NULL : tg, cr, ctx, l, &it->ops[o], top, repeat);
 		for (int o = 0; o < it->nops; o++) {
 			const pdf_op *op = &it->ops[o];
-			if (op->kind == PDF_OP_RECT || (repeat && op->kind == PDF_OP_LINK))
+			if (op->kind == PDF_OP_RECT || (op->kind == PDF_OP_LINK && (repeat || link_with_line(it, o))))
+				continue; /* a link with its line: drawn with it */
+			if (!repeat && op->kind == PDF_OP_LINE && line_has_links(it, o)) {
+				draw_line_links(&pc, it, o, top);
 				continue;
+			}
 			draw_op(repeat ? NULL : tg, cr, ctx, l, op, top, repeat);
 			if (op->kind != PDF_OP_LINK || repeat)
 				continue;

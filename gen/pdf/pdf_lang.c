@@ -157,6 +157,23 @@ static const char *lang_at(const pdf_lang_range *r, int nr, int at, int *next)
 	return lang;
 }
 
+/* The link at byte index at (-1: none); *next becomes the index where
+ * that changes, if before it. */
+static int link_at(const pdf_link_range *r, int nr, int at, int *next)
+{
+	int link = -1;
+	for (int i = 0; i < nr; i++) {
+		if (r[i].start <= at && at < r[i].end) {
+			link = i;
+			if (r[i].end < *next)
+				*next = r[i].end;
+		} else if (r[i].start > at && r[i].start < *next) {
+			*next = r[i].start;
+		}
+	}
+	return link;
+}
+
 static int same_lang(const char *a, const char *b)
 {
 	return a == b || (a && b && !strcmp(a, b));
@@ -172,15 +189,15 @@ static void set_rgb(cairo_t *cr, const PangoColor *c)
  * background over the line's logical height, the glyphs in the run's
  * foreground colour or, without one, in the current source. Underline,
  * strikethrough and shape attributes are not used by the typesetter. */
-void pdf_lang_show_line(cairo_t *cr, PangoLayoutLine *line, double x, double y,
-			void (*begin)(void *ud, const char *lang),
-			void (*end)(void *ud, const char *lang, int line_end), void *ud)
+void pdf_show_line_pieces(cairo_t *cr, PangoLayoutLine *line, double x, double y, const pdf_link_range *links,
+			  int nlinks, const char *const *actual, void (*begin)(void *ud, const char *lang, int link),
+			  void (*end)(void *ud, const char *lang, int link, int line_end), void *ud)
 {
 	for (GSList *l = line->runs; l; l = l->next)
 		if (((const PangoGlyphItem *)l->data)->item->analysis.level & 1) {
-			begin(ud, NULL);
+			begin(ud, NULL, -1);
 			pdf_show_line(cr, line, x, y);
-			end(ud, NULL, 1);
+			end(ud, NULL, -1, 1);
 			return;
 		}
 	int nr = pdf_line_langs(line, NULL, 0);
@@ -191,7 +208,7 @@ void pdf_lang_show_line(cairo_t *cr, PangoLayoutLine *line, double x, double y,
 	double bx, by;
 	cairo_move_to(cr, x, y);
 	cairo_get_current_point(cr, &bx, &by);
-	int x_off = 0, open = 0;
+	int x_off = 0, open = 0, cur_link = -1;
 	const char *cur = NULL;
 	for (GSList *l = line->runs; l; l = l->next) {
 		PangoGlyphItem *run = l->data;
@@ -219,15 +236,17 @@ void pdf_lang_show_line(cairo_t *cr, PangoLayoutLine *line, double x, double y,
 		for (;;) {
 			int s = rest->item->offset, e = s + rest->item->length, next = e;
 			const char *lang = lang_at(r, nr, s, &next);
+			int link = link_at(links, nlinks, s, &next);
 			next = cluster_at(rest, next);
 			PangoGlyphItem *piece = next > s && next < e ? pango_glyph_item_split(rest, text, next - s) : rest;
 			if (piece->glyphs->num_glyphs) {
-				if (!open || !same_lang(lang, cur)) {
+				if (!open || !same_lang(lang, cur) || link != cur_link) {
 					if (open)
-						end(ud, cur, 0);
-					begin(ud, lang);
+						end(ud, cur, cur_link, 0);
+					begin(ud, lang, link);
 					open = 1;
 					cur = lang;
+					cur_link = link;
 				}
 				if (fg) {
 					cairo_save(cr);
@@ -241,7 +260,10 @@ void pdf_lang_show_line(cairo_t *cr, PangoLayoutLine *line, double x, double y,
 					piece->glyphs->glyphs[g].geometry.x_offset += x_off;
 					piece->glyphs->glyphs[g].geometry.y_offset -= run->y_offset;
 				}
-				pdf_show_glyph_item(cr, text, line->start_index + line->length, piece, x, y);
+				if (link >= 0 && actual && actual[link])
+					pdf_show_glyph_item_as(cr, text, piece, x, y, actual[link]);
+				else
+					pdf_show_glyph_item(cr, text, line->start_index + line->length, piece, x, y);
 				for (int g = 0; g < piece->glyphs->num_glyphs; g++) {
 					piece->glyphs->glyphs[g].geometry.x_offset -= x_off;
 					piece->glyphs->glyphs[g].geometry.y_offset += run->y_offset;
@@ -258,6 +280,33 @@ void pdf_lang_show_line(cairo_t *cr, PangoLayoutLine *line, double x, double y,
 		x_off += run->end_x_offset;
 	}
 	if (open)
-		end(ud, cur, 1);
+		end(ud, cur, cur_link, 1);
 	free(r);
+}
+
+/* pdf_lang_show_line's callbacks, on pdf_show_line_pieces without links. */
+typedef struct {
+	void (*begin)(void *ud, const char *lang);
+	void (*end)(void *ud, const char *lang, int line_end);
+	void *ud;
+} lang_only;
+
+static void lang_only_begin(void *ud, const char *lang, int link)
+{
+	const lang_only *o = ud;
+	o->begin(o->ud, lang);
+}
+
+static void lang_only_end(void *ud, const char *lang, int link, int line_end)
+{
+	const lang_only *o = ud;
+	o->end(o->ud, lang, line_end);
+}
+
+void pdf_lang_show_line(cairo_t *cr, PangoLayoutLine *line, double x, double y,
+			void (*begin)(void *ud, const char *lang),
+			void (*end)(void *ud, const char *lang, int line_end), void *ud)
+{
+	lang_only o = { begin, end, ud };
+	pdf_show_line_pieces(cr, line, x, y, NULL, 0, NULL, lang_only_begin, lang_only_end, &o);
 }

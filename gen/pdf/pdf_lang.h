@@ -47,4 +47,21 @@ void pdf_lang_show_line(cairo_t *cr, PangoLayoutLine *line, double x, double y,
 			void (*begin)(void *ud, const char *lang),
 			void (*end)(void *ud, const char *lang, int line_end), void *ud);
 
+/* A link on a line: the bytes of the layout's text it covers. */
+typedef struct {
+	int start, end;
+} pdf_link_range;
+
+/* pdf_lang_show_line, with the line also split where one of the links
+ * (nlinks of them, not overlapping) begins or ends: a piece is in at most
+ * one passage and at most one link. begin(ud, lang, link) and end(ud,
+ * lang, link, line_end) are called whenever either changes; link is the
+ * index in links, or -1 outside every link. The glyphs of link k read
+ * actual[k] in the text layer if actual and actual[k] are not NULL (see
+ * pdf_show_glyph_item_as). A line with right-to-left text is drawn whole,
+ * as one piece outside passages and links. */
+void pdf_show_line_pieces(cairo_t *cr, PangoLayoutLine *line, double x, double y, const pdf_link_range *links,
+			  int nlinks, const char *const *actual, void (*begin)(void *ud, const char *lang, int link),
+			  void (*end)(void *ud, const char *lang, int link, int line_end), void *ud);
+
 #endif

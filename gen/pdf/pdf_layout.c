@@ -7,7 +7,9 @@
  * first lines after it, no single first or last line of a paragraph alone
  * on a page, chart figures and panels whole (moved to a later page while
  * the text after them fills the gap, keeping their own order; a panel
- * taller than a page breaks), table header rows repeated after a break,
+ * taller than a page breaks, and so does one right under a heading where
+ * taking both to the next page would leave a third of a page empty),
+ * table header rows repeated after a break,
  * footnotes on the page of their marker. Drawing is doc_pdf.c's. */
 #include "pdf_layout.h"
 #include "pdf_lang.h"
@@ -447,8 +449,93 @@ static void add_link_rects(pdf_layout *l, pdf_item *it, PangoLayoutLine *line, i
 		o->w = x1 - x0;
 		o->h = h;
 		o->name = xstrdup(dest);
+		o->line = pango_layout_line_ref(line);
+		o->start = s;
+		o->end = e;
 	}
 	g_free(ranges);
+}
+
+static int shy_at(const char *t, int i);
+static int is_gap(char c);
+
+/* The word hyphenated where a line ends at byte brk (after its soft
+ * hyphen) of the layout's text t (len bytes): bytes *ws to *we. 0 if it
+ * is not to be marked: it runs on to a break at the next line's end, or
+ * holds a link, a footnote marker or part of a passage in another
+ * language (each drawn in a structure element of its own). */
+static int hyphenated_word(PangoLayout *ly, const ibuild *b, int brk, int *ws, int *we)
+{
+	const char *t = pango_layout_get_text(ly);
+	int len = (int)strlen(t), s = brk, e = brk;
+	while (s > 0 && !is_gap(t[s - 1]) && !(s >= 2 && (unsigned char)t[s - 2] == 0xC2 && (unsigned char)t[s - 1] == 0xA0))
+		s--;
+	while (e < len && !is_gap(t[e]) && !((unsigned char)t[e] == 0xC2 && (unsigned char)t[e + 1] == 0xA0) &&
+	       !((unsigned char)t[e] == 0xE2 && (unsigned char)t[e + 1] == 0x80 && (unsigned char)t[e + 2] == 0xA8))
+		e++;
+	int line_no;
+	pango_layout_index_to_line_x(ly, brk, 0, &line_no, NULL);
+	PangoLayoutLine *next = pango_layout_get_line_readonly(ly, line_no);
+	if (!next || next->start_index != brk)
+		return 0;
+	int next_end = next->start_index + next->length;
+	if (e > next_end || (e == next_end && next_end < len))
+		return 0; /* broken again at the next line's end */
+	for (int k = 0; k < b->nlinks; k++)
+		if (b->links[k].start < e && b->links[k].end > s)
+			return 0;
+	for (int k = 0; k < b->nnotes; k++)
+		if (b->note_at[k] >= s && b->note_at[k] < e)
+			return 0;
+	int line0;
+	pango_layout_index_to_line_x(ly, brk - 1, 0, &line0, NULL);
+	if (pdf_line_langs(pango_layout_get_line_readonly(ly, line0), NULL, 0) ||
+	    pdf_line_langs(next, NULL, 0))
+		return 0;
+	*ws = s;
+	*we = e;
+	return 1;
+}
+
+/* Does a line that ends at byte brk of t (len bytes) end inside a word:
+ * at a soft hyphen (hyphenated), or at a break pango made inside a word
+ * (a narrow table column; it draws a hyphen there)? Not after a hyphen
+ * of the word ("doe-/democratie"). */
+static int breaks_word(const char *t, int len, int brk)
+{
+	if (brk <= 0 || brk >= len || is_gap(t[brk]) || is_gap(t[brk - 1]) || t[brk - 1] == '-')
+		return 0;
+	if (brk >= 2 && shy_at(t, brk - 2))
+		return 1;
+	/* a letter or digit ends the line, a letter begins the next */
+	gunichar before = g_utf8_get_char(g_utf8_prev_char(t + brk)), after = g_utf8_get_char(t + brk);
+	return g_unichar_isalnum(before) && g_unichar_isalpha(after);
+}
+
+/* Marks line op o (the line g) for the text layer: a word hyphenated at
+ * its end reads whole there, its rest on the next line as nothing (see
+ * pdf_op), so that extraction gives the word and not two pieces. */
+static void mark_hyphenated(pdf_op *o, const ibuild *b, const lgeom *g)
+{
+	PangoLayout *ly = g->line->layout;
+	const char *t = pango_layout_get_text(ly);
+	int len = (int)strlen(t);
+	int ls = g->line->start_index, le = ls + g->line->length, ws, we;
+	if (breaks_word(t, len, ls) && hyphenated_word(ly, b, ls, &ws, &we))
+		o->cont_to = we;
+	if (le > ls && breaks_word(t, len, le) && hyphenated_word(ly, b, le, &ws, &we)) {
+		strbuf w;
+		sb_init(&w);
+		for (int k = ws; k < we;) {
+			if (shy_at(t, k) || ((unsigned char)t[k] == 0xCD && (unsigned char)t[k + 1] == 0x8F)) {
+				k += 2;
+				continue;
+			}
+			sb_addc(&w, t[k++]);
+		}
+		o->word = sb_take(&w);
+		o->word_from = ws;
+	}
 }
 
 /* Links and footnotes of ibuild b that fall on line g go to item it; a
@@ -456,6 +543,9 @@ static void add_link_rects(pdf_layout *l, pdf_item *it, PangoLayoutLine *line, i
 static void add_line_refs(pdf_layout *l, pdf_item *it, const ibuild *b, const lgeom *g, double x, double ytop)
 {
 	int ls = g->line->start_index, le = ls + g->line->length;
+	/* the line's op is the item's last op here */
+	if (it->nops && it->ops[it->nops - 1].kind == PDF_OP_LINE && it->ops[it->nops - 1].line == g->line)
+		mark_hyphenated(&it->ops[it->nops - 1], b, g);
 	for (int k = 0; k < b->nlinks; k++) {
 		int s = b->links[k].start > ls ? b->links[k].start : ls;
 		int e = b->links[k].end < le ? b->links[k].end : le;
@@ -821,6 +911,55 @@ static void layout_list(pdf_layout *l, const doc_node *list, double x, double w,
  * panel that fits a page travels as a whole like a chart figure: when it
  * does not fit, it waits for the next page while the text after it fills
  * the gap. A panel taller than a page stays breakable. */
+static void free_ops(pdf_op *ops, int n);
+
+/* A copy of items first..last that owns what it holds (lines referenced,
+ * names copied), or NULL if one of them draws a chart. */
+static pdf_item *copy_items(const pdf_layout *l, int first, int last)
+{
+	int n = last - first + 1;
+	for (int i = first; i <= last; i++)
+		for (int k = 0; k < l->items[i].nops; k++)
+			if (l->items[i].ops[k].chart)
+				return NULL;
+	pdf_item *c = xcalloc((size_t)n, sizeof *c);
+	for (int i = 0; i < n; i++) {
+		const pdf_item *it = &l->items[first + i];
+		c[i] = *it;
+		c[i].ops = xcalloc((size_t)(it->nops ? it->nops : 1), sizeof *c[i].ops);
+		c[i].capops = it->nops;
+		for (int k = 0; k < it->nops; k++) {
+			pdf_op *o = &c[i].ops[k];
+			*o = it->ops[k];
+			if (o->line)
+				pango_layout_line_ref(o->line);
+			if (o->name)
+				o->name = xstrdup(o->name);
+			if (o->word)
+				o->word = xstrdup(o->word);
+		}
+		c[i].notes = NULL;
+		c[i].note_els = NULL;
+		if (it->nnotes) {
+			c[i].notes = xcalloc((size_t)it->nnotes, sizeof *c[i].notes);
+			c[i].note_els = xcalloc((size_t)it->nnotes, sizeof *c[i].note_els);
+			memcpy(c[i].notes, it->notes, (size_t)it->nnotes * sizeof *it->notes);
+			memcpy(c[i].note_els, it->note_els, (size_t)it->nnotes * sizeof *it->note_els);
+		}
+	}
+	return c;
+}
+
+static void free_items(pdf_item *items, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free_ops(items[i].ops, items[i].nops);
+		free(items[i].notes);
+		free(items[i].note_els);
+	}
+	free(items);
+}
+
 static void panel_as_float(pdf_layout *l, int first, int last)
 {
 	double h = 0;
@@ -828,6 +967,16 @@ static void panel_as_float(pdf_layout *l, int first, int last)
 		h += l->items[i].h + (i > first ? l->items[i].space_before : 0);
 	if (h > PDF_BODY_H - 20)
 		return;
+	/* a panel right under a heading keeps its items, which the page
+	 * filling may set after all, broken, rather than take heading and
+	 * panel to the next page and leave a third of this one empty */
+	pdf_item *parts = NULL;
+	const pdf_item *prev = first > 0 ? &l->items[first - 1] : NULL;
+	if (prev && prev->keep_with_next && prev->tag && prev->tag[0] == 'H') {
+		parts = copy_items(l, first, last);
+		if (parts && last > first)
+			parts[last - first - 1].keep_with_next = 1; /* the panel's foot not alone */
+	}
 	pdf_item *dst = &l->items[first];
 	double y = dst->h;
 	for (int i = first + 1; i <= last; i++) {
@@ -850,6 +999,8 @@ static void panel_as_float(pdf_layout *l, int first, int last)
 	dst->is_float = 1;
 	dst->tag = "Div";
 	dst->block = ++l->nblocks;
+	dst->parts = parts;
+	dst->nparts = parts ? last - first + 1 : 0;
 	l->nitems = first + 1;
 }
 
@@ -1343,6 +1494,9 @@ static void layout_toc(pdf_layout *l, const doc_node *toc, double x, double w)
 			k->w = w - indent;
 			k->h = g[i].h;
 			k->name = xstrdup(dest);
+			k->line = pango_layout_line_ref(g[i].line);
+			k->start = g[i].line->start_index;
+			k->end = k->start + g[i].line->length;
 			if (i == n - 1) {
 				pdf_op *o = add_op(l, it, PDF_OP_TOCNUM);
 				o->x = x + indent + g[i].x + g[i].w;
@@ -1440,6 +1594,7 @@ typedef struct {
 	double y;
 	int *queue, nq, capq; /* chart figures waiting for room, in order */
 	const pdf_elem *last_top; /* top-level element of the last text placed */
+	int split;            /* a panel float to set broken, from its parts, or -1 */
 } pager;
 
 /* The top-level structure element an item's content belongs to (a P, an
@@ -1598,12 +1753,97 @@ static void flush_queue(pager *p)
 	}
 }
 
+/* Places text item i (not a float) after what is on the page: keeps
+ * with what it must keep with, lets waiting figures in at a paragraph
+ * boundary, begins a page where it must. */
+static void place_flow(pager *p, int i)
+{
+	pdf_layout *l = p->l;
+	pdf_item *it = &l->items[i];
+	/* text may move up past a waiting figure or panel, but a heading
+	 * may not: what follows a heading belongs under it */
+	if (p->nq && it->tag && it->tag[0] == 'H') {
+		/* ... unless the waiting figure does not fit here and
+		 * placing it first would leave this page less than two
+		 * thirds full: then the section goes on and the figure
+		 * takes the next page's first paragraph boundary (a hole
+		 * of a third of a page is what a reader notices) */
+		int i0 = p->queue[0];
+		int hole = p->pg->nplace && !it->new_page &&
+			   !fits(p, item_need(p, i0), notes_need(p, &l->items[i0])) &&
+			   p->y < PDF_BODY_H * 2 / 3;
+		if (!hole)
+			flush_queue(p);
+	}
+	/* the chain of items this one keeps with */
+	double need = item_need(p, i), notes = notes_need(p, it);
+	int fl = -1; /* the figure or panel the chain ends at */
+	for (int j = i; l->items[j].keep_with_next && j + 1 < l->nitems; j++) {
+		const pdf_item *nx = &l->items[j + 1];
+		if (nx->is_float) {
+			/* a heading over a figure or panel goes with it */
+			need += nx->space_before + nx->h;
+			fl = j + 1;
+			break;
+		}
+		if (nx->new_page || nx->full_page)
+			break;
+		need += nx->space_before + nx->h;
+		for (int k = 0; k < nx->nnotes; k++)
+			notes += l->notes[nx->notes[k]].h;
+	}
+	if (need + notes > PDF_BODY_H - 1) {
+		need = item_need(p, i);
+		notes = notes_need(p, it);
+	}
+	/* A heading over a panel that does not fit under it here, where
+	 * taking both to the next page would leave this one less than two
+	 * thirds full: the heading stays, and the panel is set broken under
+	 * it, if its first part (its title and two lines, as its items keep)
+	 * fits here; the rest goes on the next page. (A heading of two lines
+	 * decides at its first, which its second follows.) */
+	if (p->pg->nplace && !fits(p, need, notes) && fl >= 0 && l->items[fl].nparts && !p->nq && it->tag &&
+	    it->tag[0] == 'H' && (p->y < PDF_BODY_H * 2 / 3 || p->split == fl)) {
+		const pdf_item *pt = l->items[fl].parts;
+		double need2 = need - (l->items[fl].space_before + l->items[fl].h), notes2 = notes;
+		for (int k = 0; k < l->items[fl].nparts; k++) {
+			need2 += pt[k].space_before + pt[k].h;
+			for (int m = 0; m < pt[k].nnotes; m++)
+				notes2 += l->notes[pt[k].notes[m]].h;
+			if (!pt[k].keep_with_next)
+				break;
+		}
+		if (fits(p, need2, notes2)) {
+			need = need2;
+			notes = notes2;
+			p->split = fl;
+		}
+	}
+	int boundary = at_boundary(p, it);
+	if (p->nq && boundary && p->pg->nplace && p->pg->nplace && fits(p, need, notes))
+		place_waiting(p);
+	if (p->pg->nplace && !fits(p, need, notes)) {
+		new_page_at(p, boundary);
+		if (it->table && !it->is_header) {
+			/* repeat the header rows of a table broken here */
+			int h0 = i;
+			while (h0 > 0 && l->items[h0 - 1].table == it->table)
+				h0--;
+			for (int r = h0; r < i && l->items[r].is_header; r++)
+				place_repeat(p, r);
+		}
+	}
+	place(p, i);
+	p->last_top = item_top(it);
+}
+
 static void paginate(pdf_layout *l)
 {
-	pager p = { .l = l };
+	pager p = { .l = l, .split = -1 };
 	page_start(&p);
 	int force = 0;
-	for (int i = 0; i < l->nitems; i++) {
+	int n = l->nitems; /* the parts of a panel set broken come after */
+	for (int i = 0; i < n; i++) {
 		pdf_item *it = &l->items[i];
 		if (it->full_page || it->new_page || force) {
 			flush_queue(&p);
@@ -1617,6 +1857,20 @@ static void paginate(pdf_layout *l)
 			force = 1;
 			continue;
 		}
+		if (it->is_float && p.split == i) {
+			/* the panel under the heading just placed, broken */
+			p.split = -1;
+			int base = l->nitems, np = it->nparts;
+			l->items = grow(l->items, &l->capitems, base + np, sizeof *l->items);
+			memcpy(&l->items[base], l->items[i].parts, (size_t)np * sizeof *l->items);
+			free(l->items[i].parts);
+			l->items[i].parts = NULL;
+			l->items[i].nparts = 0;
+			l->nitems += np;
+			for (int k = 0; k < np; k++)
+				place_flow(&p, base + k);
+			continue;
+		}
 		if (it->is_float) {
 			if (p.nq || !fits(&p, item_need(&p, i), notes_need(&p, it))) {
 				p.queue = grow(p.queue, &p.capq, p.nq + 1, sizeof *p.queue);
@@ -1626,56 +1880,7 @@ static void paginate(pdf_layout *l)
 			}
 			continue;
 		}
-		/* text may move up past a waiting figure or panel, but a heading
-		 * may not: what follows a heading belongs under it */
-		if (p.nq && it->tag && it->tag[0] == 'H') {
-			/* ... unless the waiting figure does not fit here and
-			 * placing it first would leave this page less than two
-			 * thirds full: then the section goes on and the figure
-			 * takes the next page's first paragraph boundary (a hole
-			 * of a third of a page is what a reader notices) */
-			int i0 = p.queue[0];
-			int hole = p.pg->nplace && !it->new_page &&
-				   !fits(&p, item_need(&p, i0), notes_need(&p, &l->items[i0])) &&
-				   p.y < PDF_BODY_H * 2 / 3;
-			if (!hole)
-				flush_queue(&p);
-		}
-		/* the chain of items this one keeps with */
-		double need = item_need(&p, i), notes = notes_need(&p, it);
-		for (int j = i; l->items[j].keep_with_next && j + 1 < l->nitems; j++) {
-			const pdf_item *nx = &l->items[j + 1];
-			if (nx->is_float) {
-				/* a heading over a figure or panel goes with it */
-				need += nx->space_before + nx->h;
-				break;
-			}
-			if (nx->new_page || nx->full_page)
-				break;
-			need += nx->space_before + nx->h;
-			for (int k = 0; k < nx->nnotes; k++)
-				notes += l->notes[nx->notes[k]].h;
-		}
-		if (need + notes > PDF_BODY_H - 1) {
-			need = item_need(&p, i);
-			notes = notes_need(&p, it);
-		}
-		int boundary = at_boundary(&p, it);
-		if (p.nq && boundary && p.pg->nplace && p.pg->nplace && fits(&p, need, notes))
-			place_waiting(&p);
-		if (p.pg->nplace && !fits(&p, need, notes)) {
-			new_page_at(&p, boundary);
-			if (it->table && !it->is_header) {
-				/* repeat the header rows of a table broken here */
-				int h0 = i;
-				while (h0 > 0 && l->items[h0 - 1].table == it->table)
-					h0--;
-				for (int r = h0; r < i && l->items[r].is_header; r++)
-					place_repeat(&p, r);
-			}
-		}
-		place(&p, i);
-		p.last_top = item_top(it);
+		place_flow(&p, i);
 	}
 	flush_queue(&p);
 	/* the chapter in force on each page, for the running header */
@@ -1720,7 +1925,8 @@ static void mark_structure(pdf_layout *l)
 				if (!e || it->ops[o].kind == PDF_OP_DEST)
 					continue;
 				if (it->ops[o].kind == PDF_OP_LINK || (e->page && e->page != pg + 1) ||
-				    (it->ops[o].kind == PDF_OP_LINE && pdf_line_langs(it->ops[o].line, NULL, 0)))
+				    (it->ops[o].kind == PDF_OP_LINE &&
+				     (pdf_line_langs(it->ops[o].line, NULL, 0) || it->ops[o].word || it->ops[o].cont_to)))
 					e->span = 1;
 				e->page = pg + 1;
 			}
@@ -1929,6 +2135,7 @@ static void free_ops(pdf_op *ops, int n)
 		if (ops[i].chart)
 			chart_layout_free(ops[i].chart);
 		free(ops[i].name);
+		free(ops[i].word);
 	}
 	free(ops);
 }
@@ -1941,6 +2148,8 @@ void pdf_layout_free(pdf_layout *l)
 		free_ops(l->items[i].ops, l->items[i].nops);
 		free(l->items[i].notes);
 		free(l->items[i].note_els);
+		if (l->items[i].parts)
+			free_items(l->items[i].parts, l->items[i].nparts);
 	}
 	free(l->items);
 	for (int i = 0; i < l->nnotes; i++)

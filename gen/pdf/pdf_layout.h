@@ -73,7 +73,15 @@ typedef struct {
 	pdf_op_kind kind;
 	double x, y, w, h;
 	double rgb[3];
-	PangoLayoutLine *line;      /* PDF_OP_LINE (a reference is held) */
+	PangoLayoutLine *line;      /* PDF_OP_LINE; PDF_OP_LINK: the line whose text it covers
+				     * (a reference is held) */
+	int start, end;             /* PDF_OP_LINK: the bytes of line's layout text it covers */
+	/* PDF_OP_LINE: a word hyphenated at the line's end, from byte
+	 * word_from to the line's end, reads `word` (whole; owned) in the text
+	 * layer; the line begins with the rest of a word hyphenated on the
+	 * line before, up to byte cont_to (0: none), which reads as nothing */
+	char *word;
+	int word_from, cont_to;
 	struct chart_layout *chart; /* PDF_OP_CHART (owned by the layout) */
 	char *name;                 /* PDF_OP_LINK, PDF_OP_DEST */
 	const doc_node *node;       /* PDF_OP_TOCNUM: heading whose page is printed */
@@ -81,7 +89,7 @@ typedef struct {
 				     * (rules, backgrounds: PDF_OP_RECT is always one) */
 } pdf_op;
 
-typedef struct {
+typedef struct pdf_item_s {
 	double h;            /* height on the page */
 	double space_before; /* gap above; dropped at the top of a page */
 	unsigned keep_with_next : 1; /* no page break between this item and the next */
@@ -100,6 +108,10 @@ typedef struct {
 	const doc_node *anchor; /* heading, figure or panel that starts at this item */
 	const char *tag;     /* structure element ("P", "H1", "Caption"), or NULL */
 	int block;           /* items of one paragraph share this number */
+	/* a panel under a heading, made one float: its items as they were
+	 * (owned), for the page filling to break it after all (see paginate) */
+	struct pdf_item_s *parts;
+	int nparts;
 } pdf_item;
 
 /* A footnote as printed at the foot of a page: its lines, as one block. */

@@ -192,6 +192,34 @@ void pdf_show_glyph_item(cairo_t *cr, const char *text, int break_at, PangoGlyph
 	g_free(glyphs);
 }
 
+void pdf_show_glyph_item_as(cairo_t *cr, const char *text, PangoGlyphItem *run, double x, double y,
+			    const char *actual)
+{
+	PangoGlyphString *gs = run->glyphs;
+	if (gs->num_glyphs <= 0)
+		return;
+	PangoGlyph space = space_glyph(run->item->analysis.font);
+	cairo_glyph_t *glyphs = g_new(cairo_glyph_t, gs->num_glyphs);
+	int count = 0, pos = 0;
+	for (int i = 0; i < gs->num_glyphs; i++) {
+		const PangoGlyphInfo *gi = &gs->glyphs[i];
+		PangoGlyph g = glyph_at(run, text, i, space);
+		if (g != PANGO_GLYPH_EMPTY) {
+			glyphs[count].index = g;
+			glyphs[count].x = x + (pos + gi->geometry.x_offset) / (double)PANGO_SCALE;
+			glyphs[count].y = y + gi->geometry.y_offset / (double)PANGO_SCALE;
+			count++;
+		}
+		pos += gi->geometry.width;
+	}
+	cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font)));
+	if (count) {
+		cairo_text_cluster_t cl = { (int)strlen(actual), count };
+		cairo_show_text_glyphs(cr, actual, cl.num_bytes, glyphs, count, &cl, 1, (cairo_text_cluster_flags_t)0);
+	}
+	g_free(glyphs);
+}
+
 char *pdf_line_text(PangoLayoutLine *line)
 {
 	const char *text = pango_layout_get_text(line->layout);

@@ -18,6 +18,12 @@ void pdf_show_layout(cairo_t *cr, PangoLayout *ly, double x, double y);
  * offset where the line ends (a soft hyphen there reads "-"). */
 void pdf_show_glyph_item(cairo_t *cr, const char *text, int break_at, PangoGlyphItem *run, double x, double y);
 
+/* A piece of a line drawn as pdf_show_glyph_item draws it, but with all
+ * its glyphs as one cluster that reads `actual` (which may be empty):
+ * cairo writes it as an /ActualText. */
+void pdf_show_glyph_item_as(cairo_t *cr, const char *text, PangoGlyphItem *run, double x, double y,
+			    const char *actual);
+
 /* The text line puts into the text layer, runs in visual order (g_free). */
 char *pdf_line_text(PangoLayoutLine *line);
 

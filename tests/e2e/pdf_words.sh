@@ -3,7 +3,9 @@
 # holds the HTML's words: on every edition at least 98% of the PDF's words
 # (runs of letters) are words of the edition's HTML (tests/html/
 # pdf-words.mjs; issue 20). What is left are words hyphenated at a line
-# end, which pdf.js gives as two pieces.
+# end, which pdf.js gives as two pieces: pdf.js 4.10 reads neither the
+# /ActualText that makes pdftotext give them whole (docs/pdf.md) nor a
+# U+00AD, which it drops.
 set -euo pipefail
 : "${ROOT:?}" "${TMP:?}"
 . "$ROOT/tests/e2e_lib.sh"
