@@ -2,25 +2,19 @@
  * data: what kind of chart it is, what it shows, and its extremes. The HTML
  * writer puts it in the <img> alt attribute; the full numbers are in the
  * data table beside the image, so the alt text names only the highest and
- * lowest item. Ties go to the item listed first, as a reader scanning the
- * figure from the top would find it. Suppressed bars are named with their
- * reason, never with a number; with a reference (area editions) each
- * extreme also gives the reference value. */
+ * lowest items. Ties are ties: every item that shares the highest (or
+ * lowest) value is named, in the order of the figure, with the value once
+ * ("A en B (elk 12%)"). Items that no one mentioned are not "the least
+ * mentioned": they are named apart ("door niemand genoemd: ..."). Suppressed
+ * bars are named with their reason, never with a number; with a reference
+ * (area editions) each extreme also gives the reference value. */
 #include "chart.h"
 #include "chart_internal.h"
 #include "util.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <strings.h>
-
-/* "label (82 keer)": the chart prints "82 x", which a screen reader would
- * read as the letter. */
-static void add_row(strbuf *b, const chart_row *r)
-{
-	char *n = nl_int(r->count);
-	sb_printf(b, "%s (%s keer)", r->label, n);
-	free(n);
-}
 
 /* " (n=98)" when the chart has one base. */
 static void add_n(strbuf *b, const chart *c)
@@ -41,6 +35,38 @@ static void add_value(strbuf *b, const chart *c, const chart_bar *bar)
 		sb_printf(b, "; %s: %s", c->ref_label, bar->ref_suppressed);
 }
 
+/* " en " before the last of n items, ", " before the others. */
+static void add_sep(strbuf *b, int k, int n)
+{
+	if (k > 0)
+		sb_add(b, k == n - 1 ? " en " : ", ");
+}
+
+/* Every shown bar whose category 0 has value v, in the figure's order:
+ * "A (94%)", or "A en B (elk 94%)"; with a reference each bar keeps its
+ * own reference value: "A (94%; Nederland 90%) en B (94%; Nederland 88%)". */
+static void add_tied_bars(strbuf *b, const chart *c, int v)
+{
+	int n = 0;
+	for (int i = 0; i < c->nbars; i++)
+		n += !c->bars[i].suppressed && c->bars[i].pct[0] == v;
+	int k = 0;
+	for (int i = 0; i < c->nbars; i++) {
+		const chart_bar *bar = &c->bars[i];
+		if (bar->suppressed || bar->pct[0] != v)
+			continue;
+		add_sep(b, k++, n);
+		sb_add(b, bar->label);
+		if (c->ref_label) {
+			sb_add(b, " (");
+			add_value(b, c, bar);
+			sb_add(b, ")");
+		}
+	}
+	if (!c->ref_label)
+		sb_printf(b, n > 1 ? " (elk %d%%)" : " (%d%%)", v);
+}
+
 char *chart_alt_stacked(const chart *c)
 {
 	strbuf b;
@@ -56,13 +82,14 @@ char *chart_alt_stacked(const chart *c)
 	if (c->ref_label)
 		sb_printf(&b, " Per onderdeel een staaf voor %s en daaronder een dunnere staaf voor %s ter vergelijking.",
 		          c->area_label, c->ref_label);
-	int hi = -1, lo = -1, nsup = 0;
+	int hi = -1, lo = -1, nsup = 0, nshown = 0;
 	for (int i = 0; i < c->nbars && c->ncat > 0; i++) {
 		const chart_bar *bar = &c->bars[i];
 		if (bar->suppressed) {
 			nsup++;
 			continue;
 		}
+		nshown++;
 		if (hi < 0 || bar->pct[0] > c->bars[hi].pct[0])
 			hi = i;
 		if (lo < 0 || bar->pct[0] < c->bars[lo].pct[0])
@@ -70,12 +97,18 @@ char *chart_alt_stacked(const chart *c)
 	}
 	if (hi >= 0) {
 		const char *area = c->ref_label ? c->area_label : NULL;
-		sb_printf(&b, " Hoogste aandeel '%s'%s%s: %s (", c->cats[0].label, area ? " in " : "",
-		          area ? area : "", c->bars[hi].label);
-		add_value(&b, c, &c->bars[hi]);
-		sb_printf(&b, "); laagste: %s (", c->bars[lo].label);
-		add_value(&b, c, &c->bars[lo]);
-		sb_add(&b, ").");
+		if (nshown > 1 && c->bars[hi].pct[0] == c->bars[lo].pct[0]) {
+			sb_printf(&b, " Elk onderdeel heeft hetzelfde aandeel '%s'%s%s: %d%%.", c->cats[0].label,
+			          area ? " in " : "", area ? area : "", c->bars[hi].pct[0]);
+		} else {
+			sb_printf(&b, " Hoogste aandeel '%s'%s%s: ", c->cats[0].label, area ? " in " : "", area ? area : "");
+			add_tied_bars(&b, c, c->bars[hi].pct[0]);
+			if (nshown > 1) {
+				sb_add(&b, "; laagste: ");
+				add_tied_bars(&b, c, c->bars[lo].pct[0]);
+			}
+			sb_add(&b, ".");
+		}
 	}
 	if (nsup > 0) {
 		sb_add(&b, " Niet getoond: ");
@@ -91,25 +124,69 @@ char *chart_alt_stacked(const chart *c)
 	return sb_take(&b);
 }
 
-/* Highest and lowest count over the given columns. */
-static void add_extremes(strbuf *b, const chart *c, int ncols)
+/* Every row of the given columns with count v, each item once (a
+ * top-bottom chart may show an item in both columns): "A (82 keer)" or
+ * "A en B (elk 12 keer)"; without the count when v is 0. The chart prints
+ * "82 x", which a screen reader would read as the letter: "keer". */
+static void add_tied_rows(strbuf *b, const chart *c, int ncols, long v)
 {
-	const chart_row *hi = NULL, *lo = NULL;
+	const chart_row **rows = NULL;
+	int n = 0;
 	for (int k = 0; k < ncols; k++)
 		for (int i = 0; i < c->cols[k].nrows; i++) {
 			const chart_row *r = &c->cols[k].rows[i];
+			int seen = r->count != v;
+			for (int j = 0; j < n && !seen; j++)
+				seen = !strcmp(rows[j]->label, r->label);
+			if (seen)
+				continue;
+			rows = xrealloc(rows, (size_t)(n + 1) * sizeof *rows);
+			rows[n++] = r;
+		}
+	for (int j = 0; j < n; j++) {
+		add_sep(b, j, n);
+		sb_add(b, rows[j]->label);
+	}
+	if (v > 0) {
+		char *t = nl_int(v);
+		sb_printf(b, n > 1 ? " (elk %s keer)" : " (%s keer)", t);
+		free(t);
+	}
+	free(rows);
+}
+
+/* Highest and lowest count over the given columns; items with no
+ * mentions are named apart, not as the least mentioned. */
+static void add_extremes(strbuf *b, const chart *c, int ncols)
+{
+	const chart_row *hi = NULL, *lo = NULL;
+	int zero = 0;
+	for (int k = 0; k < ncols; k++)
+		for (int i = 0; i < c->cols[k].nrows; i++) {
+			const chart_row *r = &c->cols[k].rows[i];
+			if (r->count == 0) {
+				zero = 1;
+				continue;
+			}
 			if (!hi || r->count > hi->count)
 				hi = r;
 			if (!lo || r->count < lo->count)
 				lo = r;
 		}
-	if (!hi)
-		return;
-	sb_add(b, " Het meest genoemd: ");
-	add_row(b, hi);
-	sb_add(b, "; het minst genoemd: ");
-	add_row(b, lo);
-	sb_add(b, ".");
+	if (hi) {
+		sb_add(b, " Het meest genoemd: ");
+		add_tied_rows(b, c, ncols, hi->count);
+		if (lo->count != hi->count) {
+			sb_add(b, "; het minst genoemd: ");
+			add_tied_rows(b, c, ncols, lo->count);
+		}
+		sb_add(b, ".");
+	}
+	if (zero) {
+		sb_add(b, " Door niemand genoemd: ");
+		add_tied_rows(b, c, ncols, 0);
+		sb_add(b, ".");
+	}
 }
 
 char *chart_alt_ranking(const chart *c)

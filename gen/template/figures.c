@@ -151,7 +151,8 @@ static doc_node *stacked(const stats *st, const question_stats *qs, chart **out)
 }
 
 /* The shared rank of an item (1, 2, 2, 4): one more than the items
- * mentioned more often (low: less often, for the "minst genoemd" column). */
+ * mentioned more often (low: less often but at least once, for the "minst
+ * genoemd" column, which leaves out items no one mentioned). */
 static int shared_rank(const question_stats *qs, int item, int low)
 {
 	double c = qs->items[item].count[G_TOTAL][0];
@@ -160,7 +161,7 @@ static int shared_rank(const question_stats *qs, int item, int low)
 		if (!qs->q->items[i].in_figure)
 			continue;
 		double o = qs->items[i].count[G_TOTAL][0];
-		r += low ? o < c - 1e-9 : o > c + 1e-9;
+		r += low ? o > 1e-9 && o < c - 1e-9 : o > c + 1e-9;
 	}
 	return r;
 }
@@ -230,6 +231,14 @@ doc_node *figure_from_question(const stats *st, const question_stats *qs, const 
 			k = total;
 		double n = qs->items[0].n[G_TOTAL];
 		n_caption = (int)(n + 0.5);
+		/* A cut list (the k most, the k least mentioned) shows items that
+		 * were mentioned: an item no one named is not among the "least
+		 * mentioned" (the text says those apart, bottom() names them).
+		 * When nothing was mentioned at all, every item is shown as it is. */
+		int named = 0;
+		while (named < total && qs->items[order[named]].count[G_TOTAL][0] > 1e-9)
+			named++;
+		int cut_total = named > 0 ? named : total;
 		if (!strcmp(kind, "top-bodem")) {
 			ch = chart_new(CHART_TOPBOTTOM, q->id, q->caption ? q->caption : q->text);
 			char *h = xstrdup(headings ? headings : "Meest genoemd|Minst genoemd");
@@ -239,17 +248,19 @@ doc_node *figure_from_question(const stats *st, const question_stats *qs, const 
 			chart_set_column_heading(ch, 0, h);
 			chart_set_column_heading(ch, 1, bar ? bar : "");
 			/* ties at the edge are shown, and share their rank */
-			int khi = with_ties(qs, order, k, total);
+			if (k > cut_total)
+				k = cut_total;
+			int khi = with_ties(qs, order, k, cut_total);
 			for (int r = 0; r < khi; r++)
 				chart_add_row(ch, 0, shared_rank(qs, order[r], 0), q->items[order[r]].label,
 					      (long)(qs->items[order[r]].count[G_TOTAL][0] + 0.5));
 			/* least mentioned first, as the report prints it */
 			int *low = xcalloc((size_t)total, sizeof *low);
-			for (int r = 0; r < total; r++)
-				low[r] = order[total - 1 - r];
+			for (int r = 0; r < cut_total; r++)
+				low[r] = order[cut_total - 1 - r];
 			/* among equal counts, questionnaire order */
-			for (int a = 0, b; a < total; a = b) {
-				for (b = a + 1; b < total && fabs(qs->items[low[b]].count[G_TOTAL][0] - qs->items[low[a]].count[G_TOTAL][0]) < 1e-9; b++)
+			for (int a = 0, b; a < cut_total; a = b) {
+				for (b = a + 1; b < cut_total && fabs(qs->items[low[b]].count[G_TOTAL][0] - qs->items[low[a]].count[G_TOTAL][0]) < 1e-9; b++)
 					;
 				for (int x = a + 1; x < b; x++)
 					for (int y = x; y > a && low[y] < low[y - 1]; y--) {
@@ -258,7 +269,7 @@ doc_node *figure_from_question(const stats *st, const question_stats *qs, const 
 						low[y - 1] = t;
 					}
 			}
-			int klo = with_ties(qs, low, k, total);
+			int klo = with_ties(qs, low, k, cut_total);
 			for (int r = 0; r < klo; r++)
 				chart_add_row(ch, 1, shared_rank(qs, low[r], 1), q->items[low[r]].label,
 					      (long)(qs->items[low[r]].count[G_TOTAL][0] + 0.5));
@@ -281,7 +292,9 @@ doc_node *figure_from_question(const stats *st, const question_stats *qs, const 
 			free(h);
 		} else {
 			ch = chart_new(CHART_RANKING, q->id, q->caption ? q->caption : q->text);
-			k = with_ties(qs, order, k, total);
+			/* the whole list keeps its zeros; a top k does not */
+			if (k < total)
+				k = with_ties(qs, order, k < cut_total ? k : cut_total, cut_total);
 			for (int r = 0; r < k; r++)
 				chart_add_row(ch, 0, shared_rank(qs, order[r], 0), q->items[order[r]].label,
 					      (long)(qs->items[order[r]].count[G_TOTAL][0] + 0.5));

@@ -9,7 +9,10 @@
  *     says "geen enkele" / "alle" (aandeel() says it);
  *   - an item of a question named by a computed value (top(), label())
  *     and named again later in the same paragraph;
- *   - a number and its noun that disagree ("1 gemeenten", "3 gemeente"). */
+ *   - a number and its noun that disagree ("1 gemeenten", "3 gemeente");
+ *   - a space before a punctuation mark ("genoemd : overdracht", "x ,
+ *     y", "z ."): typed whitespace before an inline element that printed
+ *     nothing or before a join. */
 #include "lint.h"
 
 #include <ctype.h>
@@ -169,6 +172,18 @@ int lint_block(const doc_node *block, const lint_value *vals, int nvals, const c
 			start++;
 		const char *sent = t + start;
 		size_t slen = end - start;
+		/* a space before , . : ; ? ! (not before ",5" or ".nl") */
+		for (size_t p = start; p + 1 < end; p++) {
+			if (t[p] != ' ' || t[p + 1] == 0 || !strchr(",.:;?!", t[p + 1]))
+				continue;
+			unsigned char after = p + 2 < len ? (unsigned char)t[p + 2] : 0;
+			if (isalnum(after))
+				continue;
+			char *what = xasprintf("a space before ‘%c’", t[p + 1]);
+			finding(out, &found, file, line, edition, what, sent, slen);
+			free(what);
+			break;
+		}
 		/* the percentages of the sentence */
 		int first = -1, last = -1;
 		for (int i = 0; i < f.n; i++)
