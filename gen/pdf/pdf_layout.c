@@ -487,11 +487,20 @@ static int hyphenated_word(PangoLayout *ly, const ibuild *b, int brk, int *ws, i
 	for (int k = 0; k < b->nnotes; k++)
 		if (b->note_at[k] >= s && b->note_at[k] < e)
 			return 0;
+	/* a word in a passage in another language keeps its pieces (its Span
+	 * carries the /Lang); a word beside one reads whole like any other */
 	int line0;
 	pango_layout_index_to_line_x(ly, brk - 1, 0, &line0, NULL);
-	if (pdf_line_langs(pango_layout_get_line_readonly(ly, line0), NULL, 0) ||
-	    pdf_line_langs(next, NULL, 0))
-		return 0;
+	PangoLayoutLine *both[2] = { pango_layout_get_line_readonly(ly, line0), next };
+	for (int li = 0; li < 2; li++) {
+		pdf_lang_range lr[16];
+		int nl = pdf_line_langs(both[li], lr, 16);
+		if (nl > 16)
+			return 0;
+		for (int k = 0; k < nl; k++)
+			if (lr[k].start < e && lr[k].end > s)
+				return 0;
+	}
 	*ws = s;
 	*we = e;
 	return 1;

@@ -42,7 +42,8 @@ grep -q "4-behoefte.xml:$n: friesland: value withheld here and no alternative wr
 mk '<p><zin>Tijd en geld zijn een knelpunt (<w x="pct(uitdagingen_organisatie.tijd_capaciteit_geld.vaak+regelmatig)"/>).<anders>Over tijd en geld <gebied vorm="in"/> zijn te weinig antwoorden.</anders></zin></p>'
 "$GEN" --input "$ROOT/input" --templates "$TMP/t" --out "$TMP/o" --variant friesland 2>"$TMP/err" || { cat "$TMP/err"; exit 1; }
 grep -q 'Over tijd en geld in Friesland zijn te weinig antwoorden.' "$TMP/o/friesland/index.html"
-! grep -q '(niet vermeld' "$TMP/o/friesland/index.html" || { echo "a placeholder in Friesland's text"; exit 1; }
+# (a chart's alt text may say in words why a bar is missing; the text may not)
+! grep -v ' alt="' "$TMP/o/friesland/index.html" | grep -q '(niet vermeld' || { echo "a placeholder in Friesland's text"; exit 1; }
 "$GEN" --input "$ROOT/input" --templates "$TMP/t" --out "$TMP/o" --variant nederland 2>"$TMP/err" || { cat "$TMP/err"; exit 1; }
 grep -q 'Tijd en geld zijn een knelpunt (' "$TMP/o/nederland/index.html"
 echo "info: typed quantifier, 0% pair, 0% van de, item twice, number/noun, space before punctuation, withheld (fails; <anders> taken) all caught"
