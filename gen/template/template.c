@@ -4,6 +4,7 @@
  * (<bewering>) or a choice by the data (<kies>, <keuze>). Generated content
  * (figures, annex tables) comes from figures.c and appendix.c. */
 #include "template.h"
+#include "disclosure.h"
 #include "expr.h"
 #include "lint.h"
 #include "xmlload.h"
@@ -223,13 +224,44 @@ typedef struct {
 	 * puts its <anders> in its place; with no such construct around it,
 	 * the build fails. */
 	int alt;       /* enclosing constructs that have an <anders> */
-	int withheld;  /* a value withheld in the innermost of them */
+	int withheld;  /* why a value was withheld in the innermost of them (WHY_*), 0: none */
+	int why;       /* while an <anders> taken for a withheld value is written: why (WHY_*), for <waarom/> */
+	int test_why;  /* why the last test was unknown (WHY_*) */
 	/* for the lint (lint.c): what each printed value was */
 	lint_value *vals;
 	int nvals, capvals;
 	strbuf *lint;  /* --controleer: findings, one a line; NULL: no lint */
 	int nlint;
 } ctx;
+
+/* Why a value is withheld, as bits: the <anders> taken for it may say so
+ * with <waarom/>. */
+enum { WHY_SMALL_G = 1, WHY_SMALL_R = 2, WHY_DERIVED = 4, WHY_NONE = 8 };
+
+static int why_bits(const value *v)
+{
+	int resp = v->q && v->q->unit == UNIT_RESPONDENT;
+	switch (v->sup) {
+	case SUP_SMALL_BASE:
+		return resp ? WHY_SMALL_R : WHY_SMALL_G;
+	case SUP_SECONDARY:
+		return WHY_DERIVED;
+	default:
+		return WHY_NONE;
+	}
+}
+
+/* <waarom/>: the verb phrase of "In Gelderland ... om dat in een
+ * percentage uit te drukken": too few units when any withheld value rests
+ * on too small a base (or none), else the protection of smaller areas. */
+static const char *why_phrase(int why)
+{
+	if (why & (WHY_SMALL_G | WHY_NONE))
+		return "deden te weinig gemeenten mee";
+	if (why & WHY_SMALL_R)
+		return "deden te weinig respondenten mee";
+	return "is het, om de antwoorden in kleinere gebieden te beschermen, niet mogelijk";
+}
 
 /* The state an alternative returns to when it drops what it built. */
 typedef struct {
@@ -246,8 +278,8 @@ static void attempt_begin(ctx *c, attempt *a)
 	c->withheld = 0;
 }
 
-/* Ends an attempt; 1 when a value in it was withheld: then the records it
- * made are dropped (the caller drops its nodes). */
+/* Ends an attempt; why a value in it was withheld (WHY_*), 0 if none: then
+ * the records it made are dropped (the caller drops its nodes). */
 static int attempt_end(ctx *c, attempt *a)
 {
 	c->alt--;
@@ -264,7 +296,7 @@ static int attempt_end(ctx *c, attempt *a)
 	c->d->nclaims = a->nclaims;
 	c->d->nclaims_failed = a->nfailed;
 	c->nvals = a->nvals;
-	return 1;
+	return w;
 }
 
 /* Frees the nodes appended to parent after `before`. */
@@ -314,6 +346,7 @@ static int test(ctx *c, xmlNodePtr n, int *truth, char **described)
 	int rc = expr_eval(&c->env, src, c->file, line_of(n), &v, c->e);
 	if (!rc) {
 		*truth = value_suppressed(&v) ? -1 : value_truthy(&v);
+		c->test_why = *truth < 0 ? why_bits(&v) : 0;
 		if (described)
 			*described = xstrdup(src);
 		value_free(&v);
@@ -527,13 +560,19 @@ static int sentence(ctx *c, xmlNodePtr n, doc_node *parent)
 		attempt_begin(c, &a);
 	doc_node *tmp = doc_node_new(DOC_PARAGRAPH);
 	int rc = inlines(c, n->children, tmp);
-	if (alt && attempt_end(c, &a)) {
+	int why = alt ? attempt_end(c, &a) : 0;
+	if (why) {
 		doc_node_free(tmp);
 		if (rc)
 			return rc;
 		for (xmlNodePtr x = n->children; x; x = x->next)
-			if (xml_is(x, "anders"))
-				return inlines(c, x->children, parent);
+			if (xml_is(x, "anders")) {
+				int saved = c->why;
+				c->why = why;
+				rc = inlines(c, x->children, parent);
+				c->why = saved;
+				return rc;
+			}
 		return 0;
 	}
 	adopt_children(parent, tmp);
@@ -562,7 +601,7 @@ static int inline_elem(ctx *c, xmlNodePtr n, doc_node *parent)
 			/* withheld: the enclosing alternative takes its place, or
 			 * the sentence cannot be written */
 			if (c->alt)
-				c->withheld = 1;
+				c->withheld |= why_bits(&v);
 			else
 				rc = err_set(c->e, c->file, line_of(n),
 					     "%s: value withheld here and no alternative written (%s: %s); expected a <zin> or "
@@ -612,6 +651,14 @@ static int inline_elem(ctx *c, xmlNodePtr n, doc_node *parent)
 		return sentence(c, n, parent);
 	if (!strcmp(name, "anders"))
 		return 0; /* a <zin>'s alternative: taken by sentence() */
+	if (!strcmp(name, "waarom")) {
+		if (!c->why)
+			return err_set(c->e, c->file, line_of(n), "%s: <waarom/> where no value was withheld; expected it in an "
+				       "<anders> that the engine takes because a value is withheld", c->st->v->slug);
+		doc_node *x = doc_append(parent, mk(DOC_TEXT, c, n));
+		x->text = xstrdup(why_phrase(c->why));
+		return 0;
+	}
 	if (!strcmp(name, "kies"))
 		return choose(c, n, parent, 0);
 	return err_set(c->e, c->file, line_of(n), "unexpected <%s> in running text; expected an inline element of sjabloon.rng", name);
@@ -707,7 +754,7 @@ static int choose_keyed(ctx *c, xmlNodePtr n, doc_node *parent, int as_blocks, d
 	strbuf tests, vals;
 	sb_init(&tests);
 	sb_init(&vals);
-	int k = 0, branch = -1, rc = 0;
+	int k = 0, branch = -1, rc = 0, why = 0;
 	xmlNodePtr taken = NULL;
 	for (xmlNodePtr a = n->children; a && !taken; a = a->next) {
 		if (xml_is(a, "als")) {
@@ -729,6 +776,7 @@ static int choose_keyed(ctx *c, xmlNodePtr n, doc_node *parent, int as_blocks, d
 				if (a->next) {
 					taken = a->next;
 					branch = 0;
+					why = c->test_why;
 				}
 				break;
 			}
@@ -756,6 +804,9 @@ again:
 		int trying = taken != anders && anders;
 		if (trying)
 			attempt_begin(c, &at);
+		int saved_why = c->why;
+		if (taken == anders && why)
+			c->why = why;
 		doc_node *before = parent->last;
 		if (as_blocks == 2) {
 			for (xmlNodePtr x = taken->children; x && !rc; x = x->next) {
@@ -781,7 +832,9 @@ again:
 			to = tmp->last;
 			adopt_children(parent, tmp);
 		}
-		if (trying && attempt_end(c, &at)) {
+		c->why = saved_why;
+		int failed_why = trying ? attempt_end(c, &at) : 0;
+		if (failed_why) {
 			if (keys && as_blocks == 2) {
 				int k2 = 0;
 				for (doc_node *x = before ? before->next : parent->first; x; x = x->next)
@@ -795,6 +848,7 @@ again:
 			joined = 0;
 			taken = anders;
 			branch = 0;
+			why = failed_why;
 			goto again;
 		}
 		if (!text)
