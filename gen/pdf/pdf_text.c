@@ -156,6 +156,29 @@ static int run_text(const char *text, int break_at, PangoGlyphItem *run, PangoGl
 	return nbytes;
 }
 
+/* The run's glyphs placed from (x, y) as cairo draws them, the empty ones
+ * left out; their number in *count. g_free the result. */
+static cairo_glyph_t *place_glyphs(PangoGlyphItem *run, const char *text, double x, double y, int *count)
+{
+	PangoGlyphString *gs = run->glyphs;
+	PangoGlyph space = space_glyph(run->item->analysis.font);
+	cairo_glyph_t *glyphs = g_new(cairo_glyph_t, gs->num_glyphs);
+	int n = 0, pos = 0;
+	for (int i = 0; i < gs->num_glyphs; i++) {
+		const PangoGlyphInfo *gi = &gs->glyphs[i];
+		PangoGlyph g = glyph_at(run, text, i, space);
+		if (g != PANGO_GLYPH_EMPTY) {
+			glyphs[n].index = g;
+			glyphs[n].x = x + (pos + gi->geometry.x_offset) / (double)PANGO_SCALE;
+			glyphs[n].y = y + gi->geometry.y_offset / (double)PANGO_SCALE;
+			n++;
+		}
+		pos += gi->geometry.width;
+	}
+	*count = n;
+	return glyphs;
+}
+
 void pdf_show_glyph_item(cairo_t *cr, const char *text, int break_at, PangoGlyphItem *run, double x, double y)
 {
 	PangoItem *item = run->item;
@@ -163,19 +186,8 @@ void pdf_show_glyph_item(cairo_t *cr, const char *text, int break_at, PangoGlyph
 	if (gs->num_glyphs <= 0)
 		return;
 	PangoGlyph space = space_glyph(item->analysis.font);
-	cairo_glyph_t *glyphs = g_new(cairo_glyph_t, gs->num_glyphs);
-	int count = 0, pos = 0;
-	for (int i = 0; i < gs->num_glyphs; i++) {
-		const PangoGlyphInfo *gi = &gs->glyphs[i];
-		PangoGlyph g = glyph_at(run, text, i, space);
-		if (g != PANGO_GLYPH_EMPTY) {
-			glyphs[count].index = g;
-			glyphs[count].x = x + (pos + gi->geometry.x_offset) / (double)PANGO_SCALE;
-			glyphs[count].y = y + gi->geometry.y_offset / (double)PANGO_SCALE;
-			count++;
-		}
-		pos += gi->geometry.width;
-	}
+	int count;
+	cairo_glyph_t *glyphs = place_glyphs(run, text, x, y, &count);
 	cairo_text_cluster_t *cl = g_new(cairo_text_cluster_t, gs->num_glyphs + 2);
 	char *utf8 = g_malloc((size_t)item->length + 2);
 	int ncl, covered;
@@ -195,23 +207,10 @@ void pdf_show_glyph_item(cairo_t *cr, const char *text, int break_at, PangoGlyph
 void pdf_show_glyph_item_as(cairo_t *cr, const char *text, PangoGlyphItem *run, double x, double y,
 			    const char *actual)
 {
-	PangoGlyphString *gs = run->glyphs;
-	if (gs->num_glyphs <= 0)
+	if (run->glyphs->num_glyphs <= 0)
 		return;
-	PangoGlyph space = space_glyph(run->item->analysis.font);
-	cairo_glyph_t *glyphs = g_new(cairo_glyph_t, gs->num_glyphs);
-	int count = 0, pos = 0;
-	for (int i = 0; i < gs->num_glyphs; i++) {
-		const PangoGlyphInfo *gi = &gs->glyphs[i];
-		PangoGlyph g = glyph_at(run, text, i, space);
-		if (g != PANGO_GLYPH_EMPTY) {
-			glyphs[count].index = g;
-			glyphs[count].x = x + (pos + gi->geometry.x_offset) / (double)PANGO_SCALE;
-			glyphs[count].y = y + gi->geometry.y_offset / (double)PANGO_SCALE;
-			count++;
-		}
-		pos += gi->geometry.width;
-	}
+	int count;
+	cairo_glyph_t *glyphs = place_glyphs(run, text, x, y, &count);
 	cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font)));
 	if (count) {
 		cairo_text_cluster_t cl = { (int)strlen(actual), count };

@@ -80,14 +80,22 @@ static int fn_ref_value(parser *ps, const builtin *b, fargs *a, value *out)
 	return ex_ref_value(ps, a->ref, (enum what)b->arg, out);
 }
 
+/* A reference to one item (not vraag.*), resolved. */
+static int one_item(parser *ps, const builtin *b, const char *text, ref *rr, int need_cat)
+{
+	if (ex_resolve_ref(ps, text, rr, need_cat))
+		return -1;
+	if (rr->item < 0)
+		return ex_fail(ps, "%s() needs one item, not '*'%s", b->name, "");
+	return 0;
+}
+
 /* label(vraag.item): the item's (short) label */
 static int fn_label(parser *ps, const builtin *b, fargs *a, value *out)
 {
 	ref rr;
-	if (ex_resolve_ref(ps, a->ref, &rr, 0))
+	if (one_item(ps, b, a->ref, &rr, 0))
 		return -1;
-	if (rr.item < 0)
-		return ex_fail(ps, "%s() needs one item, not '*'%s", b->name, "");
 	*out = ex_str(ex_item_label(rr.qs->q, rr.item));
 	out->q = rr.qs->q; /* names an item: read by the lint */
 	out->item = rr.item;
@@ -99,10 +107,8 @@ static int fn_label(parser *ps, const builtin *b, fargs *a, value *out)
 static int fn_rank(parser *ps, const builtin *b, fargs *a, value *out)
 {
 	ref rr;
-	if (ex_resolve_ref(ps, a->ref, &rr, 1))
+	if (one_item(ps, b, a->ref, &rr, 1))
 		return -1;
-	if (rr.item < 0)
-		return ex_fail(ps, "%s() needs one item, not '*'%s", b->name, "");
 	enum what w = rr.qs->q->kind == Q_GRID ? W_EXACT : W_COUNT;
 	value mine;
 	int rc = ex_item_value(ps, &rr, rr.item, w, &mine);
