@@ -37,17 +37,20 @@ char *doc_figure_source(const doc_meta *m)
 	char year[5] = "";
 	if (iso && strlen(iso) >= 4 && iso[0] >= '0' && iso[0] <= '9')
 		memcpy(year, iso, 4);
+	/* <bron> in rapport.xml; the 2013 report's wording without one */
+	const char *what = m->source ? m->source : "online enqu\xC3\xAAte onder gemeenten";
 	if (m->publisher && *year)
-		return xasprintf("Bron: online enqu\xC3\xAAte onder gemeenten, %s (%s)", m->publisher, year);
+		return xasprintf("Bron: %s, %s (%s)", what, m->publisher, year);
 	if (m->publisher)
-		return xasprintf("Bron: online enqu\xC3\xAAte onder gemeenten, %s", m->publisher);
+		return xasprintf("Bron: %s, %s", what, m->publisher);
 	if (*year)
-		return xasprintf("Bron: online enqu\xC3\xAAte onder gemeenten (%s)", year);
-	return xstrdup("Bron: online enqu\xC3\xAAte onder gemeenten");
+		return xasprintf("Bron: %s (%s)", what, year);
+	return xasprintf("Bron: %s", what);
 }
 
 void doc_meta_free(doc_meta *m)
 {
+	free(m->source);
 	free(m->doctype);
 	free(m->title);
 	for (int i = 0; i < 4 && m->title_lines[i]; i++)

@@ -135,6 +135,7 @@ typedef struct {
 	char *lang;       /* "nl" */
 	char *publisher;  /* "Partners+Pröpper": colofon, landing page (optional) */
 	char *licence;    /* licence and source line of the colofon (optional) */
+	char *source;     /* what the figures' source line names: "online enquête onder gemeenten" (optional) */
 	char *fieldwork_from, *fieldwork_to; /* ISO dates of the fieldwork: the data date */
 } doc_meta;
 

@@ -1208,6 +1208,8 @@ static void read_meta(doc_meta *m, xmlNodePtr meta, const variant *v)
 			m->keywords = txt;
 		else if (!strcmp(n, "uitgever"))
 			m->publisher = txt;
+		else if (!strcmp(n, "bron"))
+			m->source = txt;
 		else if (!strcmp(n, "licentie"))
 			m->licence = txt;
 		else if (!strcmp(n, "veldwerk")) {

@@ -21,6 +21,9 @@ done
 if grep -q '20k' "$TMP/out/nederland/cijfers.csv"; then echo "cijfers.csv has a 2013 size class"; exit 1; fi
 grep -q '^groep,,sterk,sterk stedelijk' "$TMP/out/nederland/codeboek.csv" || { echo "codeboek.csv does not explain the group sterk"; exit 1; }
 grep -q 'Respons naar stedelijkheidsklasse' "$TMP/out/nederland/index.html" || { echo "the annex does not name the breakdown"; exit 1; }
+# the source line under the figures is the report's (<bron>), not the 2013 survey's
+grep -q 'Bron: voorbeeldmonitor onder gemeenten, Voorbeeldbureau (2026)' "$TMP/out/nederland/index.html" || { echo "the figures' source line is not the report's <bron>"; exit 1; }
+if grep -q 'online enquête onder gemeenten' "$TMP/out/nederland/index.html"; then echo "the 2013 survey's source line in the example"; exit 1; fi
 # the text: every sentence of every edition
 "$GEN" --input "$EX/input" --templates "$EX/templates" --controleer 2>"$TMP/lint" || { cat "$TMP/lint"; exit 1; }
 grep -q 'controle: 0 bevinding' "$TMP/lint" || { cat "$TMP/lint"; exit 1; }
