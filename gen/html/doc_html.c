@@ -1054,7 +1054,7 @@ static char *area_text(const doc_meta *m)
  * names the area, so the editions differ. malloc'd. */
 static char *description(const doc_meta *m)
 {
-	const char *sub = m->subtitle ? m->subtitle : "Resultaten van een online enquête onder gemeenten";
+	const char *sub = m->subtitle ? m->subtitle : m->title ? m->title : ""; /* <ondertitel> is required */
 	if (!m->edition)
 		return xasprintf("%s. Landelijke uitgave: alle gemeenten in Nederland.", sub);
 	return xasprintf("%s. %s: de gemeenten in %s.", sub, m->edition, m->area ? m->area : "");

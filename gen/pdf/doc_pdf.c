@@ -555,7 +555,7 @@ static char *authors_text(const doc_meta *m)
 	return sb_take(&b);
 }
 
-#define PDF_CREATOR "doe-democratie rapportgenerator"
+#define PDF_CREATOR "rapportgenerator (gen)"
 
 /* Sets the info dictionary; returns the title (for the XMP), malloc'd. */
 static char *set_metadata(cairo_surface_t *s, const doc_meta *m)

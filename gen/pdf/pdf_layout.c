@@ -1998,7 +1998,8 @@ pdf_warm *pdf_warm_up(void)
 		PangoFontDescription *fd = style_font(&st, NULL);
 		pango_layout_set_font_description(w->ly[i], fd);
 		pango_font_description_free(fd);
-		pango_layout_set_text(w->ly[i], "Gemeenten 2013 \xE2\x80\x98" "doe-democratie" "\xE2\x80\x99", -1);
+		/* letters, digits and quotes: enough to load each face's glyphs */
+		pango_layout_set_text(w->ly[i], "Aa 2013 \xE2\x80\x98" "xyz" "\xE2\x80\x99", -1);
 		int pw, ph;
 		pango_layout_get_size(w->ly[i], &pw, &ph);
 	}

@@ -201,7 +201,7 @@ static doc_node *ranking_table(const question_stats *qs, const int *order, int k
 }
 
 doc_node *figure_from_question(const stats *st, const question_stats *qs, const char *kind, int k,
-			       const char *headings, const char *file, long line, struct err *e)
+			       const char *headings, const char *source, const char *file, long line, struct err *e)
 {
 	const question *q = qs->q;
 	if (q->kind == Q_OPEN) {
@@ -319,7 +319,8 @@ doc_node *figure_from_question(const stats *st, const question_stats *qs, const 
 	}
 	if (ch) { /* for a chart file read on its own (SVG title/desc, CSV) */
 		ch->n = n_caption;
-		char *src = xasprintf("Bron: enquête onder gemeenten, editie %s.", st->v->area);
+		/* the report's source line, as under the figure, and the edition */
+		char *src = xasprintf("%s; editie %s.", source, st->v->area);
 		chart_set_caption(ch, NULL, c, src);
 		free(src);
 	}

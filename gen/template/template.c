@@ -1006,8 +1006,12 @@ static int figure(ctx *c, xmlNodePtr n, doc_node *parent)
 		char *kind = xml_attr(n, "soort"), *k = xml_attr(n, "aantal"), *heads = xml_attr(n, "koppen");
 		if (!qs)
 			rc = err_set(c->e, c->file, line_of(n), "figuur: unknown question '%s'; expected a question id of vragenlijst.xml", q);
-		else if (!(f = figure_from_question(c->st, qs, kind, k ? atoi(k) : 0, heads, c->file, line_of(n), c->e)))
-			rc = -1;
+		else {
+			char *src = doc_figure_source(&c->d->meta);
+			if (!(f = figure_from_question(c->st, qs, kind, k ? atoi(k) : 0, heads, src, c->file, line_of(n), c->e)))
+				rc = -1;
+			free(src);
+		}
 		free(kind);
 		free(k);
 		free(heads);

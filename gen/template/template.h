@@ -67,9 +67,11 @@ void templates_meta(const templates *t, doc_meta *m);
 
 /* figures.c: a figure from a question's data: chart, caption with n, data
  * table. kind: "staaf", "ranglijst", "top-bodem" (NULL: by question kind);
- * k: rows shown (0 = all); headings: "A|B" for top-bodem. */
+ * k: rows shown (0 = all); headings: "A|B" for top-bodem; source: the
+ * report's source line (doc_figure_source), which a chart file read on its
+ * own carries with the edition. */
 doc_node *figure_from_question(const stats *st, const question_stats *qs, const char *kind, int k,
-			       const char *headings, const char *file, long line, struct err *e);
+			       const char *headings, const char *source, const char *file, long line, struct err *e);
 
 /* appendix.c: the generated blocks of the annexes, appended to parent. */
 void append_response_table(doc_node *parent, const stats *st, int by_province);
