@@ -109,7 +109,7 @@ struct doc_node {
 	struct chart *chart; /* DOC_FIGURE: the chart, or NULL for a table figure; owned by the node */
 	char *alt;           /* DOC_FIGURE: alt text of the chart */
 	char *question;      /* DOC_FIGURE drawn from data: the question's id (its number is checked against it) */
-	char *legend;        /* DOC_TABLE: what the signs in its cells mean ("x = niet vermeld ..."), or NULL */
+	char *legend;        /* DOC_TABLE: what the signs in its cells mean ("x = weggelaten ..."), or NULL */
 	char *lang;          /* DOC_LANG: language of the passage, a well-formed BCP 47 tag ("en") */
 	char *src_file;      /* template file and line this node came from (claims, errors) */
 	int src_line;

@@ -55,7 +55,7 @@ char *disclosure_reason_text(int reason, enum unit u, double n);
  * do: "x" withheld (too small a base, or derivable), "–" no answers (n = 0).
  * The legend says what they mean (DISCLOSURE_SIGN_LEGEND). */
 const char *disclosure_sign(int reason);
-#define DISCLOSURE_SIGN_LEGEND "x = niet vermeld (te weinig gemeenten of respondenten, of anders te herleiden); \xE2\x80\x93 = geen antwoorden"
+#define DISCLOSURE_SIGN_LEGEND "x = weggelaten (te weinig gemeenten of respondenten, of anders te herleiden); \xE2\x80\x93 = geen antwoorden"
 
 /* ---- The decision for the whole publication (docs/numbers.md, "Disclosure") ----
  *

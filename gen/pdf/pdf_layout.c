@@ -880,6 +880,18 @@ static void layout_list(pdf_layout *l, const doc_node *list, double x, double w,
 	 * an item of blocks holds them in its LBody */
 	pdf_elem *outer = l->parent;
 	pdf_elem *lel = new_elem(l, "L", outer);
+	int first_line = l->nitems;
+	/* a sentence that announces the list ("…, de meest gebruikte eerst:")
+	 * stays on the page of its first items */
+	if (first_line > 0 && list->prev && list->prev->type == DOC_PARAGRAPH) {
+		char *t = doc_plain_text(list->prev);
+		size_t n = t ? strlen(t) : 0;
+		while (n && t[n - 1] == ' ')
+			n--;
+		if (n && t[n - 1] == ':')
+			l->items[first_line - 1].keep_with_next = 1;
+		free(t);
+	}
 	for (const doc_node *it = list->first; it; it = it->next, k++) {
 		if (it->type != DOC_ITEM)
 			continue;
@@ -913,6 +925,13 @@ static void layout_list(pdf_layout *l, const doc_node *list, double x, double w,
 		free(l->label);
 		l->label = NULL;
 		l->label_el = NULL;
+	}
+	/* the list as a whole keeps two lines each side of a page turn, as a
+	 * paragraph does: its first item may be a single line */
+	int last_line = l->nitems - 1;
+	if (last_line - first_line >= 1) {
+		l->items[first_line].keep_with_next = 1;
+		l->items[last_line - 1].keep_with_next = 1;
 	}
 }
 

@@ -22,7 +22,7 @@ static void cell_int(doc_node *r, long v)
 /* What "–" means in the tables below, said in the caption of each table
  * that has one. */
 #define DASH_RESPONSE " (\xE2\x80\x93 = geen gemeenten in deze groep)"
-#define DASH_FREQ " (x = niet vermeld; . = niet van toepassing; \xE2\x80\x93 = geen antwoorden)"
+#define DASH_FREQ " (x = weggelaten; . = niet van toepassing; \xE2\x80\x93 = geen antwoorden)"
 
 static int has_dash_cell(const doc_node *t)
 {
@@ -193,7 +193,7 @@ void append_frequency_tables(doc_node *parent, const stats *st)
 		char *wg = nl_number_word(disclosure_min(st, UNIT_GEMEENTE));
 		char *wr = nl_number_word(disclosure_min(st, UNIT_RESPONDENT));
 		const char *word = st->v->s->reg->bd.name;
-		char *t = xasprintf("Tekens in de tabellen: x = niet vermeld, . = niet van toepassing (per %s "
+		char *t = xasprintf("Tekens in de tabellen: x = weggelaten, . = niet van toepassing (per %s "
 				    "telt \xE2\x80\x98weet niet\xE2\x80\x99 niet mee), \xE2\x80\x93 = geen antwoorden (n = 0). "
 				    "Een percentage dat op minder dan %s gemeenten (bij vragen over de gemeente) of "
 				    "%s respondenten (bij vragen aan de respondent) zou berusten, wordt niet gegeven, zodat het "

@@ -28,7 +28,7 @@ for page in sorted(site.glob('*/index.html')):
                 rows_x += 1
                 if tds[-1] != 'x' or any(t != 'x' for t in tds):
                     bad.append(f'{page.parent.name}: a withheld row prints a number or its base: {tds}')
-        legend = block.find('<p class="legenda">x = niet vermeld')
+        legend = block.find('<p class="legenda">x = weggelaten')
         if has_sign and not (0 <= legend < block.find('<table')):
             bad.append(f'{page.parent.name}: a table with signs has no legend above it')
     for svg in sorted(page.parent.glob('figuren/*.svg')):
