@@ -14,6 +14,7 @@
  * cairo's own writer (default level, adaptive filters, RGB) made PNG
  * encoding almost half of a generator run. libpng writes no timestamp, so
  * the bytes depend on the chart only. */
+#include "terms.h"
 #include "chart_internal.h"
 #include "util.h"
 
@@ -272,7 +273,7 @@ static int encode_png(cairo_surface_t *s, const palette *pal, const char *title,
 		meta[nmeta].compression = PNG_ITXT_COMPRESSION_NONE;
 		meta[nmeta].key = keys[k];
 		meta[nmeta].text = (char *)values[k];
-		meta[nmeta].lang = "nl";
+		meta[nmeta].lang = (char *)report_lang();
 		nmeta++;
 	}
 	if (nmeta)

@@ -29,6 +29,8 @@
 #include "publish.h"
 #include "survey.h"
 #include "template.h"
+#include "termlist.h"
+#include "terms.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -341,15 +343,10 @@ static char *input_path(const options *o, const templates *t, const char *what, 
 	return NULL;
 }
 
-/* The site's style sheet: the templates' own stijl.css, or else the
- * generator's default (templates/stijl.css of the generator, found beside
- * the schemas: gen/schema/../../templates). Found before anything is built,
- * so a report without one fails at once, not after its PDF. */
-static char *style_sheet(const char *argv0, const options *o, const templates *t, struct err *e)
+/* A file of the generator's default templates (the shipped report's
+ * templates/, found beside the schemas: gen/schema/../../templates). */
+static char *default_template_file(const char *argv0, const options *o, const char *name)
 {
-	char *own = xasprintf("%s/stijl.css", t->dir);
-	if (access(own, R_OK) == 0)
-		return own;
 	char *rng = schema_path(argv0, o, "sjabloon.rng");
 	char *dir = xstrdup(rng);
 	for (int up = 0; up < 2; up++) {
@@ -359,9 +356,21 @@ static char *style_sheet(const char *argv0, const options *o, const templates *t
 		else
 			strcpy(dir, up ? ".." : ".");
 	}
-	char *dflt = xasprintf("%s/../templates/stijl.css", dir);
+	char *dflt = xasprintf("%s/../templates/%s", dir, name);
 	free(rng);
 	free(dir);
+	return dflt;
+}
+
+/* The site's style sheet: the templates' own stijl.css, or else the
+ * generator's default. Found before anything is built, so a report
+ * without one fails at once, not after its PDF. */
+static char *style_sheet(const char *argv0, const options *o, const templates *t, struct err *e)
+{
+	char *own = xasprintf("%s/stijl.css", t->dir);
+	if (access(own, R_OK) == 0)
+		return own;
+	char *dflt = default_template_file(argv0, o, "stijl.css");
 	if (access(dflt, R_OK) == 0) {
 		free(own);
 		return dflt;
@@ -371,6 +380,24 @@ static char *style_sheet(const char *argv0, const options *o, const templates *t
 	free(own);
 	free(dflt);
 	return NULL;
+}
+
+/* The report's words (terms.h): the generator's default term list, with
+ * the templates' own termen.xml over it, in the language <taal> says. */
+static int install_terms(const char *argv0, const options *o, const templates *t, const template_inputs *in,
+			 struct err *e)
+{
+	char *dflt = default_template_file(argv0, o, "termen.xml");
+	char *own = xasprintf("%s/termen.xml", t->dir);
+	char *rng = schema_path(argv0, o, "termen.rng");
+	char *where = in->lang ? xasprintf("%s/rapport.xml:%ld", t->dir, in->lang_line)
+			       : xasprintf("%s/rapport.xml, which has no <taal>", t->dir);
+	int rc = termlist_install(dflt, access(own, F_OK) == 0 ? own : NULL, rng, in->lang, where, e);
+	free(dflt);
+	free(own);
+	free(rng);
+	free(where);
+	return rc;
 }
 
 int main(int argc, char **argv)
@@ -398,7 +425,8 @@ int main(int argc, char **argv)
 	if (!(t = templates_load(o.templates, rng_t, &e)))
 		goto out;
 	prof_mark("load templates");
-	templates_inputs(t, &in);
+	if (templates_inputs(t, &in, &e) || install_terms(argv[0], &o, t, &in, &e))
+		goto out;
 	if (!(o.css = style_sheet(argv[0], &o, t, &e)))
 		goto out;
 	{
@@ -486,8 +514,10 @@ int main(int argc, char **argv)
 	}
 	data_date = data_date_of(resp);
 	/* the whole country once, for every area edition's comparison */
-	edition whole = { .slug = "nederland", .name = "Nederland" };
+	char *whole_slug = province_slug(T("geheel.naam"));
+	edition whole = { .slug = whole_slug, .name = (char *)T("geheel.naam") };
 	variant *nv_all = edition_variant(s, &whole);
+	free(whole_slug);
 	stats *national = edition_stats(nv_all, el, NULL);
 	prof_mark("national numbers");
 	/* The text of every produced edition is evaluated, not only of those
@@ -580,7 +610,8 @@ int main(int argc, char **argv)
 		/* fonts and the hyphenation patterns loaded once, for every
 		 * worker to inherit */
 		pdf_warm *warm = pdf_warm_up();
-		hyph *hy = hyph_open(HYPH_NL_DICT);
+		char hmsg[256];
+		hyph *hy = hyph_open_lang(report_lang(), hmsg, sizeof hmsg); /* a failure is reported by the writers */
 		prof_mark("fonts and patterns loaded");
 		brc = jobs_run(nb, o.jobs, build_edition, &ec, &e, &claims);
 		hyph_close(hy);
@@ -633,6 +664,7 @@ out:
 	free(rg);
 	free(resp);
 	templates_inputs_free(&in);
+	terms_uninstall();
 	if (have_bd)
 		breakdown_free(&bd);
 	free(o.css);

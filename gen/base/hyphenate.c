@@ -10,10 +10,14 @@
 #include "hyphenate.h"
 #include "util.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <glib.h>
 #include <hyphen.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Letters kept before and after a break: at least three on either side
  * ("ge-/meenten", "on-/derdeel" leave a fragment an editor sends back). */
@@ -153,4 +157,58 @@ char *hyph_text(hyph *h, const char *utf8)
 			add_word(h, &b, s, p, n);
 	}
 	return sb_take(&b);
+}
+
+char *hyph_dict_for(const char *lang)
+{
+	char ll[4] = "", rr[4] = "";
+	size_t n = strcspn(lang, "-");
+	if (n < 2 || n > 3)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		ll[i] = (char)tolower((unsigned char)lang[i]);
+	const char *r = lang[n] ? lang + n + 1 : "";
+	if (strlen(r) == 2 || (strlen(r) > 2 && r[2] == '-'))
+		for (int i = 0; i < 2; i++)
+			rr[i] = (char)toupper((unsigned char)r[i]);
+	char *p = *rr ? xasprintf("%s/hyph_%s_%s.dic", HYPH_DIR, ll, rr) : NULL;
+	if (p && access(p, R_OK) == 0)
+		return p;
+	free(p);
+	p = xasprintf("%s/hyph_%s.dic", HYPH_DIR, ll);
+	if (access(p, R_OK) == 0)
+		return p;
+	free(p);
+	p = NULL;
+	DIR *d = opendir(HYPH_DIR);
+	char *pre = xasprintf("hyph_%s_", ll);
+	for (struct dirent *de; d && (de = readdir(d));) {
+		size_t len = strlen(de->d_name);
+		if (strncmp(de->d_name, pre, strlen(pre)) || len < 4 || strcmp(de->d_name + len - 4, ".dic"))
+			continue;
+		char *cand = xasprintf("%s/%s", HYPH_DIR, de->d_name);
+		if (!p || strcmp(cand, p) < 0) { /* the first by name: the same on every run */
+			free(p);
+			p = cand;
+		} else
+			free(cand);
+	}
+	if (d)
+		closedir(d);
+	free(pre);
+	return p;
+}
+
+hyph *hyph_open_lang(const char *lang, char *msg, size_t msglen)
+{
+	char *dict = hyph_dict_for(lang);
+	hyph *h = dict ? hyph_open(dict) : NULL;
+	if (!dict) {
+		size_t n = strcspn(lang, "-");
+		snprintf(msg, msglen, "%s: no hyphenation dictionary for '%s'; expected hyph_%.*s_*.dic there "
+			 "(the Debian package hyphen-%.*s)", HYPH_DIR, lang, (int)n, lang, (int)n, lang);
+	} else if (!h)
+		snprintf(msg, msglen, "%s: cannot load the hyphenation dictionary", dict);
+	free(dict);
+	return h;
 }

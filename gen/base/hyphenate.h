@@ -1,4 +1,5 @@
-/* hyphenate.h: Dutch hyphenation for the PDF typesetter.
+/* hyphenate.h: hyphenation for the PDF typesetter, in the report's language
+ * (Dutch for the shipped report).
  *
  * Pango has no dictionary hyphenation of its own; it only breaks at soft
  * hyphens (U+00AD) it finds in the text and then draws the hyphen itself
@@ -8,7 +9,11 @@
 #ifndef HYPHENATE_H
 #define HYPHENATE_H
 
-#define HYPH_NL_DICT "/usr/share/hyphen/hyph_nl_NL.dic"
+#define HYPH_DIR "/usr/share/hyphen"
+#define HYPH_NL_DICT HYPH_DIR "/hyph_nl_NL.dic"
+
+
+#include <stddef.h>
 
 typedef struct hyph hyph;
 
@@ -17,6 +22,14 @@ typedef struct hyph hyph;
  * hyph_close of the last frees it). */
 hyph *hyph_open(const char *dict_path);
 void hyph_close(hyph *h);
+
+/* The libhyphen dictionary for a BCP 47 tag: hyph_ll_RR.dic for "ll-RR",
+ * else the first hyph_ll_*.dic or hyph_ll.dic in HYPH_DIR; malloc'd, or
+ * NULL when the system has none. */
+char *hyph_dict_for(const char *lang);
+/* Opens the dictionary for lang; NULL with msg "<path>: cannot load ..." or
+ * "no hyphenation dictionary for 'xx' ...; expected ... (package hyphen-xx)". */
+hyph *hyph_open_lang(const char *lang, char *msg, size_t msglen);
 
 /* Returns a malloc'd copy of the UTF-8 text with U+00AD inserted at every
  * allowed break inside words of at least HYPH_MIN_WORD letters. Words with

@@ -1,5 +1,6 @@
 /* pango_setup.c: see pango_setup.h. */
 #include "pango_setup.h"
+#include "terms.h"
 #include "text.h"
 
 void report_pango_setup(PangoContext *ctx)
@@ -10,5 +11,5 @@ void report_pango_setup(PangoContext *ctx)
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	pango_cairo_context_set_font_options(ctx, fo);
 	cairo_font_options_destroy(fo);
-	pango_context_set_language(ctx, pango_language_from_string(REPORT_LANG));
+	pango_context_set_language(ctx, pango_language_from_string(report_lang()));
 }

@@ -107,3 +107,75 @@ char latin1_base(unsigned cp)
 	return c == ' ' ? 0 : c;
 }
 
+/* Is s a well-formed BCP 47 language tag (RFC 5646, section 2.1)? language
+ * (2-3 letters, with up to three 3-letter extlangs), then
+ * optional script (4 letters), region (2 letters or 3 digits), variants
+ * (5-8 alphanumerics, or a digit and 3), extensions (a singleton and
+ * subtags of 2-8) and a private use part (x and subtags of 1-8); or only
+ * a private use part. No variant or singleton twice (RFC 5646 2.2.5, 2.2.6).
+ * Letters in any case. The grammar also allows a language of 4-8 letters,
+ * but the IANA registry holds none (4 letters are reserved), so "english"
+ * is refused here; the registry itself is not consulted otherwise: "qq"
+ * passes, "en_GB" does not. */
+int lang_tag_ok(const char *s)
+{
+	char sub[16][9];
+	int ns = 0;
+	for (const char *p = s;;) {
+		size_t len = strcspn(p, "-");
+		if (len < 1 || len > 8 || ns == 16)
+			return 0;
+		for (size_t i = 0; i < len; i++) {
+			unsigned char ch = (unsigned char)p[i];
+			if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')))
+				return 0;
+			sub[ns][i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+		}
+		sub[ns++][len] = 0;
+		if (!p[len])
+			break;
+		p += len + 1;
+	}
+#define ALPHA(t) (strspn((t), "abcdefghijklmnopqrstuvwxyz") == strlen(t))
+#define DIGITS(t) (strspn((t), "0123456789") == strlen(t))
+	int k = 0;
+	if (!strcmp(sub[0], "x"))
+		goto privateuse;
+	size_t l0 = strlen(sub[0]);
+	if (!ALPHA(sub[0]) || l0 < 2 || l0 > 3)
+		return 0;
+	k = 1;
+	for (int e = 0; e < 3 && k < ns && strlen(sub[k]) == 3 && ALPHA(sub[k]); e++) /* extlang */
+		k++;
+	if (k < ns && strlen(sub[k]) == 4 && ALPHA(sub[k])) /* script */
+		k++;
+	if (k < ns && ((strlen(sub[k]) == 2 && ALPHA(sub[k])) || (strlen(sub[k]) == 3 && DIGITS(sub[k])))) /* region */
+		k++;
+	for (int first = k; k < ns; k++) { /* variants */
+		size_t l = strlen(sub[k]);
+		if (!(l >= 5 || (l == 4 && sub[k][0] >= '0' && sub[k][0] <= '9')))
+			break;
+		for (int j = first; j < k; j++)
+			if (!strcmp(sub[j], sub[k]))
+				return 0;
+	}
+	char seen[40] = "";
+	while (k < ns && strlen(sub[k]) == 1 && strcmp(sub[k], "x")) { /* extensions */
+		if (strchr(seen, sub[k][0]))
+			return 0;
+		strncat(seen, sub[k], 1);
+		int from = ++k;
+		while (k < ns && strlen(sub[k]) >= 2)
+			k++;
+		if (k == from)
+			return 0;
+	}
+	if (k == ns)
+		return 1;
+	if (strcmp(sub[k], "x"))
+		return 0;
+privateuse:
+	return k + 1 < ns; /* "x" and at least one subtag of 1-8 */
+#undef ALPHA
+#undef DIGITS
+}

@@ -21,9 +21,8 @@
 
 #include "util.h"
 
-/* The language of the report's text, as pango and the PDF's /Lang take it:
- * one tag for the typesetter and the charts (they said "nl-NL" and "nl"). */
-#define REPORT_LANG "nl-NL"
+/* Is s a well-formed BCP 47 language tag (RFC 5646 syntax; see text.c)? */
+int lang_tag_ok(const char *s);
 
 /* Decodes one UTF-8 sequence at p (n > 0 bytes left): returns its length
  * and sets *cp, or returns 0 for a malformed, overlong or surrogate

@@ -32,6 +32,7 @@
  * comes from the tree or the metadata goes through markup_esc(), in text and in
  * attributes alike, so no answer can open an element or break out of an
  * attribute. The page has no script and loads nothing from outside out/. */
+#include "terms.h"
 #include "doc.h"
 #include "doc_writers.h"
 #include "hyphenate.h"
@@ -1047,7 +1048,7 @@ static const char *cited_name(const char *a)
 static char *area_text(const doc_meta *m)
 {
 	char *ed = edition_line(m);
-	return ed ? ed : xstrdup(m->area ? m->area : "Nederland");
+	return ed ? ed : xstrdup(m->area ? m->area : T("geheel.naam"));
 }
 
 /* The description of an edition for search engines and link previews: it
@@ -1072,7 +1073,7 @@ static void head(html *h)
 	const doc_meta *m = &h->d->meta;
 	strbuf *o = &h->out;
 	sb_add(o, "<!DOCTYPE html>\n<html");
-	attr(h, "lang", m->lang && *m->lang ? m->lang : "nl");
+	attr(h, "lang", m->lang && *m->lang ? m->lang : report_lang());
 	sb_add(o, ">\n<head>\n<meta charset=\"utf-8\">\n"
 		  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
 	char *title = m->area && *m->area ? xasprintf("%s \xE2\x80\x93 %s", m->title && *m->title ? m->title : "Rapport", m->area)
@@ -1089,7 +1090,16 @@ static void head(html *h)
 	if (m->publisher)
 		meta_tag(h, "name", "dcterms.publisher", m->publisher);
 	meta_tag(h, "property", "og:type", "article");
-	meta_tag(h, "property", "og:locale", "nl_NL");
+	{
+		/* Open Graph writes a locale as ll_RR; a tag without a region has none */
+		char *loc = xstrdup(report_lang());
+		char *dash = strchr(loc, '-');
+		if (dash && strlen(dash + 1) == 2) {
+			*dash = '_';
+			meta_tag(h, "property", "og:locale", loc);
+		}
+		free(loc);
+	}
 	meta_tag(h, "property", "og:title", title);
 	meta_tag(h, "property", "og:description", desc);
 	if (m->publisher)
@@ -1398,12 +1408,8 @@ int doc_write_html_site(const doc *d, const char *outdir, const char *css_path, 
 		snprintf(msg, msglen, "%s/favicon.svg: cannot write: %s", outdir, strerror(errno));
 		return -1;
 	}
-	h.hy = hyph_open(HYPH_NL_DICT);
-	if (!h.hy) {
-		snprintf(msg, msglen, "%s: cannot load the Dutch hyphenation dictionary; expected the package hyphen-nl",
-			 HYPH_NL_DICT);
+	if (!(h.hy = hyph_open_lang(report_lang(), msg, msglen)))
 		return -1;
-	}
 
 	sb_init(&h.out);
 	head(&h);

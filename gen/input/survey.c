@@ -3,6 +3,7 @@
  * each row (per-gemeente tallies, open answers in a temporary file, the ids
  * seen); and variants: the gemeenten of the whole country or of one
  * province. */
+#include "terms.h"
 #include "survey.h"
 
 #include <errno.h>
@@ -345,7 +346,10 @@ int survey_open_foreach(const survey *s, int q, int (*cb)(const open_answer *a, 
 variant *variant_new(const survey *s, const char *slug)
 {
 	const char *prov = NULL;
-	if (strcmp(slug, "nederland")) {
+	char *whole = province_slug(T("geheel.naam"));
+	int is_whole = !strcmp(slug, whole);
+	free(whole);
+	if (!is_whole) {
 		for (int i = 0; i < s->reg->nareas && !prov; i++) {
 			char *ps = province_slug(s->reg->areas[i]);
 			if (!strcmp(ps, slug))
@@ -358,7 +362,7 @@ variant *variant_new(const survey *s, const char *slug)
 	variant *v = xcalloc(1, sizeof *v);
 	v->s = s;
 	v->slug = xstrdup(slug);
-	v->area = xstrdup(prov ? prov : "Nederland");
+	v->area = xstrdup(prov ? prov : T("geheel.naam"));
 	v->province = prov ? xstrdup(prov) : NULL;
 	v->gem = xcalloc((size_t)s->reg->n + 1, sizeof *v->gem);
 	for (int g = 0; g < s->reg->n; g++)

@@ -16,6 +16,7 @@
  * file goes to memory; pdf_ua.c finishes it (language, /Alt, XMP...) and
  * writes it. The document info (dates included) comes from doc->meta and
  * SOURCE_DATE_EPOCH only, so two runs give the same bytes. */
+#include "terms.h"
 #include "doc_writers.h"
 #include "pdf_layout.h"
 #include "pdf_lang.h"
@@ -916,11 +917,9 @@ static cairo_status_t to_memory(void *closure, const unsigned char *data, unsign
 
 int doc_write_pdf(const doc *d, const char *path, char *msg, size_t msglen)
 {
-	hyph *hy = hyph_open(HYPH_NL_DICT);
-	if (!hy) {
-		snprintf(msg, msglen, "%s: cannot load the Dutch hyphenation dictionary (package hyphen-nl)", HYPH_NL_DICT);
+	hyph *hy = hyph_open_lang(report_lang(), msg, msglen);
+	if (!hy)
 		return -1;
-	}
 	/* cairo writes to memory; pdf_ua_finish writes the finished file */
 	strbuf pdf;
 	sb_init(&pdf);
@@ -981,7 +980,7 @@ int doc_write_pdf(const doc *d, const char *path, char *msg, size_t msglen)
 		info.authors = (const char *const *)authors;
 		info.creator_tool = PDF_CREATOR;
 		info.date = date;
-		info.lang = "nl-NL";
+		info.lang = report_lang();
 		rc = pdf_ua_finish(pdf.s, pdf.len, &info, path, msg, msglen);
 		prof_mark("pdf: finishing pass (qpdf)");
 		free(date);

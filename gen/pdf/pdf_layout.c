@@ -15,6 +15,7 @@
 #include "pdf_lang.h"
 #include "chart.h"
 #include "pango_setup.h"
+#include "terms.h"
 #include "text.h"
 #include "util.h"
 
@@ -370,7 +371,7 @@ static PangoLayout *make_layout(pdf_layout *l, ibuild *b, const pstyle *st, cons
 	PangoFontDescription *fd = style_font(st, bc);
 	pango_layout_set_font_description(ly, fd);
 	pango_font_description_free(fd);
-	ib_attr(b, pango_attr_language_new(pango_language_from_string(REPORT_LANG)), 0, b->t.len);
+	ib_attr(b, pango_attr_language_new(pango_language_from_string(report_lang())), 0, b->t.len);
 	ib_attr(b, pango_attr_font_features_new(PDF_FONT_FEATURES), 0, b->t.len);
 	if (st->rgb[0] || st->rgb[1] || st->rgb[2]) {
 		PangoAttribute *a = pango_attr_foreground_new((guint16)(st->rgb[0] * 65535), (guint16)(st->rgb[1] * 65535),

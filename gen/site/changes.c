@@ -3,6 +3,7 @@
  * and group; statements and chosen wordings on their template file, line,
  * kind and number on that line. Output: wijzigingen.txt, wijzigingen.html
  * and a summary on stderr, all from the same comparison. */
+#include "terms.h"
 #include "changes.h"
 #include "csvwrite.h"
 #include "text.h"
@@ -500,7 +501,9 @@ int changes_write(const change_paths *cp, change_counts *cc, struct err *e)
 	}
 	sb_printf(&rp.txt, "Wijzigingen ten opzichte van de vorige publicatie (%s)\nStand van de gegevens: %s\n\n", cp->slug,
 		  cp->data_date);
-	sb_add(&rp.html, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+	sb_add(&rp.html, "<!DOCTYPE html>\n<html lang=\"");
+	markup_esc(&rp.html, report_lang());
+	sb_add(&rp.html, "\">\n<head>\n<meta charset=\"utf-8\">\n"
 			 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Wijzigingen: ");
 	markup_esc(&rp.html, cp->area);
 	sb_add(&rp.html, "</title>\n<link rel=\"stylesheet\" href=\"stijl.css\">\n</head>\n<body>\n"

@@ -4,6 +4,7 @@
  * is published in out/ after every run, so it reads the directory (which
  * editions are there, their PDFs' size and page count through pdf_info)
  * rather than anything one edition's build produced. */
+#include "terms.h"
 #include "landing.h"
 #include "pdfinfo.h"
 #include "text.h"
@@ -90,7 +91,9 @@ int html_write_landing_from(const char *outroot, const char *site, const char *c
 	const char *title = m && m->title ? m->title : ""; /* <titel> is required: a bare landing page only in tests */
 	strbuf o;
 	sb_init(&o);
-	sb_add(&o, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+	sb_add(&o, "<!DOCTYPE html>\n<html lang=\"");
+	markup_esc(&o, report_lang());
+	sb_add(&o, "\">\n<head>\n<meta charset=\"utf-8\">\n"
 		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
 	markup_esc(&o, title);
 	sb_add(&o, ": rapportage per gebied</title>\n<meta name=\"description\" content=\"");

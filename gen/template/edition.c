@@ -1,6 +1,7 @@
 /* edition.c: editions as data (see edition.h). The list of editions and
  * the minimum bases live in templates/rapport.xml, so a new area (a
  * landsdeel, a region) is a few lines of XML, not code. */
+#include "terms.h"
 #include "edition.h"
 #include "disclosure.h"
 #include "xmlload.h"
@@ -87,7 +88,9 @@ edition_list *editions_load(const templates *t, const survey *s, struct err *e)
 		}
 	}
 	if (!rc && !declared) {
-		add(l, "nederland", "Nederland", 0);
+		char *whole = province_slug(T("geheel.naam"));
+		add(l, whole, T("geheel.naam"), 0);
+		free(whole);
 		char *const *provs = s->reg->areas;
 		for (int i = 0; i < s->reg->nareas; i++) {
 			char *slug = province_slug(provs[i]);

@@ -7,6 +7,8 @@
 #include "disclosure.h"
 #include "expr.h"
 #include "lint.h"
+#include "terms.h"
+#include "text.h"
 #include "xmlload.h"
 
 #include <libxml/parser.h>
@@ -15,79 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-/* Is s a well-formed BCP 47 language tag (RFC 5646, section 2.1)? language
- * (2-3 letters, with up to three 3-letter extlangs), then
- * optional script (4 letters), region (2 letters or 3 digits), variants
- * (5-8 alphanumerics, or a digit and 3), extensions (a singleton and
- * subtags of 2-8) and a private use part (x and subtags of 1-8); or only
- * a private use part. No variant or singleton twice (RFC 5646 2.2.5, 2.2.6).
- * Letters in any case. The grammar also allows a language of 4-8 letters,
- * but the IANA registry holds none (4 letters are reserved), so "english"
- * is refused here; the registry itself is not consulted otherwise: "qq"
- * passes, "en_GB" does not. */
-static int bcp47_ok(const char *s)
-{
-	char sub[16][9];
-	int ns = 0;
-	for (const char *p = s;;) {
-		size_t len = strcspn(p, "-");
-		if (len < 1 || len > 8 || ns == 16)
-			return 0;
-		for (size_t i = 0; i < len; i++) {
-			unsigned char ch = (unsigned char)p[i];
-			if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')))
-				return 0;
-			sub[ns][i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-		}
-		sub[ns++][len] = 0;
-		if (!p[len])
-			break;
-		p += len + 1;
-	}
-#define ALPHA(t) (strspn((t), "abcdefghijklmnopqrstuvwxyz") == strlen(t))
-#define DIGITS(t) (strspn((t), "0123456789") == strlen(t))
-	int k = 0;
-	if (!strcmp(sub[0], "x"))
-		goto privateuse;
-	size_t l0 = strlen(sub[0]);
-	if (!ALPHA(sub[0]) || l0 < 2 || l0 > 3)
-		return 0;
-	k = 1;
-	for (int e = 0; e < 3 && k < ns && strlen(sub[k]) == 3 && ALPHA(sub[k]); e++) /* extlang */
-		k++;
-	if (k < ns && strlen(sub[k]) == 4 && ALPHA(sub[k])) /* script */
-		k++;
-	if (k < ns && ((strlen(sub[k]) == 2 && ALPHA(sub[k])) || (strlen(sub[k]) == 3 && DIGITS(sub[k])))) /* region */
-		k++;
-	for (int first = k; k < ns; k++) { /* variants */
-		size_t l = strlen(sub[k]);
-		if (!(l >= 5 || (l == 4 && sub[k][0] >= '0' && sub[k][0] <= '9')))
-			break;
-		for (int j = first; j < k; j++)
-			if (!strcmp(sub[j], sub[k]))
-				return 0;
-	}
-	char seen[40] = "";
-	while (k < ns && strlen(sub[k]) == 1 && strcmp(sub[k], "x")) { /* extensions */
-		if (strchr(seen, sub[k][0]))
-			return 0;
-		strncat(seen, sub[k], 1);
-		int from = ++k;
-		while (k < ns && strlen(sub[k]) >= 2)
-			k++;
-		if (k == from)
-			return 0;
-	}
-	if (k == ns)
-		return 1;
-	if (strcmp(sub[k], "x"))
-		return 0;
-privateuse:
-	return k + 1 < ns; /* "x" and at least one subtag of 1-8 */
-#undef ALPHA
-#undef DIGITS
-}
 
 /* Every <taal> of a part, taken or not by the data: its code a language
  * tag, and no passage inside another (one language per Span in the PDF). */
@@ -99,7 +28,7 @@ static int check_lang(xmlNodePtr n, const char *path, int inside, struct err *e)
 		int is = xml_is(n, "taal");
 		if (is) {
 			char *code = xml_attr(n, "code");
-			int ok = code && bcp47_ok(code);
+			int ok = code && lang_tag_ok(code);
 			if (!ok)
 				err_set(e, path, xmlGetLineNo(n),
 					"<taal code=\"%s\">: not a language tag; expected a BCP 47 tag such as en, en-GB or fr",
@@ -1177,8 +1106,8 @@ static char *edition_label(xmlDocPtr rapport, const variant *v)
 	if (!kind)
 		kind = xstrdup(v->nprov == 0 ? "land" : v->nprov == 1 ? "provincie" : "gebied");
 	char *s = !strcmp(kind, "land") ? NULL
-		  : !strcmp(kind, "provincie") ? xasprintf("Editie provincie %s", v->area)
-		  : xasprintf("Editie %s (%s)", v->area, kind);
+		  : !strcmp(kind, "provincie") ? TF("editie.provincie", v->area)
+		  : TF("editie.gebied", v->area, kind);
 	free(kind);
 	return s;
 }
@@ -1226,7 +1155,7 @@ static void read_meta(doc_meta *m, xmlNodePtr meta, const variant *v)
 	m->area = v ? xstrdup(v->area) : NULL;
 	m->variant = v ? xstrdup(v->slug) : NULL;
 	m->edition = v ? edition_label(meta->doc, v) : NULL;
-	m->lang = xstrdup("nl");
+	m->lang = xstrdup(report_lang());
 }
 
 /* Draft mode: a panel before the first chapter says what the marks mean
@@ -1234,22 +1163,19 @@ static void read_meta(doc_meta *m, xmlNodePtr meta, const variant *v)
 static void concept_legend(doc *d)
 {
 	doc_node *k = doc_node_new(DOC_PANEL);
-	k->text = xstrdup("Concept – niet publiceren");
+	k->text = xstrdup(T("concept.titel"));
 	k->id = xstrdup("concept-legenda");
 	doc_node *p = doc_append(k, doc_node_new(DOC_PARAGRAPH));
-	char *s = xasprintf("Dit is een conceptversie. In de tekst %s gemarkeerd wat de gegevens niet "
-			    "ondersteunen; een voetnoot bij elke markering zegt waarom. Pas de tekst in de sjablonen aan "
-			    "voordat deze uitgave wordt gepubliceerd. Gemarkeerd:",
-			    d->nclaims_failed == 1 ? "is één bewering" : "zijn de beweringen");
-	doc_append_text(p, s);
-	free(s);
+	doc_append_text(p, T(d->nclaims_failed == 1 ? "concept.uitleg.een" : "concept.uitleg.meer"));
 	doc_node *l = doc_append(k, doc_node_new(DOC_LIST));
 	l->flags |= DOC_DASH_LIST;
 	for (int i = 0; i < d->nclaims; i++) {
 		if (d->claims[i].holds)
 			continue;
 		doc_node *it = doc_append(l, doc_node_new(DOC_ITEM));
-		char *t = xasprintf("%s, regel %d: ‘%s’", d->claims[i].file, d->claims[i].line, d->claims[i].text);
+		char line[16];
+		snprintf(line, sizeof line, "%d", d->claims[i].line);
+		char *t = TF("concept.plaats", d->claims[i].file, line, d->claims[i].text);
 		doc_append_text(it, t);
 		free(t);
 	}
@@ -1410,11 +1336,25 @@ int templates_breakdown(const templates *t, breakdown *b, struct err *e)
 	return 0;
 }
 
-void templates_inputs(const templates *t, template_inputs *in)
+static const char *rapport_xml_path(const templates *t)
+{
+	return t->rapport && t->rapport->URL ? (const char *)t->rapport->URL : "rapport.xml";
+}
+
+int templates_inputs(const templates *t, template_inputs *in, struct err *e)
 {
 	memset(in, 0, sizeof *in);
 	xmlNodePtr root = xmlDocGetRootElement(t->rapport);
 	for (xmlNodePtr c = root->children; c; c = c->next) {
+		for (xmlNodePtr m = xml_is(c, "meta") ? c->children : NULL; m; m = m->next) {
+			if (!xml_is(m, "taal"))
+				continue;
+			in->lang = xml_text(m);
+			in->lang_line = xmlGetLineNo(m);
+			if (!lang_tag_ok(in->lang))
+				return err_set(e, rapport_xml_path(t), in->lang_line, "<taal>%s</taal>: not a language tag; "
+					       "expected a BCP 47 tag such as nl, nl-NL or en-GB", in->lang);
+		}
 		if (!xml_is(c, "invoer"))
 			continue;
 		long line = xmlGetLineNo(c);
@@ -1425,6 +1365,7 @@ void templates_inputs(const templates *t, template_inputs *in)
 		if ((in->responses = xml_attr(c, "antwoorden")))
 			in->responses_line = line;
 	}
+	return 0;
 }
 
 void templates_inputs_free(template_inputs *in)
@@ -1432,6 +1373,7 @@ void templates_inputs_free(template_inputs *in)
 	free(in->questionnaire);
 	free(in->registry);
 	free(in->responses);
+	free(in->lang);
 	memset(in, 0, sizeof *in);
 }
 

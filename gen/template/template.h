@@ -43,8 +43,11 @@ doc *report_build_lint(const templates *t, const stats *st, int strict, strbuf *
 typedef struct {
 	char *questionnaire, *registry, *responses;
 	long questionnaire_line, registry_line, responses_line;
+	char *lang; /* <taal> in <meta>: the report's language, a BCP 47 tag; NULL: the term list's */
+	long lang_line;
 } template_inputs;
-void templates_inputs(const templates *t, template_inputs *in);
+/* Returns 0, or -1 with e set when <taal> is not a language tag. */
+int templates_inputs(const templates *t, template_inputs *in, struct err *e);
 void templates_inputs_free(template_inputs *in);
 
 /* After doc_resolve: every figure drawn from a question has the number the
