@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "aggregate.h"
+#include "termlist.h"
 #include "util.h"
 
 static char *fuzz_dir_path;
@@ -31,6 +32,10 @@ static inline const char *fuzz_dir(void)
 		if (!mkdtemp(fuzz_dir_path))
 			abort();
 		atexit(fuzz_cleanup);
+		/* the report's words, as gen installs them before building */
+		struct err e;
+		if (termlist_install("templates/termen.xml", NULL, "gen/schema/termen.rng", NULL, "fuzz", &e))
+			abort();
 	}
 	return fuzz_dir_path;
 }
@@ -58,6 +63,7 @@ static inline fuzz_world *fuzz_world_load(void)
 	static fuzz_world w;
 	if (w.st)
 		return &w;
+	fuzz_dir(); /* installs the term list */
 	struct err e = { { 0 } };
 	w.qn = questionnaire_load("input/vragenlijst.xml", "gen/schema/vragenlijst.rng", &e);
 	w.reg = w.qn ? registry_load("input/gemeenten-2013.csv", &e) : NULL;

@@ -44,6 +44,7 @@
 #include "chart_internal.h"
 #include "chart_fixtures.h"
 #include "util.h"
+#include "test_terms.h"
 
 #define GOLDEN_DIR "tests/golden"
 #define GOLDEN_WIDTH 600.0
@@ -1213,6 +1214,7 @@ const char *__lsan_default_suppressions(void)
 
 int main(void)
 {
+	install_test_terms();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_golden_images),
 		cmocka_unit_test(test_golden_detects_one_pixel_shift),

@@ -14,6 +14,7 @@
 #include "aggregate.h"
 #include "disclosure.h"
 #include "expr.h"
+#include "test_terms.h"
 
 static char dir[] = "/tmp/test_disclosure.XXXXXX";
 
@@ -374,6 +375,7 @@ static int teardown(void **state)
 
 int main(void)
 {
+	install_test_terms();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_secondary_suppression),
 		cmocka_unit_test(test_cijfers_suppressed),

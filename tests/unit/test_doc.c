@@ -14,6 +14,7 @@
 
 #include "doc.h"
 #include "util.h"
+#include "test_terms.h"
 
 static doc_node *add(doc_node *parent, doc_type t)
 {
@@ -283,6 +284,7 @@ static void test_dump_format(void **state)
 
 int main(void)
 {
+	install_test_terms();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_heading_numbers_and_ids, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_figure_numbers_per_chapter, setup, teardown),

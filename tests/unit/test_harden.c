@@ -20,6 +20,7 @@
 #include "csvwrite.h"
 #include "doc.h"
 #include "expr.h"
+#include "test_terms.h"
 
 static char dir[] = "/tmp/test_harden.XXXXXX";
 
@@ -383,6 +384,7 @@ static void test_csv_writer(void **state)
 
 int main(void)
 {
+	install_test_terms();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbers_out_of_range),
 		cmocka_unit_test(test_format_refuses_unprintable),

@@ -33,6 +33,7 @@
 #include "landing.h"
 #include "pdfinfo.h"
 #include "util.h"
+#include "test_terms.h"
 
 #ifndef CSS_PATH
 #define CSS_PATH "templates/stijl.css"
@@ -407,7 +408,7 @@ static void assert_has(const char *hay, const char *needle)
 
 static void test_head_and_stylesheet(void **state)
 {
-	assert_has(page, "<!DOCTYPE html>\n<html lang=\"nl\">");
+	assert_has(page, "<!DOCTYPE html>\n<html lang=\"nl-NL\">");
 	assert_has(page, "<meta charset=\"utf-8\">");
 	assert_has(page, "<meta name=\"viewport\"");
 	assert_has(page, "<title>De \xE2\x80\x98" "doe-democratie\xE2\x80\x99 \xE2\x80\x93 Nederland</title>");
@@ -781,7 +782,7 @@ static void test_landing_page(void **state)
 {
 	char *path = xasprintf("%s/index.html", outroot);
 	char *s = slurp(path);
-	assert_has(s, "<html lang=\"nl\">");
+	assert_has(s, "<html lang=\"nl-NL\">");
 	assert_has(s, "<a href=\"nederland/index.html\">Nederland</a>");
 	/* size and page count read from the PDF on disk */
 	assert_has(s, "<a href=\"nederland/rapport.pdf\" type=\"application/pdf\">PDF<span class=\"vh\"> Nederland</span></a> <span class=\"bestand\">(");
@@ -872,6 +873,7 @@ static void test_invalid_chart_is_an_error(void **state)
 
 int main(void)
 {
+	install_test_terms();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_head_and_stylesheet),
 		cmocka_unit_test(test_titlepage),

@@ -14,6 +14,7 @@
 
 #include "aggregate.h"
 #include "expr.h"
+#include "test_terms.h"
 
 static char dir[] = "/tmp/test_model.XXXXXX";
 
@@ -285,6 +286,7 @@ static int teardown(void **state)
 
 int main(void)
 {
+	install_test_terms();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_gemeente_weights),
 		cmocka_unit_test(test_largest_remainder),

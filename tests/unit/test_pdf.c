@@ -26,6 +26,7 @@
 #include "pdf_layout.h"
 #include "pdf_text.h"
 #include "util.h"
+#include "test_terms.h"
 
 static const char *LOREM[] = {
 	"Gemeenten ondersteunen maatschappelijke initiatieven op veel manieren. Burgers nemen zelf het "
@@ -805,6 +806,7 @@ const char *__lsan_default_suppressions(void)
 
 int main(void)
 {
+	install_test_terms();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hyphenation),
 		cmocka_unit_test_setup_teardown(test_pages, layout_setup, layout_teardown),

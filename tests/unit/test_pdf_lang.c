@@ -22,6 +22,7 @@
 #include "pdf_lang.h"
 #include "pdf_layout.h"
 #include "util.h"
+#include "test_terms.h"
 
 /* A justified paragraph in the typesetter's font with what a line can
  * hold: italics, a link colour, a footnote marker (rise and scale), a
@@ -417,6 +418,7 @@ static void test_mark_plain(void **state)
 
 int main(void)
 {
+	install_test_terms();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_attr_invisible),
 		cmocka_unit_test(test_line_langs),

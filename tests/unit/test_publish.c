@@ -18,6 +18,7 @@
 
 #include "publish.h"
 #include "util.h"
+#include "test_terms.h"
 
 static char *tmpdir(void)
 {
@@ -245,6 +246,7 @@ static void links_refused(void **state)
 
 int main(void)
 {
+	install_test_terms();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(trailing_slash_and_final_paths),
 		cmocka_unit_test(regular_file_is_an_error),

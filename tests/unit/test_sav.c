@@ -22,6 +22,7 @@
 
 #include "survey.h"
 #include "util.h"
+#include "test_terms.h"
 
 #define XML "input/vragenlijst.xml"
 #define RNG "gen/schema/vragenlijst.rng"
@@ -447,6 +448,7 @@ static void test_not_a_sav(void **state)
 
 int main(void)
 {
+	install_test_terms();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip_equals_csv),
 		cmocka_unit_test(test_round_trip_edge_cells),

@@ -22,6 +22,7 @@
 #include "expr.h"
 #include "template.h"
 #include "util.h"
+#include "test_terms.h"
 
 #define FIX "tests/templates"
 
@@ -192,6 +193,7 @@ static void test_builtins_documented(void **state)
 
 int main(void)
 {
+	install_test_terms();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_blokken),
 		cmocka_unit_test(test_uitdrukkingen_nederland),

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "test_terms.h"
 
 static char *esc(const char *s, size_t n, int keep_shy)
 {
@@ -84,6 +85,7 @@ static void test_escape_policy(void **state)
 
 int main(void)
 {
+	install_test_terms();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_escape_policy),
