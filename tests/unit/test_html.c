@@ -33,6 +33,7 @@
 #include "landing.h"
 #include "pdfinfo.h"
 #include "util.h"
+#include "terms.h"
 #include "test_terms.h"
 
 #ifndef CSS_PATH
@@ -126,7 +127,7 @@ static void meta(doc *d)
 	m->fieldwork_to = xstrdup("2013-05-13");
 	m->area = xstrdup("Nederland");
 	m->variant = xstrdup("nederland");
-	m->lang = xstrdup("nl");
+	m->lang = xstrdup(report_lang());
 }
 
 static chart *stacked_chart(void)
