@@ -241,7 +241,8 @@ static int build_variant(const survey *s, const templates *t, const edition_list
 	 * PDF/UA pass rewrote it), so they are read from the file here, in the
 	 * site layer, and handed to the HTML writer */
 	html_site page_site = site ? *site : (html_site){ 0 };
-	static const html_download written[] = { { "cijfers.csv", "Cijfers" }, { "codeboek.csv", "Codeboek" } };
+	const html_download written[] = { { "cijfers.csv", T("download.cijfers") },
+					  { "codeboek.csv", T("download.codeboek") } };
 	page_site.csv = written; /* both written above, or the edition failed */
 	page_site.ncsv = 2;
 	if (!rc && pdf_info(pdf, &page_site.pdf_bytes, &page_site.pdf_pages))
@@ -312,15 +313,12 @@ static char *data_date_of(const char *path)
 {
 	struct stat sb;
 	if (stat(path, &sb))
-		return xstrdup("onbekend");
+		return xstrdup(T("datum.onbekend"));
 	struct tm tm;
 	gmtime_r(&sb.st_mtime, &tm);
 	char iso[16];
 	strftime(iso, sizeof iso, "%Y-%m-%d", &tm);
-	char *dm = nl_date_day_month(iso);
-	char *s = xasprintf("%s %d", dm, tm.tm_year + 1900);
-	free(dm);
-	return s;
+	return nl_date(iso);
 }
 
 /* The path of one input file: the name rapport.xml gives it in <invoer>,
@@ -460,8 +458,8 @@ int main(int argc, char **argv)
 	/* an area of the register that no edition names: a spelling slip, or
 	 * a report that leaves it to the national edition */
 	for (int k = 0; k < el->nunnamed; k++)
-		fprintf(stderr, "gen: %s:%ld: let op: provincie '%s' staat in geen <uitgave> van %s/rapport.xml "
-				"(een spelfout?); haar gemeenten tellen alleen mee in uitgaven zonder provincies\n",
+		fprintf(stderr, "gen: %s:%ld: note: province '%s' is in no <uitgave> of %s/rapport.xml "
+				"(a spelling slip?); its gemeenten count only in editions without provinces\n",
 			reg->source, reg->area_line[el->unnamed[k]], reg->areas[el->unnamed[k]], t->dir);
 	int want = -1;
 	if (strcmp(o.variant, "all")) {
@@ -551,7 +549,7 @@ int main(int argc, char **argv)
 		sb_free(&findings);
 		if (o.lint || nerr) {
 			if (o.lint)
-				fprintf(stderr, "gen: controle: %d bevinding(en), %d uitgave(n) niet te maken\n", nfind, nerr);
+				fprintf(stderr, "gen: check: %d finding(s), %d edition(s) cannot be made\n", nfind, nerr);
 			stats_free(national);
 			variant_free(nv_all);
 			free(build);
@@ -559,11 +557,12 @@ int main(int argc, char **argv)
 			free(names);
 			free(red);
 			if (nerr)
-				err_set(&e, t->dir, 0, "%d uitgave(n) met een waarde die niet vermeld mag worden en geen alternatief (zie hierboven)", nerr);
+				err_set(&e, t->dir, 0, "%d edition(s) print a value that must be withheld, without an alternative (see above); "
+				"expected a <kies> or <zin> with an <anders> around it", nerr);
 			rc = o.lint && !nfind && !nerr ? 0 : 1;
 			if (o.lint && rc) {
 				if (!nerr)
-					err_set(&e, t->dir, 0, "%d bevinding(en) van de controle (zie hierboven)", nfind);
+					err_set(&e, t->dir, 0, "%d finding(s) of the check (see above)", nfind);
 			}
 			goto out_el;
 		}
@@ -596,8 +595,8 @@ int main(int argc, char **argv)
 		int hrc = disclosure_plan_history(el->plan, (const char *const *)old, o.update_withhold, msg, sizeof msg);
 		for (int i = 0; i < el->n; i++) {
 			if (old[i] && el->plan->e[i].update_cells)
-				fprintf(stderr, "gen: %s: %d cellen (item x groep) niet vermeld: anders gaf het verschil met de vorige publicatie "
-						"te weinig nieuwe eenheden prijs (--update-weglaten)\n",
+				fprintf(stderr, "gen: %s: %d cells (item x group) withheld: their difference with the previous "
+						"publication would give away too few new units (--update-weglaten)\n",
 					el->e[i].slug, el->plan->e[i].update_cells);
 			free(old[i]);
 		}
@@ -622,8 +621,8 @@ history_refused:
 	prof_mark("editions built");
 	variant_free(nv_all);
 	if (!brc && claims && !o.concept) {
-		err_set(&e, t->dir, 0, "%d bewering(en) kloppen niet op de gegevens (zie hierboven); niets gepubliceerd. "
-			"Pas de tekst aan, of bekijk de uitgave met --concept", claims);
+		err_set(&e, t->dir, 0, "%d claim(s) do not hold on the data (see above); nothing published. "
+			"Expected text that the data support: change the templates, or look at the edition with --concept", claims);
 		brc = -1;
 	}
 	/* every edition built: publish them, one atomic swap each */
@@ -644,7 +643,7 @@ history_refused:
 	if (brc)
 		goto out_el;
 	if (claims)
-		fprintf(stderr, "gen: concept: %d bewering(en) kloppen niet; gemarkeerd en toegelicht in de uitvoer\n", claims);
+		fprintf(stderr, "gen: draft: %d claim(s) do not hold; marked and explained in the output\n", claims);
 	rc = 0;
 out_el:
 	editions_free(el);

@@ -1,6 +1,7 @@
 /* util.c: allocation, string buffers, error messages, file helpers and Dutch
  * number formatting shared by every module (see util.h). */
 #include "util.h"
+#include "terms.h"
 #include "text.h"
 
 #include <errno.h>
@@ -333,7 +334,7 @@ char *nl_int(long v)
 		sb_addc(&b, '-');
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && (n - i) % 3 == 0)
-			sb_addc(&b, '.');
+			sb_add(&b, T("getal.duizendtal"));
 		sb_addc(&b, digits[i]);
 	}
 	return sb_take(&b);
@@ -342,10 +343,13 @@ char *nl_int(long v)
 char *nl_decimal(double v, int decimals)
 {
 	char *s = xasprintf("%.*f", decimals, v);
-	for (char *p = s; *p; p++)
-		if (*p == '.')
-			*p = ',';
-	return s;
+	char *dot = strchr(s, '.');
+	if (!dot)
+		return s;
+	*dot = 0;
+	char *r = xasprintf("%s%s%s", s, T("getal.decimaal"), dot + 1);
+	free(s);
+	return r;
 }
 
 long round_half_up(double v)
@@ -377,13 +381,18 @@ char *nl_file_size(long bytes)
 {
 	if (bytes >= 1000000) {
 		long tenths = (bytes + 50000) / 100000; /* MB to one decimal, half up */
-		return xasprintf("%ld,%ld MB", tenths / 10, tenths % 10);
+		return xasprintf("%ld%s%ld MB", tenths / 10, T("getal.decimaal"), tenths % 10);
 	}
 	return xasprintf("%ld kB", (bytes + 500) / 1000 > 0 ? (bytes + 500) / 1000 : 1);
 }
 
-static const char *const nl_months[] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
-					  "augustus", "september", "oktober", "november", "december" };
+/* "maand.1".."maand.12": the month names of the term list */
+static const char *month(int mo)
+{
+	static const char *const id[] = { "maand.1", "maand.2", "maand.3", "maand.4", "maand.5", "maand.6",
+					  "maand.7", "maand.8", "maand.9", "maand.10", "maand.11", "maand.12" };
+	return T(id[mo - 1]);
+}
 
 char *nl_date(const char *iso)
 {
@@ -392,7 +401,10 @@ char *nl_date(const char *iso)
 		return xstrdup("");
 	if (sscanf(iso, "%4d-%2d-%2d", &y, &mo, &d) != 3 || mo < 1 || mo > 12)
 		return xstrdup(iso);
-	return xasprintf("%d %s %d", d, nl_months[mo - 1], y);
+	char day[16], year[16];
+	snprintf(day, sizeof day, "%d", d);
+	snprintf(year, sizeof year, "%d", y);
+	return TF("datum.lang", day, month(mo), year);
 }
 
 char *nl_date_day_month(const char *iso)
@@ -400,5 +412,7 @@ char *nl_date_day_month(const char *iso)
 	int y, mo, d;
 	if (sscanf(iso, "%d-%d-%d", &y, &mo, &d) != 3 || mo < 1 || mo > 12)
 		return xstrdup(iso);
-	return xasprintf("%d %s", d, nl_months[mo - 1]);
+	char day[16];
+	snprintf(day, sizeof day, "%d", d);
+	return TF("datum.dag_maand", day, month(mo));
 }

@@ -57,13 +57,15 @@ int write_file(const char *path, const char *data, size_t len);
 int mkdir_p(const char *path);
 int rm_rf(const char *path);
 
-/* Dutch formatting: "2,5", "100.000", "94%". Returned strings are malloc'd. */
+/* Numbers and dates as the report's language writes them, with the
+ * separators and month names of the term list (terms.h; Dutch: "2,5",
+ * "100.000", "8 april 2013"). Returned strings are malloc'd. */
 char *nl_int(long v);               /* 100000 -> "100.000" */
 char *nl_decimal(double v, int decimals); /* 2.5,1 -> "2,5" */
 char *nl_file_size(long bytes);
-/* Dutch dates from ISO dates (one month table): "2013-04-08" -> "8 april
- * 2013" (nl_date; NULL -> "") and "8 april" (nl_date_day_month); a text
- * that is not an ISO date is returned as it is. */
+/* Dates from ISO dates: "2013-04-08" -> "8 april 2013" (nl_date, term
+ * datum.lang; NULL -> "") and "8 april" (nl_date_day_month, datum.dag_maand);
+ * a text that is not an ISO date is returned as it is. */
 char *nl_date(const char *iso);
 char *nl_date_day_month(const char *iso);     /* 1234567 -> "1,2 MB", 850000 -> "850 kB" */
 

@@ -26,7 +26,7 @@ grep -q 'Bron: voorbeeldmonitor onder gemeenten, Voorbeeldbureau (2026)' "$TMP/o
 if grep -q 'online enquête onder gemeenten' "$TMP/out/nederland/index.html"; then echo "the 2013 survey's source line in the example"; exit 1; fi
 # the text: every sentence of every edition
 "$GEN" --input "$EX/input" --templates "$EX/templates" --controleer 2>"$TMP/lint" || { cat "$TMP/lint"; exit 1; }
-grep -q 'controle: 0 bevinding' "$TMP/lint" || { cat "$TMP/lint"; exit 1; }
+grep -q 'check: 0 finding(s)' "$TMP/lint" || { cat "$TMP/lint"; exit 1; }
 # the PDFs: the same PDF/UA checks as the 2013 report's
 python3 "$ROOT/tests/pdfua_check.py" "$TMP"/out/*/rapport.pdf > "$TMP/ua.log" || { cat "$TMP/ua.log"; exit 1; }
 # the data are what maak-gegevens.py writes

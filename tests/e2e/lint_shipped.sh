@@ -4,6 +4,6 @@
 # item named twice, no number and noun that disagree. It writes nothing.
 . "$ROOT/tests/e2e_lib.sh"
 "$GEN" --controleer --input "$ROOT/input" --templates "$ROOT/templates" --out "$TMP/out" 2>"$TMP/err" || { cat "$TMP/err"; exit 1; }
-grep -q '^gen: controle: 0 bevinding(en), 0 uitgave(n) niet te maken$' "$TMP/err" || { cat "$TMP/err"; exit 1; }
+grep -q '^gen: check: 0 finding(s), 0 edition(s) cannot be made$' "$TMP/err" || { cat "$TMP/err"; exit 1; }
 [ ! -e "$TMP/out" ] || { echo "--controleer wrote $TMP/out"; exit 1; }
 echo "info: $(grep -c 'niet gemaakt' "$TMP/err") editions not produced; every produced edition linted clean"
