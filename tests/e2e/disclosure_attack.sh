@@ -73,8 +73,8 @@ set +e
 rc=$?
 set -e
 [ "$rc" -ne 0 ] || { echo "an update with one new gemeente was published"; exit 1; }
-grep "update geweigerd" "$TMP/err" | sed 's/^/info: /'
-grep -q "update geweigerd: [0-9]* cellen .* door 1 nieuwe gemeente .*minimum van $min.*Wacht op meer respons, of publiceer met --update-weglaten" "$TMP/err"
+grep "update refused" "$TMP/err" | sed 's/^/info: /'
+grep -q "update refused: [0-9]* cells .* by 1 new gemeente .*minimum of $min.*Wait for more response, or publish with --update-weglaten" "$TMP/err"
 [ "$(tree_hash "$TMP/pub")" = "$before" ] || { echo "out/ changed by a refused update"; exit 1; }
 ls -d "$TMP"/pub.staging-* 2>/dev/null && { echo "staging left behind"; exit 1; }
 # the attacker's view of such an update, had it been published: the
