@@ -7,12 +7,38 @@
  *
  * DIR defaults to "input", FILE to "gen/schema/vragenlijst.rng": run it from
  * the repository root, as make does. On an error it prints the message and
- * exits 1 without touching the .sav. */
+ * exits 1 without touching the .sav.
+ *
+ * The .sav's labels (and the default breakdown's) are terms (terms.h): the
+ * generator's default term list, templates/termen.xml, found from FILE as
+ * gen does (FILE's folder holds termen.rng; templates/ is two folders up). */
 #include "survey.h"
+#include "termlist.h"
+#include "terms.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* templates/termen.xml and gen/schema/termen.rng, from the questionnaire's
+ * schema path (gen/schema/vragenlijst.rng), as gen/main.c's
+ * default_template_file and schema_path find them. */
+static int install_terms(const char *rng, struct err *e)
+{
+	char *dir = xstrdup(rng);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = 0;
+	else
+		strcpy(dir, ".");
+	char *terms_rng = xasprintf("%s/termen.rng", dir);
+	char *list = xasprintf("%s/../../templates/termen.xml", dir);
+	int rc = termlist_install(list, NULL, terms_rng, NULL, "sav-export", e);
+	free(terms_rng);
+	free(list);
+	free(dir);
+	return rc;
+}
 
 static int usage(void)
 {
@@ -41,7 +67,8 @@ int main(int argc, char **argv)
 	survey *s = NULL;
 	int rc = 1;
 
-	qn = questionnaire_load(xml, rng, &e);
+	if (install_terms(rng, &e) == 0)
+		qn = questionnaire_load(xml, rng, &e);
 	if (qn)
 		reg = registry_load(reg_csv, &e);
 	if (reg) {
@@ -62,5 +89,6 @@ int main(int argc, char **argv)
 	free(reg_csv);
 	free(csv);
 	free(sav);
+	terms_uninstall();
 	return rc;
 }

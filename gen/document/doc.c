@@ -3,6 +3,7 @@
 #include "doc.h"
 #include "text.h"
 #include "util.h"
+#include "terms.h"
 #include "chart.h"
 
 #include <stdlib.h>
@@ -37,15 +38,15 @@ char *doc_figure_source(const doc_meta *m)
 	char year[5] = "";
 	if (iso && strlen(iso) >= 4 && iso[0] >= '0' && iso[0] <= '9')
 		memcpy(year, iso, 4);
-	/* <bron> in rapport.xml; the 2013 report's wording without one */
-	const char *what = m->source ? m->source : "online enqu\xC3\xAAte onder gemeenten";
+	/* <bron> in rapport.xml; the 2013 report's wording (a term) without one */
+	const char *what = m->source ? m->source : T("bron.standaard");
 	if (m->publisher && *year)
-		return xasprintf("Bron: %s, %s (%s)", what, m->publisher, year);
+		return TF("bron.regel.uitgever_jaar", what, m->publisher, year);
 	if (m->publisher)
-		return xasprintf("Bron: %s, %s", what, m->publisher);
+		return TF("bron.regel.uitgever", what, m->publisher);
 	if (*year)
-		return xasprintf("Bron: %s (%s)", what, year);
-	return xasprintf("Bron: %s", what);
+		return TF("bron.regel.jaar", what, year);
+	return TF("bron.regel", what);
 }
 
 void doc_meta_free(doc_meta *m)

@@ -13,6 +13,7 @@
 #include "doc.h"
 #include "text.h"
 #include "util.h"
+#include "terms.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -243,7 +244,6 @@ static char *generated_id(counters *c, doc_node *n)
 	}
 }
 
-/* The reader-facing text of a reference to target. */
 /* Does an inline open a sentence: first in its block, or after ". ", "? "
  * or "! "? Then the reference is written with a capital. */
 static int starts_sentence(const doc_node *n)
@@ -261,22 +261,22 @@ static int starts_sentence(const doc_node *n)
 	return len && (p->text[len - 1] == '.' || p->text[len - 1] == '?' || p->text[len - 1] == '!');
 }
 
+/* The reader-facing text of a reference to target (verwijzing.*). */
 static char *xref_text(const doc_node *t)
 {
 	switch (t->type) {
 	case DOC_FIGURE:
-		return xasprintf("figuur %s", t->number);
+		return TF("verwijzing.figuur", t->number);
 	case DOC_HEADING:
 		if (t->number && t->level == 1)
-			return xasprintf((t->flags & DOC_ANNEX) ? "bijlage %s" : "hoofdstuk %s",
-					 t->number);
+			return TF((t->flags & DOC_ANNEX) ? "verwijzing.bijlage" : "verwijzing.hoofdstuk", t->number);
 		if (t->number && t->level == 2)
-			return xasprintf("paragraaf %s", t->number);
+			return TF("verwijzing.paragraaf", t->number);
 		return doc_plain_text(t);
 	case DOC_PANEL:
 		return xstrdup(t->text ? t->text : "");
 	case DOC_FOOTNOTE:
-		return xasprintf("voetnoot %s", t->number);
+		return TF("verwijzing.voetnoot", t->number);
 	default:
 		return doc_plain_text(t);
 	}

@@ -7,6 +7,7 @@
 #include "survey.h"
 #include "csvread.h"
 #include "text.h"
+#include "terms.h"
 
 #include <ctype.h>
 #include <limits.h>
@@ -17,15 +18,16 @@
 void breakdown_default(breakdown *b)
 {
 	/* the 2013 report's population classes; a report declares its own
-	 * with <indeling> in rapport.xml */
+	 * with <indeling> in rapport.xml. Their labels and the breakdown's
+	 * word are terms (indeling.standaard.*). */
 	static const struct {
-		const char *id, *csv, *label;
+		const char *id, *csv, *label_term;
 		double below;
 	} cls[] = {
-		{ "lt20k", "<20k", "minder dan 20.000 inwoners", 20000 },
-		{ "20-50k", "20-50k", "20.000 tot 50.000 inwoners", 50000 },
-		{ "50-100k", "50-100k", "50.000 tot 100.000 inwoners", 100000 },
-		{ "100k+", "100k+", "100.000 inwoners of meer", HUGE_VAL },
+		{ "lt20k", "<20k", "indeling.standaard.lt20k", 20000 },
+		{ "20-50k", "20-50k", "indeling.standaard.20_50k", 50000 },
+		{ "50-100k", "50-100k", "indeling.standaard.50_100k", 100000 },
+		{ "100k+", "100k+", "indeling.standaard.100k_plus", HUGE_VAL },
 	};
 	static const struct {
 		const char *id;
@@ -33,12 +35,12 @@ void breakdown_default(breakdown *b)
 	} uni[] = { { "lt50k", 2, { 0, 1 } }, { "50k+", 2, { 2, 3 } }, { "lt100k", 3, { 0, 1, 2 } }, { "20k+", 3, { 1, 2, 3 } } };
 	memset(b, 0, sizeof *b);
 	b->column = xstrdup("inwoners");
-	b->name = xstrdup("grootteklasse");
+	b->name = xstrdup(T("indeling.standaard.naam"));
 	for (size_t i = 0; i < sizeof cls / sizeof cls[0]; i++) {
 		breakdown_class *c = &b->c[b->n++];
 		c->id = xstrdup(cls[i].id);
 		c->csv = xstrdup(cls[i].csv);
-		c->label = xstrdup(cls[i].label);
+		c->label = xstrdup(T(cls[i].label_term));
 		c->below = cls[i].below;
 	}
 	for (size_t i = 0; i < sizeof uni / sizeof uni[0]; i++) {

@@ -27,6 +27,7 @@
  * line n+2: the line of the same respondent in antwoorden.csv. Problems with
  * the dictionary (the variables) name the file only. */
 #include "survey.h"
+#include "terms.h"
 
 #include <errno.h>
 #include <math.h>
@@ -593,7 +594,9 @@ int responses_write_sav(const survey *s, const char *path, struct err *e)
 	readstat_set_data_writer(w, write_bytes);
 	readstat_writer_set_compression(w, READSTAT_COMPRESS_ROWS);
 	readstat_writer_set_file_timestamp(w, fixed_timestamp());
-	readstat_writer_set_file_label(w, "Antwoorden; variabelelabel = kolom van antwoorden.csv");
+	/* the labels an SPSS user reads are terms (sav.*); the notes below are
+	 * for the analyst and in English */
+	readstat_writer_set_file_label(w, T("sav.bestandslabel"));
 	/* Document record lines (at most 80 bytes each): the mapping, for whoever
 	 * opens the file in SPSS. */
 	readstat_add_note(w, "Each variable label is the column name in antwoorden.csv (vraag.item).");
@@ -618,8 +621,8 @@ int responses_write_sav(const survey *s, const char *path, struct err *e)
 		}
 	}
 	readstat_label_set_t *mention_set = readstat_add_label_set(w, READSTAT_TYPE_DOUBLE, "vermelding");
-	readstat_label_double_value(mention_set, 0, "niet genoemd");
-	readstat_label_double_value(mention_set, 1, "genoemd");
+	readstat_label_double_value(mention_set, 0, T("sav.vermelding.niet_genoemd"));
+	readstat_label_double_value(mention_set, 1, T("sav.vermelding.genoemd"));
 
 	for (int j = 0; j < nv && !rc; j++) {
 		cols[j] = j < 3 ? xstrdup(fixed[j]) : survey_column_name(s, j - 3);

@@ -12,10 +12,14 @@
  *
  * Every CSV file goes through csvwrite.c: a text field that starts with
  * = + - @ a tab or CR gets a leading ' (no spreadsheet formulas); the
- * codebook says so in a row of its own ("(elke tekstkolom)", code '). */
+ * codebook says so in a row of its own ("(elke tekstkolom)", code ').
+ *
+ * The codes and the header are identifiers and stay; the labels and
+ * descriptions a reader sees are terms (codeboek.*). */
 #include "codebook.h"
 #include "aggregate.h"
 #include "csvwrite.h"
+#include "terms.h"
 
 #include <string.h>
 
@@ -32,18 +36,15 @@ int codebook_write(const questionnaire *qn, const registry *reg, const char *pat
 	csv_writer cw, *w = &cw;
 	csvw_init(w, &b, "\n", 1);
 	row(w, "kolom", "figuur", "code", "label");
-	row(w, "kolom", "", "figuur", "Nummer van de figuur in het rapport; text: een getal uit de lopende tekst");
-	row(w, "kolom", "", "item", "Onderdeel van de vraag (de balk of regel in de figuur)");
-	row(w, "kolom", "", "categorie", "Antwoordcategorie");
-	row(w, "kolom", "", "groep", "Alle gemeenten samen of een grootteklasse");
-	row(w, "kolom", "", "aantal",
-	    "Aantal; bij vragen over de gemeente telt elke gemeente een keer, zodat een aantal een breuk kan zijn");
-	row(w, "kolom", "", "n", "Basis van het percentage (aantal gemeenten of respondenten dat antwoordde)");
-	row(w, "kolom", "", "procent", "Percentage zoals het rapport het drukt (afgerond)");
-	row(w, "(elke tekstkolom)", "", "'",
-	    "Een tekstveld dat begint met =, +, -, @, een tab of een regeleinde krijgt een ' ervoor, zodat een "
-	    "rekenblad het als tekst toont en niet als formule uitvoert");
-	row(w, "groep", "", "totaal", "Alle gemeenten");
+	row(w, "kolom", "", "figuur", T("codeboek.kolom.figuur"));
+	row(w, "kolom", "", "item", T("codeboek.kolom.item"));
+	row(w, "kolom", "", "categorie", T("codeboek.kolom.categorie"));
+	row(w, "kolom", "", "groep", T("codeboek.kolom.groep"));
+	row(w, "kolom", "", "aantal", T("codeboek.kolom.aantal"));
+	row(w, "kolom", "", "n", T("codeboek.kolom.n"));
+	row(w, "kolom", "", "procent", T("codeboek.kolom.procent"));
+	row(w, T("codeboek.tekstkolom"), "", "'", T("codeboek.tekstkolom.uitleg"));
+	row(w, "groep", "", "totaal", T("codeboek.groep.totaal"));
 	for (int c = 0; c < reg->bd.n; c++)
 		row(w, "groep", "", registry_class_csv(reg, c), registry_class_label(reg, c));
 	for (int qi = 0; qi < qn->nquestions; qi++) {
@@ -52,8 +53,8 @@ int codebook_write(const questionnaire *qn, const registry *reg, const char *pat
 		row(w, "figuur", fig, fig, q->caption && *q->caption ? q->caption : q->text);
 		if (q->kind == Q_OPEN) {
 			row(w, "item", fig, q->id, q->text);
-			row(w, "categorie", fig, "respondenten", "Respondenten met een antwoord op de open vraag");
-			row(w, "categorie", fig, "gemeenten", "Gemeenten met een antwoord op de open vraag");
+			row(w, "categorie", fig, "respondenten", T("codeboek.open.respondenten"));
+			row(w, "categorie", fig, "gemeenten", T("codeboek.open.gemeenten"));
 			continue;
 		}
 		for (int i = 0; i < q->nitems; i++)
@@ -62,13 +63,13 @@ int codebook_write(const questionnaire *qn, const registry *reg, const char *pat
 			for (int c = 0; c < q->scale->ncat; c++)
 				row(w, "categorie", fig, q->scale->cats[c].id, q->scale->cats[c].label);
 		} else {
-			row(w, "categorie", fig, "mentions", "Genoemd (aantal vermeldingen)");
+			row(w, "categorie", fig, "mentions", T("codeboek.genoemd"));
 		}
 	}
-	row(w, "item", "text", "respons_respondenten", "Respondenten");
-	row(w, "item", "text", "respons_gemeenten", "Gemeenten in de respons");
-	row(w, "item", "text", "gemeenten_totaal", "Gemeenten in het register");
-	row(w, "categorie", "text", "count", "Aantal");
+	row(w, "item", "text", "respons_respondenten", T("codeboek.respons.respondenten"));
+	row(w, "item", "text", "respons_gemeenten", T("codeboek.respons.gemeenten"));
+	row(w, "item", "text", "gemeenten_totaal", T("codeboek.respons.register"));
+	row(w, "categorie", "text", "count", T("codeboek.aantal"));
 	int rc = write_file(path, b.s, b.len);
 	sb_free(&b);
 	return rc;

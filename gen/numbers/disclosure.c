@@ -2,6 +2,7 @@
  * stats (see disclosure.h). The only place where "may this be printed?" is
  * decided; every writer and the expressions only read item_stats.sup. */
 #include "disclosure.h"
+#include "terms.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -126,13 +127,13 @@ char *disclosure_reason_text(int reason, enum unit u, double n)
 {
 	switch (reason) {
 	case SUP_NO_ANSWERS:
-		return xstrdup("geen antwoorden");
+		return xstrdup(T("reden.geen_antwoorden"));
 	case SUP_SMALL_BASE:
 		/* without its base, as statistics offices print a withheld cell:
 		 * "n=1" would say how few answered */
-		return xasprintf("niet vermeld: te weinig %s", u == UNIT_GEMEENTE ? "gemeenten" : "respondenten");
+		return xstrdup(T(u == UNIT_GEMEENTE ? "reden.te_weinig.gemeenten" : "reden.te_weinig.respondenten"));
 	case SUP_SECONDARY:
-		return xstrdup("niet vermeld: anders te herleiden");
+		return xstrdup(T("reden.herleidbaar"));
 	default:
 		return xstrdup("");
 	}
@@ -593,7 +594,8 @@ int disclosure_plan_history(disclosure_plan *p, const char *const *old, int with
 	long affected = 0; /* cells (item x group) */
 	double worst = -1;
 	char example[300] = "";
-	const char *example_slug = "", *unit_word = "gemeente";
+	const char *example_slug = "";
+	enum unit worst_unit = UNIT_GEMEENTE;
 	for (int k = 0; k < p->n; k++) {
 		if (!old || !old[k] || p->e[k].withheld != ED_MADE)
 			continue;
@@ -650,8 +652,8 @@ int disclosure_plan_history(disclosure_plan *p, const char *const *old, int with
 				affected++;
 				if (worst < 0 || units < worst) {
 					worst = units;
-					unit_word = qq->unit == UNIT_GEMEENTE ? "gemeente" : "respondent";
-					snprintf(example, sizeof example, "figuur %s, %s, %s, %s: n %s -> %g", fl[0], fl[1], fl[2], fl[3],
+					worst_unit = qq->unit;
+					snprintf(example, sizeof example, "figure %s, %s, %s, %s: n %s -> %g", fl[0], fl[1], fl[2], fl[3],
 						 fl[5], nb[g]);
 					example_slug = p->e[k].slug;
 				}
@@ -668,11 +670,13 @@ int disclosure_plan_history(disclosure_plan *p, const char *const *old, int with
 			p->e[k].update_cells = 0;
 		}
 		int u = (int)(worst + 0.5);
+		const char *who = worst_unit == UNIT_GEMEENTE ? (u == 1 ? "gemeente" : "gemeenten")
+							      : (u == 1 ? "respondent" : "respondents");
 		snprintf(msg, msgsz,
-			 "update geweigerd: %ld cellen (item x groep) van de vorige publicatie veranderen door %d nieuwe %s%s "
-			 "(bv. %s%s%s), minder dan het minimum van %d; het verschil zou hun antwoorden prijsgeven. "
-			 "Wacht op meer respons, of publiceer met --update-weglaten (die getallen worden dan niet vermeld)",
-			 affected, u, unit_word, u == 1 ? "" : "en", example_slug, *example_slug ? ", " : "", example,
+			 "update refused: %ld cells (item x group) of the previous publication change by %d new %s "
+			 "(e.g. %s%s%s), fewer than the minimum of %d; the difference would give their answers away. "
+			 "Wait for more response, or publish with --update-weglaten (those numbers are then withheld)",
+			 affected, u, who, example_slug, *example_slug ? ", " : "", example,
 			 p->min_gemeenten);
 		return -1;
 	}

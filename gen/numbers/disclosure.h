@@ -18,6 +18,7 @@
 #define DISCLOSURE_H
 
 #include "aggregate.h"
+#include "terms.h"
 
 enum sup_reason {
 	SUP_NONE = 0,      /* published */
@@ -47,15 +48,17 @@ void disclosure_apply(stats *st);
 
 /* "geen_antwoorden", "te_weinig", "herleidbaar", "" (cijfers.csv column). */
 const char *disclosure_reason_id(int reason);
-/* Short Dutch reason for a chart row: "geen antwoorden", "niet vermeld: te
- * weinig gemeenten" (without the base), "niet vermeld: anders te
- * herleiden". Tables print the sign instead (disclosure_sign). malloc'd. */
+/* Short reason for a chart row, a term (reden.*): "geen antwoorden",
+ * "niet vermeld: te weinig gemeenten" (without the base), "niet vermeld:
+ * anders te herleiden". Tables print the sign instead (disclosure_sign).
+ * malloc'd. */
 char *disclosure_reason_text(int reason, enum unit u, double n);
 /* The sign a table prints for a number that is not there, as CBS tables
  * do: "x" withheld (too small a base, or derivable), "–" no answers (n = 0).
  * The legend says what they mean (DISCLOSURE_SIGN_LEGEND). */
 const char *disclosure_sign(int reason);
-#define DISCLOSURE_SIGN_LEGEND "x = weggelaten (te weinig gemeenten of respondenten, of anders te herleiden); \xE2\x80\x93 = geen antwoorden"
+/* What the signs mean: the term teken.legenda. */
+#define DISCLOSURE_SIGN_LEGEND T("teken.legenda")
 
 /* ---- The decision for the whole publication (docs/numbers.md, "Disclosure") ----
  *

@@ -7,6 +7,7 @@
 #include "open_answers.h"
 #include "disclosure.h"
 #include "expr.h"
+#include "terms.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -20,9 +21,7 @@ static void cell_int(doc_node *r, long v)
 }
 
 /* What "–" means in the tables below, said in the caption of each table
- * that has one. */
-#define DASH_RESPONSE " (\xE2\x80\x93 = geen gemeenten in deze groep)"
-#define DASH_FREQ " (x = weggelaten; . = niet van toepassing; \xE2\x80\x93 = geen antwoorden)"
+ * that has one: the terms bijlage.teken.respons and bijlage.teken.tabel. */
 
 static int has_dash_cell(const doc_node *t)
 {
@@ -35,12 +34,13 @@ static int has_dash_cell(const doc_node *t)
 	return 0;
 }
 
-/* Appends the dash legend to t's caption when a cell of t reads "–". */
-static void dash_legend(doc_node *t, const char *legend)
+/* Appends the dash legend (term legend_id) to t's caption, in
+ * parentheses, when a cell of t reads "–". */
+static void dash_legend(doc_node *t, const char *legend_id)
 {
 	if (!has_dash_cell(t))
 		return;
-	char *c = xasprintf("%s%s", t->text, legend);
+	char *c = xasprintf("%s (%s)", t->text, T(legend_id));
 	free(t->text);
 	t->text = c;
 }
@@ -66,19 +66,19 @@ static char *class_name(const stats *st, int c)
 void append_response_table(doc_node *parent, const stats *st, int by_province)
 {
 	doc_node *t = doc_append(parent, doc_node_new(DOC_TABLE));
-	const char *word = by_province ? "provincie" : st->v->s->reg->bd.name;
-	t->text = xasprintf("Respons naar %s: gemeenten in het register en in de respons, en respondenten", word);
+	const char *word = by_province ? T("bijlage.respons.provincie") : st->v->s->reg->bd.name;
+	t->text = TF("bijlage.respons.titel", word);
 	doc_node *h = doc_append_row(t, 1);
 	char *head = xstrdup(word);
 	head[0] = (char)toupper((unsigned char)head[0]);
 	doc_append_cell(h, head, 0);
 	free(head);
-	doc_append_cell(h, "Gemeenten", 1);
-	doc_append_cell(h, "In de respons", 1);
-	doc_append_cell(h, "Respons", 1);
-	doc_append_cell(h, "Aandeel in de respons", 1);
-	doc_append_cell(h, "Aandeel van alle gemeenten", 1);
-	doc_append_cell(h, "Respondenten", 1);
+	doc_append_cell(h, T("bijlage.respons.kop.register"), 1);
+	doc_append_cell(h, T("bijlage.respons.kop.in_respons"), 1);
+	doc_append_cell(h, T("bijlage.respons.kop.respons"), 1);
+	doc_append_cell(h, T("bijlage.respons.kop.aandeel_respons"), 1);
+	doc_append_cell(h, T("bijlage.respons.kop.aandeel_register"), 1);
+	doc_append_cell(h, T("bijlage.respons.kop.respondenten"), 1);
 	int n = by_province ? st->nprov : st->ngroups - 1;
 	for (int i = 0; i < n; i++) {
 		int reg = by_province ? st->reg_by_prov[i] : st->reg_by_class[i];
@@ -96,25 +96,25 @@ void append_response_table(doc_node *parent, const stats *st, int by_province)
 		cell_int(r, resp);
 	}
 	doc_node *r = doc_append_row(t, 0);
-	doc_append_cell(r, "Totaal", 0);
+	doc_append_cell(r, T("bijlage.respons.totaal"), 0);
 	cell_int(r, st->register_n);
 	cell_int(r, st->gemeenten);
 	cell_pct(r, st->gemeenten, st->register_n);
 	cell_pct(r, st->gemeenten, st->gemeenten);
 	cell_pct(r, st->register_n, st->register_n);
 	cell_int(r, st->respondents);
-	dash_legend(t, DASH_RESPONSE);
+	dash_legend(t, "bijlage.teken.respons");
 }
 
 static const char *kind_text(const question *q)
 {
 	switch (q->kind) {
 	case Q_GRID:
-		return "één antwoord per onderdeel";
+		return T("vragenlijst.soort.raster");
 	case Q_MENTIONS:
-		return q->max ? "meerdere onderdelen aan te kruisen" : "meerdere antwoorden mogelijk";
+		return q->max ? T("vragenlijst.soort.vermeldingen_max") : T("vragenlijst.soort.vermeldingen");
 	default:
-		return "open vraag";
+		return T("vragenlijst.soort.open");
 	}
 }
 
@@ -134,22 +134,29 @@ void append_questionnaire(doc_node *parent, const stats *st)
 		doc_node *s = doc_append(p, doc_node_new(DOC_STRONG));
 		doc_append_text(s, q->text);
 		char *info;
+		const char *unit = q->unit == UNIT_GEMEENTE ? T("vragenlijst.per_gemeente") : T("vragenlijst.per_respondent");
 		/* the wording may already say how to answer ("(maximaal drie)",
-		 * "(meerdere antwoorden mogelijk)"): then it is not said twice */
-		if (q->kind == Q_MENTIONS && (strstr(q->text, "(maximaal") || strstr(q->text, "meerdere antwoorden"))) {
-			info = xasprintf(" (%s)", q->unit == UNIT_GEMEENTE ? "per gemeente" : "per respondent");
+		 * "(meerdere antwoorden mogelijk)"): then it is not said twice;
+		 * the phrases that say so are terms, in the questionnaire's
+		 * language */
+		if (q->kind == Q_MENTIONS && (strstr(q->text, T("vragenlijst.al_gezegd.max")) ||
+					      strstr(q->text, T("vragenlijst.al_gezegd.meer")))) {
+			info = xasprintf(" (%s)", unit);
 		} else if (q->kind == Q_MENTIONS && q->max) {
 			char *w = nl_int(q->max);
-			info = xasprintf(" (%s, ten hoogste %s; %s)", kind_text(q), w,
-					 q->unit == UNIT_GEMEENTE ? "per gemeente" : "per respondent");
+			char *in = TF("vragenlijst.soort.max", kind_text(q), w, unit);
+			info = xasprintf(" %s", in);
+			free(in);
 			free(w);
 		} else
-			info = xasprintf(" (%s; %s)", kind_text(q), q->unit == UNIT_GEMEENTE ? "per gemeente" : "per respondent");
+			info = xasprintf(" (%s; %s)", kind_text(q), unit);
 		doc_append_text(p, info);
 		free(info);
 		if (strcmp(q->figure, "tekst")) {
-			char *f = xasprintf(" Figuur %s.", q->figure);
-			doc_append_text(p, f);
+			char *f = TF("vragenlijst.figuur", q->figure);
+			char *sf = xasprintf(" %s", f);
+			doc_append_text(p, sf);
+			free(sf);
 			free(f);
 		}
 		if (q->nitems) {
@@ -164,7 +171,7 @@ void append_questionnaire(doc_node *parent, const stats *st)
 			doc_node *ap = doc_append(it, doc_node_new(DOC_PARAGRAPH));
 			strbuf b;
 			sb_init(&b);
-			sb_add(&b, "Antwoorden: ");
+			sb_printf(&b, "%s ", T("vragenlijst.antwoorden"));
 			for (int c = 0; c < q->scale->ncat; c++)
 				sb_printf(&b, "%s%s", c ? " · " : "", q->scale->cats[c].label);
 			sb_add(&b, ".");
@@ -193,14 +200,7 @@ void append_frequency_tables(doc_node *parent, const stats *st)
 		char *wg = nl_number_word(disclosure_min(st, UNIT_GEMEENTE));
 		char *wr = nl_number_word(disclosure_min(st, UNIT_RESPONDENT));
 		const char *word = st->v->s->reg->bd.name;
-		char *t = xasprintf("Tekens in de tabellen: x = weggelaten, . = niet van toepassing (per %s "
-				    "telt \xE2\x80\x98weet niet\xE2\x80\x99 niet mee), \xE2\x80\x93 = geen antwoorden (n = 0). "
-				    "Een percentage dat op minder dan %s gemeenten (bij vragen over de gemeente) of "
-				    "%s respondenten (bij vragen aan de respondent) zou berusten, wordt niet gegeven, zodat het "
-				    "antwoord van een afzonderlijke gemeente niet te herkennen is. Om dezelfde reden ontbreekt "
-				    "soms ook een grotere %s of een totaal: anders zou het weggelaten cijfer uit het totaal, "
-				    "de andere klassen of de andere uitgaven te herleiden zijn. Uitsplitsingen naar %s "
-				    "staan alleen in de landelijke uitgave.", word, wg, wr, word, word);
+		char *t = TF("bijlage.tabel.tekens", word, wg, wr);
 		doc_append_text(doc_append(parent, doc_node_new(DOC_PARAGRAPH)), t);
 		free(t);
 		free(wg);
@@ -219,24 +219,29 @@ void append_frequency_tables(doc_node *parent, const stats *st)
 		hd->level = 3;
 		hd->flags |= DOC_UNNUMBERED;
 		hd->id = xasprintf("tabel-%s", q->id);
-		char *title = xasprintf("Vraag %d. %s", qno, q->text);
+		char *no = xasprintf("%d", qno);
+		char *title = TF("bijlage.tabel.kop", no, q->text);
 		doc_append_text(hd, title);
 		free(title);
 		int ncat = q->kind == Q_GRID ? q->scale->ncat : 1;
 		doc_node *t = doc_append(parent, doc_node_new(DOC_TABLE));
-		char *fig = strcmp(q->figure, "tekst") ? xasprintf(" (figuur %s)", q->figure) : xstrdup("");
-		t->text = q->kind == Q_GRID
-				  ? xasprintf("Vraag %d%s: percentage per antwoord en n, voor alle gemeenten en per %s",
-					      qno, fig, st->v->s->reg->bd.name)
-				  : xasprintf("Vraag %d%s: percentage dat het onderdeel noemde en n, voor alle gemeenten en per %s",
-					      qno, fig, st->v->s->reg->bd.name);
+		/* the question's figure, when it has one: " (figuur 3)" */
+		char *fig = NULL;
+		if (strcmp(q->figure, "tekst")) {
+			char *f = TF("bijlage.tabel.figuur", q->figure);
+			fig = xasprintf(" %s", f);
+			free(f);
+		}
+		t->text = TF(q->kind == Q_GRID ? "bijlage.tabel.titel.raster" : "bijlage.tabel.titel.vermeldingen", no,
+			     fig ? fig : "", st->v->s->reg->bd.name);
 		free(fig);
+		free(no);
 		doc_node *h = doc_append_row(t, 1);
-		char *ohead = xasprintf("Onderdeel; per %s", st->v->s->reg->bd.name);
+		char *ohead = TF("bijlage.tabel.kop.onderdeel", st->v->s->reg->bd.name);
 		doc_append_cell(h, ohead, 0);
 		free(ohead);
 		for (int c = 0; c < ncat; c++)
-			doc_append_cell(h, q->kind == Q_GRID ? q->scale->cats[c].label : "Genoemd", 1);
+			doc_append_cell(h, q->kind == Q_GRID ? q->scale->cats[c].label : T("bijlage.tabel.kop.genoemd"), 1);
 		doc_append_cell(h, "n", 1);
 		for (int i = 0; i < q->nitems; i++) {
 			const item_stats *is = &qs->items[i];
@@ -266,7 +271,7 @@ void append_frequency_tables(doc_node *parent, const stats *st)
 				cell_int(r, (long)(is->n[g] + 0.5));
 			}
 		}
-		dash_legend(t, DASH_FREQ);
+		dash_legend(t, "bijlage.teken.tabel");
 	}
 }
 
@@ -277,10 +282,7 @@ void append_open_answers(doc_node *parent, const stats *st, const question_stats
 	if (sel->n < sel->total) {
 		/* the annex is bounded; say what is left out and where it is */
 		char *n = nl_int(sel->n), *tot = nl_int(sel->total), *g = nl_int(sel->gemeenten);
-		char *txt = xasprintf("Hier staan %s van de %s antwoorden, die uit %s gemeenten komen: van elke gemeente "
-				      "om de beurt één, op volgorde van de naam van de gemeente, tot er %s zijn. Alle "
-				      "antwoorden staan in het bestand open-antwoorden.csv bij deze editie.",
-				      n, tot, g, n);
+		char *txt = TF("bijlage.open.selectie", n, tot, g);
 		doc_node *p = doc_append(parent, doc_node_new(DOC_PARAGRAPH));
 		doc_append_text(p, txt);
 		free(txt);
@@ -308,7 +310,7 @@ void append_open_answers(doc_node *parent, const stats *st, const question_stats
 	}
 	if (!sel->n) {
 		doc_node *it = doc_append(list, doc_node_new(DOC_ITEM));
-		doc_append_text(it, "Geen open antwoorden in deze selectie.");
+		doc_append_text(it, T("bijlage.open.geen"));
 	}
 	open_selection_free(sel);
 }

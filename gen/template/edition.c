@@ -208,7 +208,7 @@ stats *edition_stats(const variant *v, const edition_list *l, const stats *natio
 	return st;
 }
 
-/* "Drenthe en Flevoland" */
+/* "Drenthe and Flevoland", for the operator's line */
 static char *province_words(const registry *reg, unsigned m)
 {
 	char *const *pn = reg->areas;
@@ -220,7 +220,7 @@ static char *province_words(const registry *reg, unsigned m)
 	for (int i = 0; i < reg->nareas; i++)
 		if (m >> i & 1u) {
 			n++;
-			sb_printf(&b, "%s%s", n == 1 ? "" : n == total ? " en " : ", ", pn[i]);
+			sb_printf(&b, "%s%s", n == 1 ? "" : n == total ? " and " : ", ", pn[i]);
 		}
 	return sb_take(&b);
 }
@@ -228,19 +228,19 @@ static char *province_words(const registry *reg, unsigned m)
 char *edition_skip_line(const edition_list *l, int i)
 {
 	const edition *ed = &l->e[i];
-	char *cover = ed->covered_by >= 0 ? xasprintf("; %s staat in de uitgave %s (%s)", ed->name,
+	char *cover = ed->covered_by >= 0 ? xasprintf("; %s is in the edition %s (%s)", ed->name,
 						       l->e[ed->covered_by].name, l->e[ed->covered_by].slug)
-					  : xstrdup("; geen grotere uitgave dekt dit gebied");
+					  : xstrdup("; no larger edition covers this area");
 	const disclosure_edition *de = l->plan ? &l->plan->e[i] : NULL;
 	char *s;
 	if (de && de->withheld == ED_COMPLEMENT) {
 		char *who = province_words(l->reg, de->target);
-		s = xasprintf("gen: uitgave %s niet gemaakt: naast de andere uitgaven zou zij %s (%d %s) te herleiden maken, "
-			      "minder dan het minimum van %d%s",
+		s = xasprintf("gen: edition %s not made: next to the other editions it would give away %s (%d %s), "
+			      "fewer than the minimum of %d%s",
 			      ed->slug, who, de->target_n, de->target_n == 1 ? "gemeente" : "gemeenten", l->min_gemeenten, cover);
 		free(who);
 	} else {
-		s = xasprintf("gen: uitgave %s niet gemaakt: %d %s in de respons, minder dan het minimum van %d%s",
+		s = xasprintf("gen: edition %s not made: %d %s in the response, fewer than the minimum of %d%s",
 			      ed->slug, ed->gemeenten, ed->gemeenten == 1 ? "gemeente" : "gemeenten", l->min_gemeenten, cover);
 	}
 	free(cover);
@@ -251,9 +251,9 @@ char *edition_summary_line(const edition_list *l, int i)
 {
 	const disclosure_edition *de = &l->plan->e[i];
 	int out = de->cells_none + de->cells_small + de->cells_secondary + de->cells_classes;
-	return xasprintf("gen: %s: %d van %d cellen (item x groep) niet vermeld: %d zonder antwoorden, %d op te weinig %s, "
-			 "%d anders te herleiden, %d grootteklassen (alleen landelijk)",
+	return xasprintf("gen: %s: %d of %d cells (item x group) withheld: %d without answers, %d on too few %s, "
+			 "%d secondary (they would give a withheld one away), %d size classes (national edition only)",
 			 l->e[i].slug, out, de->cells, de->cells_none, de->cells_small,
-			 l->min_gemeenten == l->min_respondenten ? "eenheden" : "gemeenten of respondenten",
+			 l->min_gemeenten == l->min_respondenten ? "units" : "gemeenten or respondents",
 			 de->cells_secondary, de->cells_classes);
 }

@@ -47,8 +47,9 @@ variant *edition_variant(const survey *s, const edition *ed);
  * whole country's stats for comparisons (NULL when st is the country). */
 stats *edition_stats(const variant *v, const edition_list *l, const stats *national);
 
-/* One line for stderr: "gen: flevoland niet gemaakt: 1 gemeente in de
- * respons, minder dan 5; Flevoland staat in Oost-Nederland". malloc'd. */
+/* One line for stderr: "gen: edition flevoland not made: 1 gemeente in the
+ * response, fewer than the minimum of 5; Flevoland is in the edition
+ * Oost-Nederland (oost-nederland)". malloc'd. */
 char *edition_skip_line(const edition_list *l, int i);
 /* One line for stderr per edition made, after its build: what it withheld
  * and why. malloc'd. */

@@ -14,7 +14,7 @@ min=$(sed -n 's/.*minimum-gemeenten="\([0-9]*\)".*/\1/p' "$ROOT/templates/rappor
 [ -n "$min" ]
 for e in flevoland zeeland drenthe; do
 	[ ! -e "$TMP/out/$e" ] || { echo "$e has an edition of its own"; exit 1; }
-	grep -q "uitgave $e niet gemaakt: .* minder dan het minimum van $min" "$TMP/err"
+	grep -q "edition $e not made: .* fewer than the minimum of $min" "$TMP/err"
 done
 for e in nederland noord-nederland oost-nederland west-nederland zuid-nederland gelderland; do
 	[ -f "$TMP/out/$e/index.html" ] || { echo "no edition $e"; exit 1; }

@@ -21,7 +21,7 @@ attack() {
 
 # 1. the shipped data
 "$GEN" --input "$ROOT/input" --templates "$ROOT/templates" --out "$TMP/out" --variant all 2>"$TMP/err" || { cat "$TMP/err"; exit 1; }
-grep "cellen (item x groep) niet vermeld" "$TMP/err" | sed 's/^/info: /' | head -3
+grep "cells (item x group) withheld" "$TMP/err" | sed 's/^/info: /' | head -3
 attack "$ROOT/input" "$ROOT/templates" "$TMP/out" >"$TMP/a1" || { cat "$TMP/a1"; echo "attack found a disclosure on the shipped data"; exit 1; }
 sed 's/^/info: shipped: /' "$TMP/a1" | grep 'attack:'
 
@@ -36,7 +36,7 @@ csv.writer(open(sys.argv[1], "w", encoding="utf-8", newline=""), lineterminator=
     [rows[0]] + [r for r in rows[1:] if r[1] in keep])
 PY
 "$GEN" --concept --input "$TMP/in" --templates "$ROOT/templates" --out "$TMP/small" --variant all 2>"$TMP/err" || { cat "$TMP/err"; exit 1; }
-grep -c "niet gemaakt" "$TMP/err" | sed 's/^/info: small provinces: editions not made: /'
+grep -c "not made" "$TMP/err" | sed 's/^/info: small provinces: editions not made: /'
 attack "$TMP/in" "$ROOT/templates" "$TMP/small" >"$TMP/a2" || { cat "$TMP/a2"; echo "attack found a disclosure on small provinces"; exit 1; }
 sed 's/^/info: small: /' "$TMP/a2" | grep 'attack:'
 
@@ -73,8 +73,8 @@ set +e
 rc=$?
 set -e
 [ "$rc" -ne 0 ] || { echo "an update with one new gemeente was published"; exit 1; }
-grep "update geweigerd" "$TMP/err" | sed 's/^/info: /'
-grep -q "update geweigerd: [0-9]* cellen .* door 1 nieuwe gemeente .*minimum van $min.*Wacht op meer respons, of publiceer met --update-weglaten" "$TMP/err"
+grep "update refused" "$TMP/err" | sed 's/^/info: /'
+grep -q "update refused: [0-9]* cells .* by 1 new gemeente .*minimum of $min.*Wait for more response, or publish with --update-weglaten" "$TMP/err"
 [ "$(tree_hash "$TMP/pub")" = "$before" ] || { echo "out/ changed by a refused update"; exit 1; }
 ls -d "$TMP"/pub.staging-* 2>/dev/null && { echo "staging left behind"; exit 1; }
 # the attacker's view of such an update, had it been published: the

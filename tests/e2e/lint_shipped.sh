@@ -6,4 +6,4 @@
 "$GEN" --controleer --input "$ROOT/input" --templates "$ROOT/templates" --out "$TMP/out" 2>"$TMP/err" || { cat "$TMP/err"; exit 1; }
 grep -q '^gen: check: 0 finding(s), 0 edition(s) cannot be made$' "$TMP/err" || { cat "$TMP/err"; exit 1; }
 [ ! -e "$TMP/out" ] || { echo "--controleer wrote $TMP/out"; exit 1; }
-echo "info: $(grep -c 'niet gemaakt' "$TMP/err") editions not produced; every produced edition linted clean"
+echo "info: $(grep -c 'not made' "$TMP/err") editions not produced; every produced edition linted clean"

@@ -34,7 +34,7 @@ if mkdir -p "$TMP/full" && mount -t tmpfs -o size=100k tmpfs "$TMP/full" 2>/dev/
 		rc=$?
 		set -e
 		umount "$TMP/full"
-		msg=$(grep -v -e "bewering klopt niet" -e "^gen: uitgave" "$TMP/err3" || true)
+		msg=$(grep -v -e "bewering klopt niet" -e "^gen: edition" "$TMP/err3" || true)
 		[ "$rc" -ne 0 ] || continue
 		echo "$kb KB: $msg"
 		echo "$msg" | grep -Eqx "$TMP/full/out(\.state)?/[^: ]+: cannot write: No space left on device" ||
