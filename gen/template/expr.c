@@ -27,7 +27,7 @@ int ex_fail(parser *ps, const char *fmt, const char *a, const char *b)
 	/* a long expression is cut short, so the message keeps what is wrong */
 	int n = (int)strlen(ps->src);
 	const char *more = n > 200 ? "…" : "";
-	return err_set(ps->e, ps->file, ps->line, "expressie '%.*s%s': %s", n > 200 ? 200 : n, ps->src, more, what);
+	return err_set(ps->e, ps->file, ps->line, "expression '%.*s%s': %s", n > 200 ? 200 : n, ps->src, more, what);
 }
 
 void value_free(value *v)
@@ -600,9 +600,9 @@ char *value_format(const value *v, const char *file, long line, const char *src,
 	case V_STR:
 		return xstrdup(v->str);
 	case V_BOOL:
-		return xstrdup(v->num ? "ja" : "nee");
+		return xstrdup(T(v->num ? "waarde.ja" : "waarde.nee"));
 	case V_LIST:
-		err_set(e, file, line, "expressie '%s': a list cannot be printed; expected one value (use min, max or top)", src);
+		err_set(e, file, line, "expression '%s': a list cannot be printed; expected one value (use min, max or top)", src);
 		return NULL;
 	case V_NUM:
 		break;
@@ -611,7 +611,7 @@ char *value_format(const value *v, const char *file, long line, const char *src,
 	if (isnan(x))
 		return xstrdup("–");
 	if (!(fabs(x) <= EXPR_MAX)) {
-		err_set(e, file, line, "expressie '%s': the value is out of range and cannot be printed; expected a number of at most 10^15 in size", src);
+		err_set(e, file, line, "expression '%s': the value is out of range and cannot be printed; expected a number of at most 10^15 in size", src);
 		return NULL;
 	}
 	int whole = fabs(x - round(x)) < 1e-9;
@@ -637,7 +637,7 @@ char *value_describe(const value *v)
 {
 	struct err e;
 	if (v->t == V_LIST)
-		return xasprintf("[%d waarden]", v->nlist);
+		return xasprintf("[%d values]", v->nlist);
 	char *s = value_format(v, "", 0, "", &e);
 	if (v->t == V_STR) {
 		char *q = xasprintf("‘%s’", s);

@@ -4,7 +4,8 @@
  * sentences, and read for:
  *   - a typed quantifier ("veel gemeenten", "de meeste", "alle") beside a
  *     computed percentage it contradicts (bounds: lint_quantifiers, the
- *     same steps as the scale of kwantor(), expr.c nl_quantifier_scale);
+ *     same steps and the same terms as the scale of kwantor(), expr.c
+ *     nl_quantifier_scale);
  *   - "0% en 0%"-style pairs, and "0% van de"/"100% van de" where Dutch
  *     says "geen enkele" / "alle" (aandeel() says it);
  *   - an item of a question named by a computed value (top(), label())

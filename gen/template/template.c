@@ -560,7 +560,7 @@ static int inline_elem(ctx *c, xmlNodePtr n, doc_node *parent)
 	}
 	if (!strcmp(name, "gebied")) {
 		char *vorm = xml_attr(n, "vorm");
-		char *s = vorm ? xasprintf("in %s", c->st->v->area) : xstrdup(c->st->v->area);
+		char *s = vorm ? TF("gebied.in", c->st->v->area) : xstrdup(c->st->v->area);
 		doc_node *x = doc_append(parent, mk(DOC_TEXT, c, n));
 		x->text = s;
 		free(vorm);
@@ -1104,8 +1104,11 @@ static char *edition_label(xmlDocPtr rapport, const variant *v)
 			free(id);
 		}
 	}
+	/* an area no <uitgave soort> declares is named by the term gebied.soort */
+	if (!kind && v->nprov > 1)
+		return TF("editie.gebied", v->area, T("gebied.soort"));
 	if (!kind)
-		kind = xstrdup(v->nprov == 0 ? "land" : v->nprov == 1 ? "provincie" : "gebied");
+		kind = xstrdup(v->nprov == 0 ? "land" : "provincie");
 	char *s = !strcmp(kind, "land") ? NULL
 		  : !strcmp(kind, "provincie") ? TF("editie.provincie", v->area)
 		  : TF("editie.gebied", v->area, kind);
