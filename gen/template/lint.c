@@ -135,6 +135,13 @@ static int in_bounds(const lint_quantifier *q, double p)
 	return 1;
 }
 
+/* Whether s starts with the word w (a letter may not follow). */
+static int word_at(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+	return n && !strncasecmp(s, w, n) && !letter((unsigned char)s[n]);
+}
+
 /* The length of " en " (lijst.en between spaces) if s starts with it, else 0. */
 static size_t at_join(const char *s)
 {
@@ -278,18 +285,20 @@ int lint_block(const doc_node *block, const lint_value *vals, int nvals, const c
 						digits &= isdigit((unsigned char)t[k]) || t[k] == '.';
 					if (digits && s->to > s->from) {
 						long n = atol(t + s->from);
-						static const char *const one[] = { " gemeente", " respondent", NULL };
-						for (int w = 0; one[w]; w++) {
-							size_t wn = strlen(one[w]);
-							if (strncmp(lower + s->to, one[w], wn))
-								continue;
-							int plural = !strncmp(lower + s->to + wn, "n", 1) &&
-								     !letter((unsigned char)lower[s->to + wn + 1]);
-							int single = !letter((unsigned char)lower[s->to + wn]);
+						/* the nouns counted, singular and plural (terms) */
+						static const char *const nouns[][2] = {
+							{ "lint.eenheid.gemeente", "lint.eenheid.gemeenten" },
+							{ "lint.eenheid.respondent", "lint.eenheid.respondenten" },
+						};
+						const char *after = lower + s->to;
+						for (size_t w = 0; w < sizeof nouns / sizeof nouns[0] && *after == ' '; w++) {
+							const char *sg = T(nouns[w][0]), *pl = T(nouns[w][1]);
+							int plural = word_at(after + 1, pl);
+							int single = !plural && word_at(after + 1, sg);
 							if ((n == 1 && plural) || (n != 1 && single)) {
-								char *what = xasprintf("number and noun disagree: ‘%.*s%s%s’ (use aantal())",
-										       (int)(s->to - s->from), t + s->from, one[w],
-										       plural ? "n" : "");
+								char *what = xasprintf("number and noun disagree: ‘%.*s %s’ (use aantal())",
+										       (int)(s->to - s->from), t + s->from,
+										       plural ? pl : sg);
 								finding(out, &found, file, line, edition, what, sent, slen);
 								free(what);
 							}
