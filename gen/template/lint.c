@@ -181,6 +181,11 @@ int lint_block(const doc_node *block, const lint_value *vals, int nvals, const c
 	char *lower = xstrdup(t);
 	for (char *p = lower; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
+	/* the quantifiers' words, looked up once per block */
+	enum { NQ = sizeof lint_quantifiers / sizeof lint_quantifiers[0] - 1 };
+	const char *qwords[NQ];
+	for (int i = 0; i < NQ; i++)
+		qwords[i] = T(lint_quantifiers[i].id);
 	/* sentences: up to . ? ! followed by a space or the end, outside values */
 	size_t start = 0;
 	while (start < len) {
@@ -222,12 +227,11 @@ int lint_block(const doc_node *block, const lint_value *vals, int nvals, const c
 				const lint_quantifier *q = NULL;
 				const char *qw = NULL;
 				size_t qn = 0;
-				for (const lint_quantifier *c = lint_quantifiers; c->id; c++) {
-					const char *w = T(c->id);
-					size_t n = strlen(w);
-					if (n > qn && p + n <= end && !strncasecmp(lower + p, w, n) &&
+				for (int c = 0; c < NQ; c++) {
+					size_t n = strlen(qwords[c]);
+					if (n > qn && p + n <= end && !strncasecmp(lower + p, qwords[c], n) &&
 					    !letter((unsigned char)lower[p + n]))
-						q = c, qw = w, qn = n;
+						q = &lint_quantifiers[c], qw = qwords[c], qn = n;
 				}
 				if (q) {
 					for (int i = first; i <= last; i++) {
