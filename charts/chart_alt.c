@@ -1,8 +1,8 @@
-/* chart_alt.c: the Dutch text alternative of a chart, written from the
- * data: what kind of chart it is, what it shows, and its extremes. The HTML
- * writer puts it in the <img> alt attribute; the full numbers are in the
- * data table beside the image, so the alt text names only the highest and
- * lowest items. Ties are ties: every item that shares the highest (or
+/* chart_alt.c: the text alternative of a chart, written from the data in
+ * the report's words (the terms grafiek.alt.*, lijst.*): what kind of chart
+ * it is, what it shows, and its extremes. The HTML writer puts it in the
+ * <img> alt attribute; the full numbers are in the data table beside the
+ * image, so the alt text names only the highest and lowest items. Ties are ties: every item that shares the highest (or
  * lowest) value is named, in the order of the figure, with the value once
  * ("A en B (elk 12%)"). Items that no one mentioned are not "the least
  * mentioned": they are named apart ("door niemand genoemd: ..."). Suppressed
@@ -10,8 +10,10 @@
  * (area editions) each extreme also gives the reference value. */
 #include "chart.h"
 #include "chart_internal.h"
+#include "terms.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -38,8 +40,23 @@ static void add_value(strbuf *b, const chart *c, const chart_bar *bar)
 /* " en " before the last of n items, ", " before the others. */
 static void add_sep(strbuf *b, int k, int n)
 {
-	if (k > 0)
-		sb_add(b, k == n - 1 ? " en " : ", ");
+	if (k == n - 1 && k > 0)
+		sb_printf(b, " %s ", T("lijst.en"));
+	else if (k > 0)
+		sb_add(b, ", ");
+}
+
+/* A term between spaces or punctuation the code adds: " Niet getoond: ". */
+static void add_term(strbuf *b, const char *before, const char *id, const char *after)
+{
+	sb_printf(b, "%s%s%s", before, T(id), after);
+}
+
+/* A term with places, filled and added. */
+static void add_fmt(strbuf *b, char *filled)
+{
+	sb_add(b, filled);
+	free(filled);
 }
 
 /* Every shown bar whose category 0 has value v, in the figure's order:
@@ -63,8 +80,12 @@ static void add_tied_bars(strbuf *b, const chart *c, int v)
 			sb_add(b, ")");
 		}
 	}
-	if (!c->ref_label)
-		sb_printf(b, n > 1 ? " (elk %d%%)" : " (%d%%)", v);
+	if (!c->ref_label) {
+		if (n > 1)
+			sb_printf(b, " (%s %d%%)", T("lijst.elk"), v);
+		else
+			sb_printf(b, " (%d%%)", v);
+	}
 }
 
 char *chart_alt_stacked(const chart *c)
@@ -73,15 +94,19 @@ char *chart_alt_stacked(const chart *c)
 	sb_init(&b);
 	/* Categories are separated by semicolons: their own text may hold
 	 * commas ("Vaak, dit is een gangbare praktijk"). */
-	sb_printf(&b, "Gestapeld staafdiagram: %s", c->title);
+	add_fmt(&b, TF("grafiek.alt.gestapeld", c->title));
 	add_n(&b, c);
-	sb_add(&b, ". Per onderdeel het percentage per antwoord (");
+	strbuf cats;
+	sb_init(&cats);
 	for (int k = 0; k < c->ncat; k++)
-		sb_printf(&b, "%s%s", k ? "; " : "", c->cats[k].label);
-	sb_add(&b, ").");
-	if (c->ref_label)
-		sb_printf(&b, " Per onderdeel een staaf voor %s en daaronder een dunnere staaf voor %s ter vergelijking.",
-		          c->area_label, c->ref_label);
+		sb_printf(&cats, "%s%s", k ? "; " : "", c->cats[k].label);
+	sb_add(&b, ". ");
+	add_fmt(&b, TF("grafiek.alt.per_antwoord", cats.s ? cats.s : ""));
+	sb_free(&cats);
+	if (c->ref_label) {
+		sb_add(&b, " ");
+		add_fmt(&b, TF("grafiek.alt.vergelijking", c->area_label, c->ref_label));
+	}
 	int hi = -1, lo = -1, nsup = 0, nshown = 0;
 	for (int i = 0; i < c->nbars && c->ncat > 0; i++) {
 		const chart_bar *bar = &c->bars[i];
@@ -96,22 +121,29 @@ char *chart_alt_stacked(const chart *c)
 			lo = i;
 	}
 	if (hi >= 0) {
+		/* with a reference, the area the extremes are of */
 		const char *area = c->ref_label ? c->area_label : NULL;
 		if (nshown > 1 && c->bars[hi].pct[0] == c->bars[lo].pct[0]) {
-			sb_printf(&b, " Elk onderdeel heeft hetzelfde aandeel '%s'%s%s: %d%%.", c->cats[0].label,
-			          area ? " in " : "", area ? area : "", c->bars[hi].pct[0]);
+			char pct[16];
+			snprintf(pct, sizeof pct, "%d%%", c->bars[hi].pct[0]);
+			sb_add(&b, " ");
+			add_fmt(&b, area ? TF("grafiek.alt.gelijk_in", c->cats[0].label, area, pct)
+					 : TF("grafiek.alt.gelijk", c->cats[0].label, pct));
 		} else {
-			sb_printf(&b, " Hoogste aandeel '%s'%s%s: ", c->cats[0].label, area ? " in " : "", area ? area : "");
+			sb_add(&b, " ");
+			add_fmt(&b, area ? TF("grafiek.alt.hoogste_in", c->cats[0].label, area)
+					 : TF("grafiek.alt.hoogste", c->cats[0].label));
+			sb_add(&b, " ");
 			add_tied_bars(&b, c, c->bars[hi].pct[0]);
 			if (nshown > 1) {
-				sb_add(&b, "; laagste: ");
+				add_term(&b, "; ", "grafiek.alt.laagste", " ");
 				add_tied_bars(&b, c, c->bars[lo].pct[0]);
 			}
 			sb_add(&b, ".");
 		}
 	}
 	if (nsup > 0) {
-		sb_add(&b, " Niet getoond: ");
+		add_term(&b, " ", "grafiek.alt.niet_getoond", " ");
 		int k = 0;
 		for (int i = 0; i < c->nbars; i++) {
 			const chart_bar *bar = &c->bars[i];
@@ -149,7 +181,11 @@ static void add_tied_rows(strbuf *b, const chart *c, int ncols, long v)
 	}
 	if (v > 0) {
 		char *t = nl_int(v);
-		sb_printf(b, n > 1 ? " (elk %s keer)" : " (%s keer)", t);
+		sb_add(b, " (");
+		if (n > 1)
+			add_term(b, "", "lijst.elk", " ");
+		add_fmt(b, TF("grafiek.alt.keer", t));
+		sb_add(b, ")");
 		free(t);
 	}
 	free(rows);
@@ -174,16 +210,16 @@ static void add_extremes(strbuf *b, const chart *c, int ncols)
 				lo = r;
 		}
 	if (hi) {
-		sb_add(b, " Het meest genoemd: ");
+		add_term(b, " ", "grafiek.alt.meest", " ");
 		add_tied_rows(b, c, ncols, hi->count);
 		if (lo->count != hi->count) {
-			sb_add(b, "; het minst genoemd: ");
+			add_term(b, "; ", "grafiek.alt.minst", " ");
 			add_tied_rows(b, c, ncols, lo->count);
 		}
 		sb_add(b, ".");
 	}
 	if (zero) {
-		sb_add(b, " Door niemand genoemd: ");
+		add_term(b, " ", "grafiek.alt.niemand", " ");
 		add_tied_rows(b, c, ncols, 0);
 		sb_add(b, ".");
 	}
@@ -194,13 +230,14 @@ char *chart_alt_ranking(const chart *c)
 	strbuf b;
 	sb_init(&b);
 	/* Titles that already say "ranglijst van ..." are not prefixed
-	 * again ("Ranglijst: ranglijst van"). */
-	if (strncasecmp(c->title, "ranglijst", 9) == 0)
-		sb_printf(&b, "R%s", c->title + 1);
+	 * again ("Ranglijst: ranglijst van"); they get a capital instead. */
+	const char *word = T("grafiek.alt.ranglijst.woord");
+	if (*word && strncasecmp(c->title, word, strlen(word)) == 0)
+		sb_printf(&b, "%c%s", toupper((unsigned char)c->title[0]), c->title + 1);
 	else
-		sb_printf(&b, "Ranglijst: %s", c->title);
+		add_fmt(&b, TF("grafiek.alt.ranglijst", c->title));
 	add_n(&b, c);
-	sb_add(&b, ". Per onderdeel hoe vaak het genoemd is.");
+	add_term(&b, ". ", "grafiek.alt.per_onderdeel", "");
 	add_extremes(&b, c, 1);
 	return sb_take(&b);
 }
@@ -209,11 +246,11 @@ char *chart_alt_topbottom(const chart *c)
 {
 	strbuf b;
 	sb_init(&b);
-	sb_printf(&b, "Twee ranglijsten naast elkaar: %s", c->title);
+	add_fmt(&b, TF("grafiek.alt.top_bodem", c->title));
 	add_n(&b, c);
-	sb_printf(&b, ". Links '%s', rechts '%s', met per onderdeel hoe vaak het genoemd is.",
-	          c->cols[0].heading ? c->cols[0].heading : "",
-	          c->cols[1].heading ? c->cols[1].heading : "");
+	sb_add(&b, ". ");
+	add_fmt(&b, TF("grafiek.alt.links_rechts", c->cols[0].heading ? c->cols[0].heading : "",
+		       c->cols[1].heading ? c->cols[1].heading : ""));
 	add_extremes(&b, c, 2);
 	return sb_take(&b);
 }

@@ -10,6 +10,7 @@
 #include "chart.h"
 #include "util.h"
 #include "csvwrite.h"
+#include "terms.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -41,16 +42,16 @@ static void stacked_row(csv_writer *o, const chart *c, const char *label, const 
 
 static void csv_stacked(csv_writer *o, const chart *c)
 {
-	csvw_text(o, "Onderdeel");
+	csvw_text(o, T("figuur.kop.onderdeel"));
 	if (c->ref_label)
-		csvw_text(o, "Gebied");
+		csvw_text(o, T("grafiek.csv.gebied"));
 	csvw_text(o, "n");
 	for (int k = 0; k < c->ncat; k++) {
 		char *h = xasprintf("%s (%%)", c->cats[k].label);
 		csvw_text(o, h);
 		free(h);
 	}
-	csvw_text(o, "Niet getoond");
+	csvw_text(o, T("grafiek.csv.niet_getoond"));
 	csvw_end(o);
 	for (int i = 0; i < c->nbars; i++) {
 		const chart_bar *b = &c->bars[i];
@@ -65,8 +66,8 @@ static void csv_ranked(csv_writer *o, const chart *c)
 {
 	int two = c->kind == CHART_TOPBOTTOM;
 	if (two)
-		csvw_text(o, "Lijst");
-	csvw_texts(o, "Rang", "Onderdeel", "Aantal keer genoemd", (const char *)NULL);
+		csvw_text(o, T("grafiek.csv.lijst"));
+	csvw_texts(o, T("figuur.kop.rang"), T("figuur.kop.onderdeel"), T("figuur.kop.aantal_genoemd"), (const char *)NULL);
 	csvw_end(o);
 	for (int k = 0; k < (two ? 2 : 1); k++)
 		for (int i = 0; i < c->cols[k].nrows; i++) {

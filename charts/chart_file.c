@@ -331,8 +331,8 @@ static int write_png_layout(const chart *c, const chart_layout *l, double scale,
 	char *title = NULL;
 	if (framed)
 		title = c->number && *c->number
-			? xasprintf("Figuur %s: %s", c->number,
-			            c->caption && *c->caption ? c->caption : c->title ? c->title : "")
+			? TF("grafiek.titel", c->number,
+			     c->caption && *c->caption ? c->caption : c->title ? c->title : "")
 			: xstrdup(c->caption && *c->caption ? c->caption : c->title ? c->title : "");
 	const char *source = framed ? c->source : NULL;
 	int rc = encode_png(s, have_pal ? &pal : NULL, title, source, &png, why, sizeof why);

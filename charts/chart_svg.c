@@ -13,6 +13,7 @@
  * printed with at most two decimals, so the output is byte-identical across
  * runs. */
 #include "chart_internal.h"
+#include "terms.h"
 #include "text.h"
 #include "util.h"
 
@@ -287,12 +288,14 @@ char *chart_layout_svg(const chart_layout *l, const chart *c, const char *id_pre
 	sb_add(&o, "<title id=\"");
 	markup_esc(&o, p);
 	sb_add(&o, "-titel\">");
+	const char *caption = c->caption && *c->caption ? c->caption : c->title;
 	if (c->number && *c->number) {
-		sb_add(&o, "Figuur ");
-		markup_esc(&o, c->number);
-		sb_add(&o, ": ");
+		char *t = TF("grafiek.titel", c->number, caption ? caption : "");
+		markup_esc(&o, t);
+		free(t);
+	} else {
+		markup_esc(&o, caption);
 	}
-	markup_esc(&o, c->caption && *c->caption ? c->caption : c->title);
 	sb_add(&o, "</title>\n<desc id=\"");
 	markup_esc(&o, p);
 	sb_add(&o, "-beschrijving\">");

@@ -4,6 +4,7 @@
 #include "expr.h"
 #include "expr_internal.h"
 #include "disclosure.h"
+#include "terms.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -26,7 +27,7 @@ int ex_fail(parser *ps, const char *fmt, const char *a, const char *b)
 	/* a long expression is cut short, so the message keeps what is wrong */
 	int n = (int)strlen(ps->src);
 	const char *more = n > 200 ? "…" : "";
-	return err_set(ps->e, ps->file, ps->line, "expressie '%.*s%s': %s", n > 200 ? 200 : n, ps->src, more, what);
+	return err_set(ps->e, ps->file, ps->line, "expression '%.*s%s': %s", n > 200 ? 200 : n, ps->src, more, what);
 }
 
 void value_free(value *v)
@@ -64,11 +65,11 @@ const char *suppressed_phrase(int sup, int respondent_unit)
 {
 	switch (sup) {
 	case SUP_NO_ANSWERS:
-		return "(geen antwoorden)";
+		return T("weggelaten.geen_antwoorden");
 	case SUP_SMALL_BASE:
-		return respondent_unit ? "(niet vermeld: te weinig respondenten)" : "(niet vermeld: te weinig gemeenten)";
+		return T(respondent_unit ? "weggelaten.weinig_respondenten" : "weggelaten.weinig_gemeenten");
 	default:
-		return "(niet vermeld: anders te herleiden)";
+		return T("weggelaten.herleidbaar");
 	}
 }
 
@@ -599,9 +600,9 @@ char *value_format(const value *v, const char *file, long line, const char *src,
 	case V_STR:
 		return xstrdup(v->str);
 	case V_BOOL:
-		return xstrdup(v->num ? "ja" : "nee");
+		return xstrdup(T(v->num ? "waarde.ja" : "waarde.nee"));
 	case V_LIST:
-		err_set(e, file, line, "expressie '%s': a list cannot be printed; expected one value (use min, max or top)", src);
+		err_set(e, file, line, "expression '%s': a list cannot be printed; expected one value (use min, max or top)", src);
 		return NULL;
 	case V_NUM:
 		break;
@@ -610,7 +611,7 @@ char *value_format(const value *v, const char *file, long line, const char *src,
 	if (isnan(x))
 		return xstrdup("–");
 	if (!(fabs(x) <= EXPR_MAX)) {
-		err_set(e, file, line, "expressie '%s': the value is out of range and cannot be printed; expected a number of at most 10^15 in size", src);
+		err_set(e, file, line, "expression '%s': the value is out of range and cannot be printed; expected a number of at most 10^15 in size", src);
 		return NULL;
 	}
 	int whole = fabs(x - round(x)) < 1e-9;
@@ -636,7 +637,7 @@ char *value_describe(const value *v)
 {
 	struct err e;
 	if (v->t == V_LIST)
-		return xasprintf("[%d waarden]", v->nlist);
+		return xasprintf("[%d values]", v->nlist);
 	char *s = value_format(v, "", 0, "", &e);
 	if (v->t == V_STR) {
 		char *q = xasprintf("‘%s’", s);
@@ -648,13 +649,12 @@ char *value_describe(const value *v)
 
 char *nl_number_word(long n)
 {
-	static const char *const w[] = {
-		"nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
-		"elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien",
-		"negentien", "twintig",
-	};
-	if (n >= 0 && n <= 20)
-		return xstrdup(w[n]);
+	/* the terms getal.woord.0 .. getal.woord.20; larger numbers in digits */
+	if (n >= 0 && n <= 20) {
+		char id[16];
+		snprintf(id, sizeof id, "getal.woord.%ld", n);
+		return xstrdup(T(id));
+	}
 	return nl_int(n);
 }
 
@@ -662,60 +662,74 @@ char *nl_fraction_words(double x)
 {
 	static const struct {
 		double v;
-		const char *w;
+		const char *id; /* the term of its words */
 	} f[] = {
-		{ 0.0, "geen" }, { 0.1, "een tiende" }, { 0.2, "een vijfde" }, { 0.25, "een kwart" },
-		{ 1.0 / 3, "een derde" }, { 0.4, "twee vijfde" }, { 0.5, "de helft" }, { 0.6, "drie vijfde" },
-		{ 2.0 / 3, "twee derde" }, { 0.75, "driekwart" }, { 0.8, "vier vijfde" }, { 0.9, "negen tiende" },
-		{ 1.0, "alle" },
+		{ 0.0, "breuk.geen" },           { 0.1, "breuk.tiende" },        { 0.2, "breuk.vijfde" },
+		{ 0.25, "breuk.kwart" },         { 1.0 / 3, "breuk.derde" },     { 0.4, "breuk.twee_vijfde" },
+		{ 0.5, "breuk.helft" },          { 0.6, "breuk.drie_vijfde" },   { 2.0 / 3, "breuk.twee_derde" },
+		{ 0.75, "breuk.driekwart" },     { 0.8, "breuk.vier_vijfde" },   { 0.9, "breuk.negen_tiende" },
+		{ 1.0, "breuk.alle" },
 	};
 	int best = 0;
 	for (size_t i = 1; i < sizeof f / sizeof f[0]; i++)
 		if (fabs(f[i].v - x) < fabs(f[best].v - x))
 			best = (int)i;
 	if (fabs(f[best].v - x) < 0.005)
-		return xstrdup(f[best].w);
-	return xasprintf("ongeveer %s", f[best].w);
+		return xstrdup(T(f[best].id));
+	return TF("breuk.ongeveer", T(f[best].id));
 }
 
 /* The one scale of quantifiers (docs/templates.md, "Kwantoren"): every word a
- * template prints for a share comes from here, and the lint (lint.c)
- * checks typed words against the same bounds. A percentage p (0-100):
+ * template prints for a share comes from here (the terms kwantor.*), and the
+ * lint (lint.c) checks typed words against the same terms and bounds. A
+ * percentage p (0-100):
  *   0            geen enkele        55 < p < 75   een meerderheid
  *   0 < p < 10   vrijwel geen       75 <= p < 90  de meeste
  *   10 <= p < 30 weinig             90 <= p < 100 vrijwel alle
  *   30 <= p < 45 een minderheid     100           alle
- *   45 <= p <= 55 ongeveer de helft */
+ *   45 <= p <= 55 ongeveer de helft
+ * With a noun the step's form says how the phrase is built: "geen enkele
+ * gemeente", "een minderheid van de gemeenten", "de meeste gemeenten". */
 const nl_quantifier_step nl_quantifier_scale[] = {
-	{ "geen enkele", 0, 0 },        { "vrijwel geen", 1e-9, 10 },   { "weinig", 10, 30 },
-	{ "een minderheid", 30, 45 },   { "ongeveer de helft", 45, 55 }, { "een meerderheid", 55, 75 },
-	{ "de meeste", 75, 90 },        { "vrijwel alle", 90, 100 },     { "alle", 100, 100 },
-	{ NULL, 0, 0 },
+	{ "kwantor.geen_enkele", 0, 0, NL_Q_ONE },      { "kwantor.vrijwel_geen", 1e-9, 10, NL_Q_MANY },
+	{ "kwantor.weinig", 10, 30, NL_Q_MANY },        { "kwantor.minderheid", 30, 45, NL_Q_OF },
+	{ "kwantor.helft", 45, 55, NL_Q_OF },           { "kwantor.meerderheid", 55, 75, NL_Q_OF },
+	{ "kwantor.meeste", 75, 90, NL_Q_MANY },        { "kwantor.vrijwel_alle", 90, 100, NL_Q_MANY },
+	{ "kwantor.alle", 100, 100, NL_Q_MANY },        { NULL, 0, 0, 0 },
 };
 
-const char *nl_quantifier(double p)
+const nl_quantifier_step *nl_quantifier_step_of(double p)
 {
 	if (p < 1e-9)
-		return "geen enkele";
+		return &nl_quantifier_scale[0];
 	if (p > 100 - 1e-9)
-		return "alle";
-	for (int i = 1; nl_quantifier_scale[i + 1].word; i++) {
+		return &nl_quantifier_scale[8];
+	for (int i = 1; nl_quantifier_scale[i + 1].id; i++) {
 		const nl_quantifier_step *q = &nl_quantifier_scale[i];
 		/* lower bound inclusive, upper exclusive; the middle step holds both */
 		if (p >= q->lo && (p < q->hi || (i == 4 && p <= q->hi)))
-			return q->word;
+			return q;
 	}
-	return "vrijwel alle";
+	return &nl_quantifier_scale[7];
+}
+
+const char *nl_quantifier(double p)
+{
+	return T(nl_quantifier_step_of(p)->id);
 }
 
 char *nl_quantifier_phrase(double p, const char *one, const char *many)
 {
-	const char *w = nl_quantifier(p);
+	const nl_quantifier_step *q = nl_quantifier_step_of(p);
+	const char *w = T(q->id);
 	if (!one)
 		return xstrdup(w);
-	if (!strcmp(w, "geen enkele"))
-		return xasprintf("geen enkele %s", one);
-	if (!strncmp(w, "een ", 4) || !strcmp(w, "ongeveer de helft"))
-		return xasprintf("%s van de %s", w, many);
-	return xasprintf("%s %s", w, many);
+	switch (q->form) {
+	case NL_Q_ONE:
+		return xasprintf("%s %s", w, one);
+	case NL_Q_OF:
+		return xasprintf("%s %s %s", w, T("kwantor.van_de"), many);
+	default:
+		return xasprintf("%s %s", w, many);
+	}
 }

@@ -52,22 +52,30 @@ const char *expr_builtin_name(int i);
 int value_truthy(const value *v); /* 0 for a suppressed value */
 /* The reason a value cannot be used (SUP_*), 0 if it can. */
 int value_suppressed(const value *v);
-/* Dutch phrase printed for a suppressed value: "(niet vermeld: te weinig
- * gemeenten)". */
+/* The phrase printed for a suppressed value (the terms weggelaten.*):
+ * "(niet vermeld: te weinig gemeenten)". */
 const char *suppressed_phrase(int sup, int respondent_unit);
 
-/* Dutch words: woord(7) = "zeven"; breuk(0.66) = "ongeveer twee derde". */
+/* Numbers in words (the terms getal.woord.*, breuk.*): woord(7) = "zeven";
+ * breuk(0.66) = "ongeveer twee derde". */
 char *nl_number_word(long n);
 char *nl_fraction_words(double share);
 /* The quantifier scale, one place for all templates (docs/templates.md, "Kwantoren"):
  * nl_quantifier(83) = "de meeste"; the phrase with a noun:
  * nl_quantifier_phrase(0, "gemeente", "gemeenten") = "geen enkele gemeente",
  * (40, ...) = "een minderheid van de gemeenten". */
+enum {
+	NL_Q_ONE,  /* word + the singular noun: "geen enkele gemeente" */
+	NL_Q_OF,   /* word + kwantor.van_de + the plural: "een minderheid van de gemeenten" */
+	NL_Q_MANY  /* word + the plural, which takes a plural verb: "de meeste gemeenten" */
+};
 typedef struct {
-	const char *word;
-	double lo, hi; /* percent; lo inclusive, hi exclusive (0 and 100: exactly) */
+	const char *id; /* the term of its word: kwantor.* */
+	double lo, hi;  /* percent; lo inclusive, hi exclusive (0 and 100: exactly) */
+	int form;       /* NL_Q_* */
 } nl_quantifier_step;
 extern const nl_quantifier_step nl_quantifier_scale[];
+const nl_quantifier_step *nl_quantifier_step_of(double pct);
 const char *nl_quantifier(double pct);
 char *nl_quantifier_phrase(double pct, const char *one, const char *many);
 

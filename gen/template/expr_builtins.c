@@ -6,6 +6,7 @@
  * The parser (expr.c) calls ex_call() when it has read "name(". */
 #include "expr_internal.h"
 #include "disclosure.h"
+#include "terms.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -291,6 +292,15 @@ static int fn_words(parser *ps, const builtin *b, fargs *a, value *out)
 	return 0;
 }
 
+/* Between two items of a list: ", ", or " en " before the last. */
+static void add_join(strbuf *sb, int last)
+{
+	if (last)
+		sb_printf(sb, " %s ", T("lijst.en"));
+	else
+		sb_add(sb, ", ");
+}
+
 /* opsomming(list[, k]): the items from the highest value down, each once,
  * ties named together with one value: "de VNG en directe collega’s (elk
  * 50%), andere gemeenten (45%) en ..."; the first k values (all items tied
@@ -341,15 +351,18 @@ static int fn_opsomming(parser *ps, const builtin *b, fargs *a, value *out)
 		while (j < kept && fabs(flat[j].num - flat[i].num) < 1e-9)
 			j++;
 		if (groups)
-			sb_add(&sb, groups == ng - 1 ? " en " : ", ");
+			add_join(&sb, groups == ng - 1);
 		for (int m = i; m < j; m++) {
 			if (m > i)
-				sb_add(&sb, m == j - 1 ? " en " : ", ");
+				add_join(&sb, m == j - 1);
 			sb_add(&sb, ex_item_label(flat[m].q, flat[m].item));
 		}
 		struct err scratch;
 		char *v = value_format(&flat[i], "", 0, "", &scratch);
-		sb_printf(&sb, " (%s%s)", j - i > 1 ? "elk " : "", v ? v : "");
+		if (j - i > 1)
+			sb_printf(&sb, " (%s %s)", T("lijst.elk"), v ? v : "");
+		else
+			sb_printf(&sb, " (%s)", v ? v : "");
 		free(v);
 		i = j;
 	}
@@ -388,20 +401,20 @@ static int fn_quantifier(parser *ps, const builtin *b, fargs *a, value *out)
 		return rc;
 	}
 	char *s;
-	if (b->arg == 1)
+	/* the verb agrees: "geen enkele gemeente heeft", "alle gemeenten
+	 * hebben", "83% van de gemeenten heeft" (the plural noun alone takes
+	 * the plural verb) */
+	int plural;
+	if (b->arg == 1 || x < 1e-9 || x > 100 - 1e-9) {
 		s = nl_quantifier_phrase(x, words ? args[1].str : NULL, words ? args[2].str : NULL);
-	else if (x < 1e-9 || x > 100 - 1e-9)
-		s = nl_quantifier_phrase(x, args[1].str, args[2].str);
-	else {
+		plural = nl_quantifier_step_of(x)->form == NL_Q_MANY;
+	} else {
 		char *n = args[0].fmt == F_EXACT ? nl_decimal(x, 1) : nl_int(lround(x));
-		s = xasprintf("%s%% van de %s", n, args[2].str);
+		s = xasprintf("%s%% %s %s", n, T("kwantor.van_de"), args[2].str);
+		plural = 0;
 		free(n);
 	}
 	if (nargs == 5) {
-		/* the verb agrees: "geen enkele gemeente heeft", "alle gemeenten
-		 * hebben", "83% van de gemeenten heeft" */
-		int plural = !strncmp(s, "vrijwel ", 8) || !strncmp(s, "weinig ", 7) ||
-			     !strncmp(s, "de meeste ", 10) || !strncmp(s, "alle ", 5);
 		char *t = xasprintf("%s %s", s, plural ? args[4].str : args[3].str);
 		free(s);
 		s = t;
@@ -526,7 +539,7 @@ static int fn_order(parser *ps, const builtin *b, fargs *a, value *out)
 					continue;
 				done++;
 				if (done > 1)
-					sb_add(&sb, done == ties ? " en " : ", ");
+					add_join(&sb, done == ties);
 				sb_add(&sb, ex_item_label(flat[i].q, flat[i].item));
 			}
 			*out = ex_str(sb.s);

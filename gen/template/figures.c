@@ -6,6 +6,7 @@
 #include "template.h"
 #include "chart.h"
 #include "disclosure.h"
+#include "terms.h"
 
 #include <stdlib.h>
 #include <math.h>
@@ -70,7 +71,7 @@ static doc_node *stacked(const stats *st, const question_stats *qs, chart **out)
 	doc_node *tab = doc_node_new(DOC_TABLE);
 	tab->flags |= DOC_DATA_TABLE;
 	doc_node *hr = doc_append_row(tab, 1);
-	doc_append_cell(hr, "Onderdeel", 0);
+	doc_append_cell(hr, T("figuur.kop.onderdeel"), 0);
 	for (int j = 0; j < k; j++)
 		doc_append_cell(hr, q->scale->cats[idx[j]].label, 1);
 	doc_append_cell(hr, "n", 1);
@@ -179,10 +180,10 @@ static doc_node *ranking_table(const question_stats *qs, const int *order, int k
 	doc_node *tab = doc_node_new(DOC_TABLE);
 	tab->flags |= DOC_DATA_TABLE;
 	doc_node *hr = doc_append_row(tab, 1);
-	doc_append_cell(hr, "Rang", 1);
-	doc_append_cell(hr, heading ? heading : "Onderdeel", 0);
-	doc_append_cell(hr, "Aantal keer genoemd", 1);
-	doc_append_cell(hr, "Procent van n", 1);
+	doc_append_cell(hr, T("figuur.kop.rang"), 1);
+	doc_append_cell(hr, heading ? heading : T("figuur.kop.onderdeel"), 0);
+	doc_append_cell(hr, T("figuur.kop.aantal_genoemd"), 1);
+	doc_append_cell(hr, T("figuur.kop.procent_n"), 1);
 	for (int r = 0; r < k; r++) {
 		const item_stats *is = &qs->items[order[r]];
 		doc_node *row = doc_append_row(tab, 0);
@@ -241,7 +242,9 @@ doc_node *figure_from_question(const stats *st, const question_stats *qs, const 
 		int cut_total = named > 0 ? named : total;
 		if (!strcmp(kind, "top-bodem")) {
 			ch = chart_new(CHART_TOPBOTTOM, q->id, q->caption ? q->caption : q->text);
-			char *h = xstrdup(headings ? headings : "Meest genoemd|Minst genoemd");
+			/* the two columns' headings: the template's "a|b", or the terms */
+			char *h = headings ? xstrdup(headings)
+					   : xasprintf("%s|%s", T("figuur.kop.meest_genoemd"), T("figuur.kop.minst_genoemd"));
 			char *bar = strchr(h, '|');
 			if (bar)
 				*bar++ = 0;
@@ -313,14 +316,14 @@ doc_node *figure_from_question(const stats *st, const question_stats *qs, const 
 	char *c = n_caption > 0 ? xasprintf("%s (n=%d).", q->caption ? q->caption : q->text, n_caption)
 				: xasprintf("%s.", q->caption ? q->caption : q->text);
 	if (!ch && data->legend) { /* a table that is the figure says its signs in its caption */
-		char *t = xasprintf("%s Tekens: %s.", c, DISCLOSURE_SIGN_LEGEND);
+		char *t = TF("figuur.bijschrift.tekens", c, DISCLOSURE_SIGN_LEGEND);
 		free(c);
 		c = t;
 	}
 	if (ch) { /* for a chart file read on its own (SVG title/desc, CSV) */
 		ch->n = n_caption;
 		/* the report's source line, as under the figure, and the edition */
-		char *src = xasprintf("%s; editie %s.", source, st->v->area);
+		char *src = TF("figuur.bron.editie", source, st->v->area);
 		chart_set_caption(ch, NULL, c, src);
 		free(src);
 	}

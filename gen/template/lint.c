@@ -4,7 +4,8 @@
  * sentences, and read for:
  *   - a typed quantifier ("veel gemeenten", "de meeste", "alle") beside a
  *     computed percentage it contradicts (bounds: lint_quantifiers, the
- *     same steps as the scale of kwantor(), expr.c nl_quantifier_scale);
+ *     same steps and the same terms as the scale of kwantor(), expr.c
+ *     nl_quantifier_scale);
  *   - "0% en 0%"-style pairs, and "0% van de"/"100% van de" where Dutch
  *     says "geen enkele" / "alle" (aandeel() says it);
  *   - an item of a question named by a computed value (top(), label())
@@ -14,29 +15,34 @@
  *     y", "z ."): typed whitespace before an inline element that printed
  *     nothing or before a join. */
 #include "lint.h"
+#include "terms.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+/* The words are terms: those of the scale are the very terms kwantor()
+ * prints (kwantor.*, expr.c nl_quantifier_scale), so a report whose term
+ * list words a quantifier otherwise is linted by its own words; the others
+ * (lint.kwantor.*) are typed phrases the lint also knows. */
 const lint_quantifier lint_quantifiers[] = {
-	/* longest first: "vrijwel alle" before "alle" */
-	{ "een ruime meerderheid", 60, 100, 0, 1 },
-	{ "ongeveer de helft", 40, 60, 0, 0 },
-	{ "een meerderheid", 50, 100, 1, 1 },
-	{ "een minderheid", 0, 50, 1, 1 },
-	{ "vrijwel geen", 0, 10, 1, 1 },
-	{ "vrijwel niet", 0, 10, 1, 1 },
-	{ "vrijwel alle", 90, 100, 0, 1 },
-	{ "geen enkele", 0, 0, 0, 0 },
-	{ "nauwelijks", 0, 10, 0, 1 },
-	{ "de meeste", 50, 100, 1, 1 },
-	{ "niet alle", 0, 100, 1, 1 },
-	{ "weinig", 0, 30, 0, 1 },
-	{ "veel gemeenten", 30, 100, 0, 0 },
-	{ "veel respondenten", 30, 100, 0, 0 },
-	{ "alle gemeenten", 100, 100, 0, 0 },
-	{ "alle respondenten", 100, 100, 0, 0 },
+	{ "lint.kwantor.ruime_meerderheid", 60, 100, 0, 1 },
+	{ "kwantor.helft", 40, 60, 0, 0 },
+	{ "kwantor.meerderheid", 50, 100, 1, 1 },
+	{ "kwantor.minderheid", 0, 50, 1, 1 },
+	{ "kwantor.vrijwel_geen", 0, 10, 1, 1 },
+	{ "lint.kwantor.vrijwel_niet", 0, 10, 1, 1 },
+	{ "kwantor.vrijwel_alle", 90, 100, 0, 1 },
+	{ "kwantor.geen_enkele", 0, 0, 0, 0 },
+	{ "lint.kwantor.nauwelijks", 0, 10, 0, 1 },
+	{ "kwantor.meeste", 50, 100, 1, 1 },
+	{ "lint.kwantor.niet_alle", 0, 100, 1, 1 },
+	{ "kwantor.weinig", 0, 30, 0, 1 },
+	{ "lint.kwantor.veel_gemeenten", 30, 100, 0, 0 },
+	{ "lint.kwantor.veel_respondenten", 30, 100, 0, 0 },
+	{ "lint.kwantor.alle_gemeenten", 100, 100, 0, 0 },
+	{ "lint.kwantor.alle_respondenten", 100, 100, 0, 0 },
 	{ NULL, 0, 0, 0, 0 },
 };
 
@@ -129,6 +135,21 @@ static int in_bounds(const lint_quantifier *q, double p)
 	return 1;
 }
 
+/* Whether s starts with the word w (a letter may not follow). */
+static int word_at(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+	return n && !strncasecmp(s, w, n) && !letter((unsigned char)s[n]);
+}
+
+/* The length of " en " (lijst.en between spaces) if s starts with it, else 0. */
+static size_t at_join(const char *s)
+{
+	const char *en = T("lijst.en");
+	size_t n = strlen(en);
+	return s[0] == ' ' && !strncasecmp(s + 1, en, n) && s[n + 1] == ' ' ? n + 2 : 0;
+}
+
 static void finding(strbuf *out, int *count, const char *file, long line, const char *edition, const char *what,
 		    const char *sentence, size_t n)
 {
@@ -160,6 +181,11 @@ int lint_block(const doc_node *block, const lint_value *vals, int nvals, const c
 	char *lower = xstrdup(t);
 	for (char *p = lower; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
+	/* the quantifiers' words, looked up once per block */
+	enum { NQ = sizeof lint_quantifiers / sizeof lint_quantifiers[0] - 1 };
+	const char *qwords[NQ];
+	for (int i = 0; i < NQ; i++)
+		qwords[i] = T(lint_quantifiers[i].id);
 	/* sentences: up to . ? ! followed by a space or the end, outside values */
 	size_t start = 0;
 	while (start < len) {
@@ -197,10 +223,17 @@ int lint_block(const doc_node *block, const lint_value *vals, int nvals, const c
 			for (size_t p = start; p < end; p++) {
 				if (in_value(&f, p) || (p > 0 && letter((unsigned char)lower[p - 1])))
 					continue;
-				for (const lint_quantifier *q = lint_quantifiers; q->words; q++) {
-					size_t qn = strlen(q->words);
-					if (p + qn > end || strncmp(lower + p, q->words, qn) || letter((unsigned char)lower[p + qn]))
-						continue;
+				/* the longest quantifier that stands here ("vrijwel alle", not "alle") */
+				const lint_quantifier *q = NULL;
+				const char *qw = NULL;
+				size_t qn = 0;
+				for (int c = 0; c < NQ; c++) {
+					size_t n = strlen(qwords[c]);
+					if (n > qn && p + n <= end && !strncasecmp(lower + p, qwords[c], n) &&
+					    !letter((unsigned char)lower[p + n]))
+						q = &lint_quantifiers[c], qw = qwords[c], qn = n;
+				}
+				if (q) {
 					for (int i = first; i <= last; i++) {
 						const span *s = &f.spans[i];
 						if (!s->v->pct)
@@ -209,14 +242,13 @@ int lint_block(const doc_node *block, const lint_value *vals, int nvals, const c
 						if (v >= 0 && !in_bounds(q, v)) {
 							char *what = xasprintf("typed quantifier ‘%s’ contradicts %.*s beside it "
 									       "(use kwantor() or aandeel())",
-									       q->words, (int)(s->to - s->from), t + s->from);
+									       qw, (int)(s->to - s->from), t + s->from);
 							finding(out, &found, file, line, edition, what, sent, slen);
 							free(what);
 							break;
 						}
 					}
 					p += qn - 1;
-					break;
 				}
 			}
 			for (int i = first; i <= last; i++) {
@@ -228,23 +260,24 @@ int lint_block(const doc_node *block, const lint_value *vals, int nvals, const c
 					const span *s2 = &f.spans[i + 1];
 					double v2 = pct_of(t + s2->from, s2->to - s2->from);
 					size_t gap = s2->from - s->to;
-					if (v2 == v && gap <= 5 && strstr(lower + s->to, " en ") == lower + s->to) {
+					if (v2 == v && gap <= 5 && at_join(lower + s->to)) {
 						char *what = xasprintf("a pair of %s%%: say ‘%s’ in words", v == 0 ? "0" : "100",
-								       v == 0 ? "geen enkele" : "alle");
+								       T(v == 0 ? "kwantor.geen_enkele" : "kwantor.alle"));
 						finding(out, &found, file, line, edition, what, sent, slen);
 						free(what);
 					}
 				}
 				/* "0% en geen enkele respondent": a number and words for one thing */
-				if (extreme && i < last && f.spans[i + 1].v->quantifier && !strncmp(lower + s->to, " en ", 4) &&
-				    f.spans[i + 1].from == s->to + 4) {
+				if (extreme && i < last && f.spans[i + 1].v->quantifier && at_join(lower + s->to) &&
+				    f.spans[i + 1].from == s->to + at_join(lower + s->to)) {
 					finding(out, &found, file, line, edition, "a percentage and a quantifier paired: say both in words (aandeel())",
 						sent, slen);
 				}
 				/* "0% van de gemeenten" */
-				if (extreme && !strncmp(lower + s->to, " van de", 7)) {
-					char *what = xasprintf("%s%% van de: say ‘%s’ (aandeel())", v == 0 ? "0" : "100",
-							       v == 0 ? "geen enkele" : "alle");
+				const char *van_de = T("kwantor.van_de");
+				if (extreme && lower[s->to] == ' ' && !strncasecmp(lower + s->to + 1, van_de, strlen(van_de))) {
+					char *what = xasprintf("%s%% %s: say ‘%s’ in words, as aandeel() does", v == 0 ? "0" : "100", van_de,
+							       T(v == 0 ? "kwantor.geen_enkele" : "kwantor.alle"));
 					finding(out, &found, file, line, edition, what, sent, slen);
 					free(what);
 				}
@@ -256,18 +289,20 @@ int lint_block(const doc_node *block, const lint_value *vals, int nvals, const c
 						digits &= isdigit((unsigned char)t[k]) || t[k] == '.';
 					if (digits && s->to > s->from) {
 						long n = atol(t + s->from);
-						static const char *const one[] = { " gemeente", " respondent", NULL };
-						for (int w = 0; one[w]; w++) {
-							size_t wn = strlen(one[w]);
-							if (strncmp(lower + s->to, one[w], wn))
-								continue;
-							int plural = !strncmp(lower + s->to + wn, "n", 1) &&
-								     !letter((unsigned char)lower[s->to + wn + 1]);
-							int single = !letter((unsigned char)lower[s->to + wn]);
+						/* the nouns counted, singular and plural (terms) */
+						static const char *const nouns[][2] = {
+							{ "lint.eenheid.gemeente", "lint.eenheid.gemeenten" },
+							{ "lint.eenheid.respondent", "lint.eenheid.respondenten" },
+						};
+						const char *after = lower + s->to;
+						for (size_t w = 0; w < sizeof nouns / sizeof nouns[0] && *after == ' '; w++) {
+							const char *sg = T(nouns[w][0]), *pl = T(nouns[w][1]);
+							int plural = word_at(after + 1, pl);
+							int single = !plural && word_at(after + 1, sg);
 							if ((n == 1 && plural) || (n != 1 && single)) {
-								char *what = xasprintf("number and noun disagree: ‘%.*s%s%s’ (use aantal())",
-										       (int)(s->to - s->from), t + s->from, one[w],
-										       plural ? "n" : "");
+								char *what = xasprintf("number and noun disagree: ‘%.*s %s’ (use aantal())",
+										       (int)(s->to - s->from), t + s->from,
+										       plural ? pl : sg);
 								finding(out, &found, file, line, edition, what, sent, slen);
 								free(what);
 							}

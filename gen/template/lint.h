@@ -27,7 +27,7 @@ int lint_block(const doc_node *block, const lint_value *vals, int nvals, const c
 
 /* The typed quantifiers the lint knows, and their bounds in percent. */
 typedef struct {
-	const char *words;   /* lower case, as typed */
+	const char *id;      /* the term of its words (lower case, as typed) */
 	double lo, hi;
 	int lo_open, hi_open; /* bound excluded */
 } lint_quantifier;

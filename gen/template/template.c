@@ -186,10 +186,10 @@ static int why_bits(const value *v)
 static const char *why_phrase(int why)
 {
 	if (why & (WHY_SMALL_G | WHY_NONE))
-		return "deden te weinig gemeenten mee";
+		return T("waarom.weinig_gemeenten");
 	if (why & WHY_SMALL_R)
-		return "deden te weinig respondenten mee";
-	return "is het, om de antwoorden in kleinere gebieden te beschermen, niet mogelijk";
+		return T("waarom.weinig_respondenten");
+	return T("waarom.herleidbaar");
 }
 
 /* The state an alternative returns to when it drops what it built. */
@@ -441,7 +441,7 @@ static int claim(ctx *c, xmlNodePtr n, doc_node *parent)
 		return rc;
 	}
 	doc_node *cl = doc_append(parent, mk(DOC_CLAIM, c, n));
-	cl->text = xasprintf("bewering klopt niet voor %s: %s", c->st->v->area, src);
+	cl->text = TF("bewering.klopt_niet", c->st->v->area, src);
 	if (inlines(c, n->children, cl)) {
 		free(src);
 		return -1;
@@ -451,13 +451,14 @@ static int claim(ctx *c, xmlNodePtr n, doc_node *parent)
 	if (!c->strict) {
 		/* draft (--concept): the mark is explained where it stands */
 		doc_node *fn = doc_append(parent, mk(DOC_FOOTNOTE, c, n));
-		char *why = xasprintf("Concept – deze bewering klopt niet voor %s en mag zo niet worden gepubliceerd "
-				      "(%s, regel %ld; toets: %s).", c->st->v->area, c->file, line_of(n), src);
+		char line[24];
+		snprintf(line, sizeof line, "%ld", line_of(n));
+		char *why = TF("bewering.concept", c->st->v->area, c->file, line, src);
 		doc_append_text(fn, why);
 		free(why);
 	}
 	char *said = doc_plain_text(cl);
-	fprintf(stderr, "%s:%ld: bewering klopt niet (%s): \"%s\" — test: %s\n", c->file, line_of(n),
+	fprintf(stderr, "%s:%ld: claim does not hold (%s): \"%s\" — test: %s\n", c->file, line_of(n),
 		c->st->v->slug, said, src);
 	c->d->nclaims_failed++;
 	free(said);
@@ -559,7 +560,7 @@ static int inline_elem(ctx *c, xmlNodePtr n, doc_node *parent)
 	}
 	if (!strcmp(name, "gebied")) {
 		char *vorm = xml_attr(n, "vorm");
-		char *s = vorm ? xasprintf("in %s", c->st->v->area) : xstrdup(c->st->v->area);
+		char *s = vorm ? TF("gebied.in", c->st->v->area) : xstrdup(c->st->v->area);
 		doc_node *x = doc_append(parent, mk(DOC_TEXT, c, n));
 		x->text = s;
 		free(vorm);
@@ -1103,8 +1104,11 @@ static char *edition_label(xmlDocPtr rapport, const variant *v)
 			free(id);
 		}
 	}
+	/* an area no <uitgave soort> declares is named by the term gebied.soort */
+	if (!kind && v->nprov > 1)
+		return TF("editie.gebied", v->area, T("gebied.soort"));
 	if (!kind)
-		kind = xstrdup(v->nprov == 0 ? "land" : v->nprov == 1 ? "provincie" : "gebied");
+		kind = xstrdup(v->nprov == 0 ? "land" : "provincie");
 	char *s = !strcmp(kind, "land") ? NULL
 		  : !strcmp(kind, "provincie") ? TF("editie.provincie", v->area)
 		  : TF("editie.gebied", v->area, kind);

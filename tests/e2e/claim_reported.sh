@@ -19,7 +19,7 @@ if "$GEN" --input "$TMP/in" --templates "$ROOT/templates" --out "$TMP/out" --var
 	echo "a failing claim should fail the run"; exit 1
 fi
 cat "$TMP/err"
-grep -Eq '^[^ ]*templates/[0-9a-z-]+\.xml:[0-9]+: bewering klopt niet' "$TMP/err"
+grep -Eq '^[^ ]*templates/[0-9a-z-]+\.xml:[0-9]+: claim does not hold' "$TMP/err"
 grep -q 'claim(s) do not hold on the data' "$TMP/err"
 [ "$(tree_hash "$TMP/out")" = "$before" ]
 ls "$TMP" | grep -q staging && { echo "staging left behind"; exit 1; }
@@ -37,4 +37,4 @@ grep -q ',nee,' "$TMP/concept.state/nederland/beweringen.csv"
 # and on the real data no claim fails, in the default mode
 "$GEN" --input "$ROOT/input" --templates "$ROOT/templates" --out "$TMP/real" --variant nederland
 ! grep -q ',nee,' "$TMP/real.state/nederland/beweringen.csv"
-echo "info: $(grep -c 'bewering klopt niet' "$TMP/err") claim(s) fail the run on the changed data; --concept marks them; none on the real data"
+echo "info: $(grep -c 'claim does not hold' "$TMP/err") claim(s) fail the run on the changed data; --concept marks them; none on the real data"

@@ -180,7 +180,7 @@ static void test_format_refuses_unprintable(void **state)
 	v.num = 1e30;
 	struct err e = { { 0 } };
 	assert_null(value_format(&v, "t.xml", 3, "x", &e));
-	assert_non_null(strstr(e.msg, "t.xml:3: expressie 'x': the value is out of range and cannot be printed; expected"));
+	assert_non_null(strstr(e.msg, "t.xml:3: expression 'x': the value is out of range and cannot be printed; expected"));
 	v.num = -1.0 / 0.0;
 	assert_null(value_format(&v, "t.xml", 3, "x", &e));
 	v.num = 0.0 / 0.0; /* no base: a dash, as before */

@@ -219,7 +219,7 @@ static void test_expression_errors(void **state)
 	(void)state;
 	world *w = load(CSV);
 	const char *bad[][2] = {
-		{ "pct(vorm.zz.ja)", "t.xml:7: expressie 'pct(vorm.zz.ja)': question 'vorm' has no item 'zz'" },
+		{ "pct(vorm.zz.ja)", "t.xml:7: expression 'pct(vorm.zz.ja)': question 'vorm' has no item 'zz'" },
 		{ "pct(onbekend.a.ja)", "unknown question 'onbekend'" },
 		{ "pct(vorm.a.misschien)", "unknown category 'misschien'" },
 		{ "pct(vorm.a.ja@reus)", "unknown group 'reus'" },
