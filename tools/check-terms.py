@@ -10,7 +10,8 @@ that line. This check finds it statically:
   - T() asks only for terms without places (else "{1}" would be printed);
   - TF() passes at least as many arguments as the term's highest place;
   - every term of the list is used: its id is a string literal somewhere in
-    the C code (a term no code asks for is a word nobody will see).
+    the C code, or matches the pattern of an id made at run time
+    ("getal.woord.%ld"); a term no code asks for is a word nobody will see.
 
   tools/check-terms.py [ROOT]    prints each problem; exit 1 if any
 """
@@ -90,8 +91,12 @@ def main(argv):
                 elif m.group(1) == 'TF' and nargs < places[i]:
                     problems.append(f'{name}:{line}: TF("{i}", ...) passes {nargs} values; the term uses '
                                     f'{{{places[i]}}}')
+    # an id made at run time, snprintf(id, .., "getal.woord.%ld", n), counts
+    # as a use of every id its pattern matches
+    patterns = [re.compile('^' + re.sub(r'%l?[dsu]', '[a-z0-9_]+', re.escape(l).replace('%', '%')) + '$')
+                for l in literals if re.fullmatch(r'[a-z][a-z0-9_.]*%l?[dsu][a-z0-9_.%]*', l)]
     for i in sorted(places):
-        if i not in literals:
+        if i not in literals and not any(p.match(i) for p in patterns):
             problems.append(f'templates/termen.xml: term "{i}" is used nowhere in gen/ or charts/')
     for p in problems:
         print(p)
