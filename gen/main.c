@@ -511,9 +511,16 @@ int main(int argc, char **argv)
 			build[nb++] = ed;
 	}
 	data_date = data_date_of(resp);
-	/* the whole country once, for every area edition's comparison */
-	char *whole_slug = province_slug(T("geheel.naam"));
-	edition whole = { .slug = whole_slug, .name = (char *)T("geheel.naam") };
+	/* the whole population once, for every area edition's comparison:
+	 * named as the report's edition of the whole names it, else by the
+	 * term list ("Nederland") */
+	const edition *declared_whole = NULL;
+	for (int i = 0; i < el->n && !declared_whole; i++)
+		if (!el->e[i].nprov)
+			declared_whole = &el->e[i];
+	char *whole_slug = declared_whole ? xstrdup(declared_whole->slug) : province_slug(T("geheel.naam"));
+	edition whole = { .slug = whole_slug,
+			  .name = declared_whole ? declared_whole->name : (char *)T("geheel.naam") };
 	variant *nv_all = edition_variant(s, &whole);
 	free(whole_slug);
 	stats *national = edition_stats(nv_all, el, NULL);

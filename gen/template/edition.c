@@ -252,7 +252,7 @@ char *edition_summary_line(const edition_list *l, int i)
 	const disclosure_edition *de = &l->plan->e[i];
 	int out = de->cells_none + de->cells_small + de->cells_secondary + de->cells_classes;
 	return xasprintf("gen: %s: %d of %d cells (item x group) withheld: %d without answers, %d on too few %s, "
-			 "%d secondary (they would give a withheld one away), %d size classes (national edition only)",
+			 "%d secondary (they would give a withheld one away), %d breakdown classes (national edition only)",
 			 l->e[i].slug, out, de->cells, de->cells_none, de->cells_small,
 			 l->min_gemeenten == l->min_respondenten ? "units" : "gemeenten or respondents",
 			 de->cells_secondary, de->cells_classes);
