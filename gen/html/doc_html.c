@@ -1189,7 +1189,9 @@ static void site_header(html *h)
 	char *at = area_text(m);
 	markup_esc(o, at);
 	free(at);
-	sb_add(o, "</span>\n</nav>\n<ul class=\"downloads\" aria-label=\"Downloads\">\n");
+	sb_add(o, "</span>\n</nav>\n<ul class=\"downloads\"");
+	attr(h, "aria-label", T("html.downloads"));
+	sb_add(o, ">\n");
 	if (h->site && h->site->pdf_pages > 0) {
 		long bytes = h->site->pdf_bytes;
 		int pages = h->site->pdf_pages;
