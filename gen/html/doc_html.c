@@ -180,7 +180,7 @@ static void inline_node(html *h, const doc_node *n, inline_mode mode)
 		/* A claim that no longer holds stays visible, marked, with the
 		 * reason on hover, so the editor sees it before publishing. */
 		sb_add(o, "<mark class=\"claim-failed\"");
-		attr(h, "title", n->text ? n->text : "bewering klopt niet meer");
+		attr(h, "title", n->text ? n->text : T("html.bewering_klopt_niet"));
 		sb_add(o, ">");
 		inlines(h, n, mode);
 		sb_add(o, "</mark>");
@@ -227,7 +227,7 @@ static void permalink(html *h, const char *id, const char *label)
 	sb_add(o, "<a class=\"anker\" href=\"#");
 	markup_esc(o, id);
 	sb_add(o, "\"");
-	char *l = xasprintf("Link naar \xE2\x80\x98%s\xE2\x80\x99", label ? label : "");
+	char *l = TF("html.anker", label ? label : "");
 	attr(h, "aria-label", l);
 	free(l);
 	sb_add(o, "><span aria-hidden=\"true\">#</span></a>");
@@ -243,8 +243,10 @@ static void flush_notes(html *h)
 	char *id = xasprintf("noten-%s", h->chapter_id ? h->chapter_id : "tekst");
 	sb_add(o, "<div class=\"noten\">\n<div class=\"kop\"><h3 class=\"noten-kop\"");
 	attr(h, "id", id);
-	sb_add(o, ">Noten</h3>");
-	permalink(h, id, "Noten");
+	sb_add(o, ">");
+	markup_esc(o, T("html.noten"));
+	sb_add(o, "</h3>");
+	permalink(h, id, T("html.noten"));
 	sb_add(o, "</div>\n<ol class=\"noten-lijst\">\n");
 	free(id);
 	h->hlevel = 3;
@@ -258,12 +260,23 @@ static void flush_notes(html *h)
 		inlines(h, fn, IN_NOTE);
 		sb_add(o, " <a class=\"terug\" href=\"#");
 		note_ref_id(o, fn);
-		sb_add(o, "\" aria-label=\"Terug naar de tekst bij noot ");
-		markup_esc(o, fn->number);
-		sb_add(o, "\">\xE2\x86\xA9\xEF\xB8\x8E</a></li>\n");
+		sb_add(o, "\"");
+		char *back = TF("html.terug_naar_noot", fn->number ? fn->number : "");
+		attr(h, "aria-label", back);
+		free(back);
+		sb_add(o, ">\xE2\x86\xA9\xEF\xB8\x8E</a></li>\n");
 	}
 	sb_add(o, "</ol>\n</div>\n");
 	h->nnotes = 0;
+}
+
+/* A heading's number as the reader sees it: "2.1", or for an annex
+ * "Bijlage A". NULL when it has none; malloc'd. */
+static char *heading_number(const doc_node *n)
+{
+	if (!n->number)
+		return NULL;
+	return (n->flags & DOC_ANNEX) ? TF("doc.bijlage", n->number) : xstrdup(n->number);
 }
 
 /* A heading's number and text as one plain string ("2.1 Inleiding",
@@ -271,8 +284,9 @@ static void flush_notes(html *h)
 static char *heading_label(const doc_node *n)
 {
 	char *t = doc_plain_text(n);
-	char *l = n->number ? xasprintf("%s%s %s", (n->flags & DOC_ANNEX) ? "Bijlage " : "", n->number, t)
-			    : xstrdup(t);
+	char *num = heading_number(n);
+	char *l = num ? xasprintf("%s %s", num, t) : xstrdup(t);
+	free(num);
 	free(t);
 	return l;
 }
@@ -310,11 +324,11 @@ static void heading(html *h, const doc_node *n)
 		  (n->flags & DOC_ANNEX) ? " bijlage" : "",
 		  (n->flags & DOC_NEW_PAGE) ? " nieuwe-pagina" : "");
 	if (n->number) {
+		char *num = heading_number(n);
 		sb_add(o, "<span class=\"nummer\">");
-		if (n->flags & DOC_ANNEX)
-			sb_add(o, "Bijlage ");
-		markup_esc(o, n->number);
+		markup_esc(o, num);
 		sb_add(o, "</span> ");
+		free(num);
 	}
 	inlines(h, n, IN_TEXT);
 	sb_printf(o, "</h%d>", l);
@@ -369,8 +383,9 @@ static void table_caption(html *h, const doc_node *t)
 	if (t->text && *t->text) {
 		text(h, t->text, IN_TEXT);
 	} else if (fig) {
-		sb_add(o, data ? "Cijfers bij figuur " : "Figuur ");
-		markup_esc(o, fig->number);
+		char *name = TF(data ? "doc.cijfers_bij_figuur" : "doc.figuur", fig->number ? fig->number : "");
+		markup_esc(o, name);
+		free(name);
 		sb_add(o, ": ");
 		for (const doc_node *c = fig->first; c; c = c->next)
 			if (c->type == DOC_CAPTION)
@@ -387,14 +402,17 @@ static void table_caption(html *h, const doc_node *t)
 			for (const doc_node *p = t; p && !hd; p = p->prev ? p->prev : NULL)
 				if (p->type == DOC_HEADING)
 					hd = p;
-			char *l = hd ? heading_label(hd) : xstrdup("Tabel");
+			char *l = hd ? heading_label(hd) : xstrdup(T("html.tabel"));
 			markup_esc(o, l);
 			free(l);
 		}
 	}
 	/* a table that says what its dashes mean does so in its own caption */
-	if (!(t->text && *t->text) && has_dash(t))
-		sb_add(o, " <span class=\"legenda\">(\xE2\x80\x93 = geen cijfer)</span>");
+	if (!(t->text && *t->text) && has_dash(t)) {
+		sb_add(o, " <span class=\"legenda\">(");
+		markup_esc(o, T("html.legenda.streep"));
+		sb_add(o, ")</span>");
+	}
 	sb_add(o, "</caption>\n");
 }
 
@@ -584,7 +602,8 @@ static void table(html *h, const doc_node *t)
 	all_num = all_num && nbody > 0;
 	char **lab = has_header && ncols > 0 ? column_labels(t, ncols) : NULL;
 	int wide = lab && row_headers && is_wide(lab, ncols, rh);
-	sb_printf(o, "<table class=\"tabel%s%s", (t->flags & DOC_DATA_TABLE) ? " cijfers" : "",
+	/* class names, not text: "tabel", "cijfers", "getallen" */
+	sb_printf(o, "<table class=\"%s%s%s", "tabel", (t->flags & DOC_DATA_TABLE) ? " cijfers" : "",
 		  all_num ? " getallen" : "");
 	if (wide)
 		sb_printf(o, " breed kolommen-%zu", colset(h, lab, ncols, rh));
@@ -705,7 +724,7 @@ static void chart_image(html *h, const doc_node *fig)
 		alt = chart_alt_text(c);
 	if (!alt || !*alt) {
 		free(alt);
-		alt = xasprintf("Figuur %s", fig->number ? fig->number : "");
+		alt = TF("doc.figuur", fig->number ? fig->number : "");
 	}
 	strbuf *o = &h->out;
 	sb_add(o, "<picture>\n<source media=\"(max-width: 600px)\" srcset=\"figuren/");
@@ -718,18 +737,21 @@ static void chart_image(html *h, const doc_node *fig)
 	free(alt);
 
 	const char *num = fig->number ? fig->number : "";
-	sb_add(o, "<p class=\"downloads\">Download figuur ");
-	markup_esc(o, num);
-	sb_add(o, ": ");
-	static const char *const kinds[3][2] = {
-		{ ".csv", "cijfers (CSV)" }, { ".svg", "SVG" }, { ".png", "PNG" },
+	sb_add(o, "<p class=\"downloads\">");
+	char *dl = TF("html.download_figuur", num);
+	markup_esc(o, dl);
+	free(dl);
+	sb_add(o, " ");
+	/* the file formats' names are the same in every language */
+	const char *const kinds[3][2] = {
+		{ ".csv", T("html.download.cijfers") }, { ".svg", "SVG" }, { ".png", "PNG" },
 	};
 	for (int k = 0; k < 3; k++) {
 		sb_add(o, k ? " · <a href=\"figuren/" : "<a href=\"figuren/");
 		markup_esc(o, stem);
 		sb_add(o, kinds[k][0]);
 		sb_add(o, "\" download>");
-		sb_add(o, kinds[k][1]);
+		markup_esc(o, kinds[k][1]);
 		sb_add(o, "</a>");
 	}
 	sb_add(o, "</p>\n");
@@ -746,8 +768,10 @@ static void figure(html *h, const doc_node *f)
 	sb_add(o, "<figure");
 	attr(h, "id", f->id);
 	sb_add(o, f->chart ? " class=\"figuur grafiek\">\n" : " class=\"figuur\">\n");
-	sb_add(o, "<figcaption><span class=\"nummer\">Figuur ");
-	markup_esc(o, num);
+	sb_add(o, "<figcaption><span class=\"nummer\">");
+	char *name = TF("doc.figuur", num);
+	markup_esc(o, name);
+	free(name);
 	sb_add(o, ":</span> ");
 	for (const doc_node *c = f->first; c; c = c->next)
 		if (c->type == DOC_CAPTION)
@@ -765,8 +789,10 @@ static void figure(html *h, const doc_node *f)
 		if (c->type == DOC_CAPTION)
 			continue;
 		if (c->type == DOC_TABLE && (c->flags & DOC_DATA_TABLE)) {
-			sb_add(o, "<details class=\"cijfers\">\n<summary>Cijfers bij figuur ");
-			markup_esc(o, num);
+			sb_add(o, "<details class=\"cijfers\">\n<summary>");
+			char *sum = TF("doc.cijfers_bij_figuur", num);
+			markup_esc(o, sum);
+			free(sum);
 			sb_add(o, "</summary>\n");
 			if (c->legend) { /* visible above the numbers it explains */
 				sb_add(o, "<p class=\"legenda\">");
@@ -920,7 +946,7 @@ static void titlepage(html *h)
 			sb_add(o, "</span>");
 		}
 	} else {
-		markup_esc(o, m->title ? m->title : "Rapport");
+		markup_esc(o, m->title ? m->title : T("doc.rapport"));
 	}
 	sb_add(o, "</h1>\n");
 	h->hlevel = 1;
@@ -939,12 +965,16 @@ static void titlepage(html *h)
 	if (m->client || m->authors[0]) {
 		sb_add(o, "<dl class=\"adres\">\n");
 		if (m->client) {
-			sb_add(o, "<dt>Aan</dt><dd>");
+			sb_add(o, "<dt>");
+			markup_esc(o, T("titelpagina.aan"));
+			sb_add(o, "</dt><dd>");
 			markup_esc(o, m->client);
 			sb_add(o, "</dd>\n");
 		}
 		if (m->authors[0]) {
-			sb_add(o, "<dt>Van</dt>");
+			sb_add(o, "<dt>");
+			markup_esc(o, T("titelpagina.van"));
+			sb_add(o, "</dt>");
 			for (int i = 0; i < 8 && m->authors[i]; i++) {
 				sb_add(o, "<dd>");
 				markup_esc(o, m->authors[i]);
@@ -972,11 +1002,11 @@ static void toc_entry(html *h, const doc_node *n)
 	markup_esc(o, n->id);
 	sb_add(o, "\">");
 	if (n->number) {
+		char *num = heading_number(n);
 		sb_add(o, "<span class=\"nummer\">");
-		if (n->flags & DOC_ANNEX)
-			sb_add(o, "Bijlage ");
-		markup_esc(o, n->number);
+		markup_esc(o, num);
 		sb_add(o, "</span> ");
+		free(num);
 	}
 	inlines(h, n, IN_LABEL);
 	sb_add(o, "</a>");
@@ -1057,8 +1087,8 @@ static char *description(const doc_meta *m)
 {
 	const char *sub = m->subtitle ? m->subtitle : m->title ? m->title : ""; /* <ondertitel> is required */
 	if (!m->edition)
-		return xasprintf("%s. Landelijke uitgave: alle gemeenten in Nederland.", sub);
-	return xasprintf("%s. %s: de gemeenten in %s.", sub, m->edition, m->area ? m->area : "");
+		return TF("html.beschrijving.geheel", sub);
+	return TF("html.beschrijving.editie", sub, m->edition, m->area ? m->area : "");
 }
 
 static void meta_tag(html *h, const char *kind, const char *name, const char *content)
@@ -1076,8 +1106,8 @@ static void head(html *h)
 	attr(h, "lang", m->lang && *m->lang ? m->lang : report_lang());
 	sb_add(o, ">\n<head>\n<meta charset=\"utf-8\">\n"
 		  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-	char *title = m->area && *m->area ? xasprintf("%s \xE2\x80\x93 %s", m->title && *m->title ? m->title : "Rapport", m->area)
-					  : xstrdup(m->title && *m->title ? m->title : "Rapport");
+	const char *tt = m->title && *m->title ? m->title : T("doc.rapport");
+	char *title = m->area && *m->area ? xasprintf("%s \xE2\x80\x93 %s", tt, m->area) : xstrdup(tt);
 	sb_add(o, "<title>");
 	markup_esc(o, title);
 	sb_add(o, "</title>\n");
@@ -1132,11 +1162,17 @@ static void site_header(html *h)
 	const doc_meta *m = &h->d->meta;
 	const html_site *s = h->site;
 	sb_add(o, "<header class=\"site-kop\" id=\"boven\">\n<div class=\"site-kop-binnen\">\n");
-	sb_add(o, "<nav class=\"site-nav\" aria-label=\"Edities\">\n");
+	sb_add(o, "<nav class=\"site-nav\"");
+	attr(h, "aria-label", T("html.nav.edities"));
+	sb_add(o, ">\n");
 	if (s) {
-		sb_add(o, "<a class=\"naar-start\" href=\"../index.html\">Alle edities</a>\n");
+		sb_add(o, "<a class=\"naar-start\" href=\"../index.html\">");
+		markup_esc(o, T("html.nav.alle_edities"));
+		sb_add(o, "</a>\n");
 		if (s->n > 1) {
-			sb_add(o, "<details class=\"edities\">\n<summary>Andere edities</summary>\n<ul>\n");
+			sb_add(o, "<details class=\"edities\">\n<summary>");
+			markup_esc(o, T("html.nav.andere_edities"));
+			sb_add(o, "</summary>\n<ul>\n");
 			for (int i = 0; i < s->n; i++) {
 				if (m->variant && !strcmp(s->slugs[i], m->variant))
 					continue;
@@ -1153,14 +1189,21 @@ static void site_header(html *h)
 	char *at = area_text(m);
 	markup_esc(o, at);
 	free(at);
-	sb_add(o, "</span>\n</nav>\n<ul class=\"downloads\" aria-label=\"Downloads\">\n");
+	sb_add(o, "</span>\n</nav>\n<ul class=\"downloads\"");
+	attr(h, "aria-label", T("html.downloads"));
+	sb_add(o, ">\n");
 	if (h->site && h->site->pdf_pages > 0) {
 		long bytes = h->site->pdf_bytes;
 		int pages = h->site->pdf_pages;
 		char *size = nl_file_size(bytes);
+		char np[24];
+		snprintf(np, sizeof np, "%d", pages);
+		char *pp = TF(pages == 1 ? "download.pdf.pagina" : "download.pdf.paginas", np);
 		sb_printf(o, "<li><a href=\"rapport.pdf\" type=\"application/pdf\">PDF</a> "
-			     "<span class=\"bestand\">(%s, %d %s)</span></li>\n", size, pages,
-			     pages == 1 ? "pagina" : "pagina\xE2\x80\x99s");
+			     "<span class=\"bestand\">(%s, ", size);
+		markup_esc(o, pp);
+		sb_add(o, ")</span></li>\n");
+		free(pp);
 		free(size);
 	}
 	for (int i = 0; h->site && i < h->site->ncsv; i++) {
@@ -1173,6 +1216,23 @@ static void site_header(html *h)
 	sb_add(o, "</ul>\n</div>\n</header>\n");
 }
 
+/* A term of the colofon as a <dt>, opening its <dd>. */
+static void dt(html *h, const char *id)
+{
+	sb_add(&h->out, "<dt>");
+	markup_esc(&h->out, T(id));
+	sb_add(&h->out, "</dt><dd>");
+}
+
+/* The link back to the top of the page, after every chapter and the
+ * colofon. */
+static void to_top(html *h)
+{
+	sb_add(&h->out, "<p class=\"naar-boven\"><a href=\"#boven\">");
+	markup_esc(&h->out, T("html.naar_boven"));
+	sb_add(&h->out, "</a></p>\n");
+}
+
 /* How to cite this edition: authors, year, title, edition, place,
  * publisher. */
 static void citation(html *h)
@@ -1183,8 +1243,13 @@ static void citation(html *h)
 	while (na < 8 && m->authors[na])
 		na++;
 	for (int i = 0; i < na; i++) {
-		if (i)
-			sb_add(o, i == na - 1 ? " en " : ", ");
+		if (i && i == na - 1) {
+			sb_add(o, " ");
+			markup_esc(o, T("colofon.citeren.en"));
+			sb_add(o, " ");
+		} else if (i) {
+			sb_add(o, ", ");
+		}
 		markup_esc(o, cited_name(m->authors[i]));
 	}
 	if (m->date_iso && strlen(m->date_iso) >= 4)
@@ -1218,30 +1283,37 @@ static void footer(html *h)
 {
 	const doc_meta *m = &h->d->meta;
 	strbuf *o = &h->out;
-	sb_add(o, "<footer class=\"colofon\">\n<div class=\"kop\"><h2 id=\"colofon\">Colofon</h2>");
-	permalink(h, "colofon", "Colofon");
+	sb_add(o, "<footer class=\"colofon\">\n<div class=\"kop\"><h2 id=\"colofon\">");
+	markup_esc(o, T("colofon.kop"));
+	sb_add(o, "</h2>");
+	permalink(h, "colofon", T("colofon.kop"));
 	sb_add(o, "</div>\n<dl>\n");
 	if (m->publisher || m->client) {
-		sb_add(o, "<dt>Uitgave</dt><dd>");
+		dt(h, "colofon.uitgave");
 		markup_esc(o, m->publisher);
 		if (m->publisher && m->place) {
 			sb_add(o, ", ");
 			markup_esc(o, m->place);
 		}
 		if (m->client) {
-			sb_add(o, m->publisher ? ", in opdracht van " : "In opdracht van ");
+			if (m->publisher)
+				sb_add(o, ", ");
+			markup_esc(o, T(m->publisher ? "colofon.in_opdracht_van" : "colofon.in_opdracht_van.begin"));
+			sb_add(o, " ");
 			/* "Het ministerie ..." reads "het ministerie" inside a sentence */
-			if (!strncmp(m->client, "Het ", 4)) {
-				sb_add(o, "het ");
-				markup_esc(o, m->client + 4);
-			} else {
-				markup_esc(o, m->client);
+			const char *art = T("colofon.lidwoord"), *rest = m->client;
+			size_t al = strlen(art);
+			if (!strncmp(m->client, art, al) && m->client[al] == ' ') {
+				markup_esc(o, T("colofon.lidwoord.in_zin"));
+				sb_add(o, " ");
+				rest += al + 1;
 			}
+			markup_esc(o, rest);
 		}
 		sb_add(o, "</dd>\n");
 	}
 	if (m->date) {
-		sb_add(o, "<dt>Datum</dt><dd>");
+		dt(h, "colofon.datum");
 		if (m->date_iso) {
 			sb_add(o, "<time");
 			attr(h, "datetime", m->date_iso);
@@ -1254,22 +1326,24 @@ static void footer(html *h)
 	}
 	if (m->fieldwork_from && m->fieldwork_to) {
 		char *a = nl_date(m->fieldwork_from), *b = nl_date(m->fieldwork_to);
-		sb_add(o, "<dt>Gegevens</dt><dd>Online enqu\xC3\xAAte onder gemeenten, veldwerk van ");
-		markup_esc(o, a);
-		sb_add(o, " tot en met ");
-		markup_esc(o, b);
+		char *fw = TF("colofon.veldwerk", a, b);
+		dt(h, "colofon.gegevens");
+		markup_esc(o, fw);
 		sb_add(o, "</dd>\n");
+		free(fw);
 		free(a);
 		free(b);
 	}
 	if (m->licence) {
-		sb_add(o, "<dt>Bron en gebruik</dt><dd>");
+		dt(h, "colofon.bron");
 		markup_esc(o, m->licence);
 		sb_add(o, "</dd>\n");
 	}
-	sb_add(o, "<dt>Citeren als</dt><dd>");
+	dt(h, "colofon.citeren");
 	citation(h);
-	sb_add(o, "</dd>\n</dl>\n<p class=\"naar-boven\"><a href=\"#boven\">Naar boven</a></p>\n</footer>\n");
+	sb_add(o, "</dd>\n</dl>\n");
+	to_top(h);
+	sb_add(o, "</footer>\n");
 }
 
 /* One link of the chapter browser: "Vorige: 1 Kern" / "Volgende: ...". */
@@ -1278,12 +1352,14 @@ static void browse_link(html *h, const doc_node *n, int next)
 	strbuf *o = &h->out;
 	sb_add(o, next ? "<li class=\"volgende\"><a rel=\"next\" href=\"#" : "<li class=\"vorige\"><a rel=\"prev\" href=\"#");
 	markup_esc(o, n->id);
-	sb_add(o, next ? "\">Volgende: " : "\"><span aria-hidden=\"true\">\xE2\x86\x90 </span>Vorige: ");
+	sb_add(o, next ? "\">" : "\"><span aria-hidden=\"true\">\xE2\x86\x90 </span>");
+	markup_esc(o, T(next ? "html.volgende" : "html.vorige"));
+	sb_addc(o, ' ');
 	if (n->number) {
-		if (n->flags & DOC_ANNEX)
-			sb_add(o, "Bijlage ");
-		markup_esc(o, n->number);
+		char *num = heading_number(n);
+		markup_esc(o, num);
 		sb_addc(o, ' ');
+		free(num);
 	}
 	inlines(h, n, IN_LABEL);
 	sb_add(o, next ? "<span aria-hidden=\"true\"> \xE2\x86\x92</span></a></li>\n" : "</a></li>\n");
@@ -1304,7 +1380,8 @@ static void chapter_end(html *h, const doc_node *prev, const doc_node *next)
 			browse_link(h, next, 1);
 		sb_add(o, "</ul>\n");
 	}
-	sb_add(o, "<p class=\"naar-boven\"><a href=\"#boven\">Naar boven</a></p>\n</section>\n");
+	to_top(h);
+	sb_add(o, "</section>\n");
 }
 
 static void body(html *h)
@@ -1318,13 +1395,17 @@ static void body(html *h)
 	}
 	/* the skip link comes first in tab order: past the header and the
 	 * contents, straight to the text */
-	sb_add(o, "<body>\n<a class=\"skip\" href=\"#inhoud\">Direct naar de tekst</a>\n");
+	sb_add(o, "<body>\n<a class=\"skip\" href=\"#inhoud\">");
+	markup_esc(o, T("html.direct_naar_tekst"));
+	sb_add(o, "</a>\n");
 	site_header(h);
 	sb_add(o, has_toc ? "<div class=\"pagina met-inhoud\">\n" : "<div class=\"pagina\">\n");
 	if (has_toc) {
 		/* wide screens: the contents stay beside the text */
 		sb_add(o, "<nav class=\"inhoud zij\" aria-labelledby=\"inhoudsopgave-zij\">\n"
-			  "<p class=\"inhoud-kop\" id=\"inhoudsopgave-zij\">Inhoudsopgave</p>\n");
+			  "<p class=\"inhoud-kop\" id=\"inhoudsopgave-zij\">");
+		markup_esc(o, T("html.inhoudsopgave"));
+		sb_add(o, "</p>\n");
 		toc_list(h);
 		sb_add(o, "</nav>\n");
 	}
@@ -1334,9 +1415,11 @@ static void body(html *h)
 	if (has_toc) {
 		/* narrow screens: the contents folded up under the title, one tap
 		 * away; "naar de inhoudsopgave" after every chapter leads back */
-		sb_add(o, "<details class=\"inhoud klap\" id=\"inhoudsopgave\">\n"
-			  "<summary>Inhoudsopgave</summary>\n"
-			  "<nav aria-label=\"Inhoudsopgave\">\n");
+		sb_add(o, "<details class=\"inhoud klap\" id=\"inhoudsopgave\">\n<summary>");
+		markup_esc(o, T("html.inhoudsopgave"));
+		sb_add(o, "</summary>\n<nav");
+		attr(h, "aria-label", T("html.inhoudsopgave"));
+		sb_add(o, ">\n");
 		toc_list(h);
 		sb_add(o, "</nav>\n</details>\n");
 	}
@@ -1360,7 +1443,9 @@ static void body(html *h)
 	if (h->section_open)
 		chapter_end(h, before && before->id ? before : NULL, NULL);
 	/* publish.c/changes.c write wijzigingen.html beside every edition */
-	sb_add(o, "<p class=\"wijzigingen\"><a href=\"wijzigingen.html\">Wijzigingen sinds de vorige publicatie</a></p>\n");
+	sb_add(o, "<p class=\"wijzigingen\"><a href=\"wijzigingen.html\">");
+	markup_esc(o, T("html.wijzigingen"));
+	sb_add(o, "</a></p>\n");
 	sb_add(o, "</main>\n</div>\n");
 	footer(h);
 	sb_add(o, "</body>\n</html>\n");

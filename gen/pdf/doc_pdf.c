@@ -36,7 +36,8 @@
 #define GREY 0.40, 0.40, 0.40
 
 /* PDF/UA wants every link annotation described (/Contents): "Naar" and
- * where it goes, recorded once per destination for pdf_ua.c. */
+ * where it goes (the terms pdf.link.*), recorded once per destination for
+ * pdf_ua.c. */
 static void add_link_text(pdf_ua_info *in, const char *dest, const doc_node *target)
 {
 	for (int i = 0; i < in->nlinks; i++)
@@ -44,20 +45,20 @@ static void add_link_text(pdf_ua_info *in, const char *dest, const doc_node *tar
 			return;
 	char *t;
 	if (!target)
-		t = xstrdup("Naar elders in dit rapport");
+		t = xstrdup(T("pdf.link.elders"));
 	else if (target->type == DOC_HEADING) {
 		char *h = pdf_heading_text(target);
-		t = xasprintf("Naar %s", h);
+		t = TF("pdf.link.naar", h);
 		free(h);
 	} else if (target->type == DOC_FIGURE)
-		t = xasprintf("Naar figuur %s", target->number ? target->number : "");
+		t = TF("pdf.link.figuur", target->number ? target->number : "");
 	else if (target->type == DOC_FOOTNOTE)
-		t = xasprintf("Naar voetnoot %s", target->number ? target->number : "");
+		t = TF("pdf.link.voetnoot", target->number ? target->number : "");
 	else if (target->type == DOC_PANEL && target->text)
-		t = xasprintf("Naar het kader %s", target->text);
+		t = TF("pdf.link.kader", target->text);
 	else {
 		char *p = doc_plain_text(target);
-		t = xasprintf("Naar %s", p);
+		t = TF("pdf.link.naar", p);
 		free(p);
 	}
 	in->link_dests = xrealloc(in->link_dests, (size_t)(in->nlinks + 1) * sizeof *in->link_dests);
@@ -350,7 +351,7 @@ static void draw_titlepage(tagger *tg, cairo_t *cr, PangoContext *ctx, const doc
 	double y = 150;
 	tg_content(tg, &e_type);
 	cairo_set_source_rgb(cr, GREY);
-	y += draw_text(cr, ctx, m->doctype ? m->doctype : "Rapportage", 13, 0, 0, x, y, w, 0) + 18;
+	y += draw_text(cr, ctx, m->doctype ? m->doctype : T("pdf.titelpagina.soort"), 13, 0, 0, x, y, w, 0) + 18;
 	tg_content(tg, &e_title);
 	cairo_set_source_rgb(cr, ACCENT);
 	if (m->title_lines[0]) {
@@ -382,12 +383,12 @@ static void draw_titlepage(tagger *tg, cairo_t *cr, PangoContext *ctx, const doc
 	y = 560;
 	tg_content(tg, &e_to);
 	cairo_set_source_rgb(cr, GREY);
-	draw_text(cr, ctx, "Aan", 10, 1, 0, x, y, 0, 0);
+	draw_text(cr, ctx, T("titelpagina.aan"), 10, 1, 0, x, y, 0, 0);
 	cairo_set_source_rgb(cr, 0, 0, 0);
 	y += draw_text(cr, ctx, m->client, 10, 0, 0, x + 50, y, w - 50, 0) + 14;
 	tg_content(tg, &e_from);
 	cairo_set_source_rgb(cr, GREY);
-	draw_text(cr, ctx, "Van", 10, 1, 0, x, y, 0, 0);
+	draw_text(cr, ctx, T("titelpagina.van"), 10, 1, 0, x, y, 0, 0);
 	cairo_set_source_rgb(cr, 0, 0, 0);
 	for (int i = 0; i < 8 && m->authors[i]; i++)
 		y += draw_text(cr, ctx, m->authors[i], 10, 0, 0, x + 50, y, w - 50, 0);
@@ -561,7 +562,7 @@ static char *authors_text(const doc_meta *m)
 /* Sets the info dictionary; returns the title (for the XMP), malloc'd. */
 static char *set_metadata(cairo_surface_t *s, const doc_meta *m)
 {
-	char *title = m->title ? xstrdup(m->title) : xstrdup("Rapport");
+	char *title = m->title ? xstrdup(m->title) : xstrdup(T("doc.rapport"));
 	if (m->area && *m->area) {
 		char *t = xasprintf("%s (%s)", title, m->area);
 		free(title);

@@ -110,10 +110,9 @@ char *pdf_heading_text(const doc_node *h)
 	char *s;
 	if (h->flags & DOC_UNNUMBERED || !h->number || !*h->number)
 		return t;
-	if (h->flags & DOC_ANNEX)
-		s = xasprintf("Bijlage %s  %s", h->number, t);
-	else
-		s = xasprintf("%s  %s", h->number, t);
+	char *num = (h->flags & DOC_ANNEX) ? TF("doc.bijlage", h->number) : xstrdup(h->number);
+	s = xasprintf("%s  %s", num, t);
+	free(num);
 	free(t);
 	return s;
 }
@@ -1359,7 +1358,10 @@ static void layout_table(pdf_layout *l, const doc_node *t, double x, double w, c
 static void caption_text(pdf_layout *l, ibuild *b, const doc_node *fig)
 {
 	size_t start = b->t.len;
-	sb_printf(&b->t, "Figuur %s: ", fig->number ? fig->number : "");
+	char *name = TF("doc.figuur", fig->number ? fig->number : "");
+	sb_add(&b->t, name);
+	sb_add(&b->t, ": ");
+	free(name);
 	ib_attr(b, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start, b->t.len);
 	ib_attr(b, pango_attr_style_new(PANGO_STYLE_NORMAL), start, b->t.len);
 	for (const doc_node *c = fig->first; c; c = c->next)
@@ -1398,7 +1400,7 @@ static void layout_figure(pdf_layout *l, const doc_node *f, double x, double w, 
 		l->el->alt = f->alt && *f->alt ? xstrdup(f->alt) : chart_alt_text(f->chart);
 		if (!l->el->alt || !*l->el->alt) {
 			free(l->el->alt);
-			l->el->alt = xasprintf("Figuur %s", f->number ? f->number : "");
+			l->el->alt = TF("doc.figuur", f->number ? f->number : "");
 		}
 		pdf_op *d = add_op(l, it, PDF_OP_DEST);
 		d->name = xstrdup(pdf_dest_name(l, f));
@@ -1473,7 +1475,7 @@ static void layout_toc(pdf_layout *l, const doc_node *toc, double x, double w)
 {
 	ibuild b;
 	ib_init(&b, 0);
-	sb_add(&b.t, "Inhoud");
+	sb_add(&b.t, T("pdf.inhoud"));
 	int first = add_paragraph(l, &b, &ST_H1, NULL, x, w, 0, 1, NULL);
 	l->items[first].new_page = 1;
 	ib_free(&b);
@@ -1491,9 +1493,11 @@ static void layout_toc(pdf_layout *l, const doc_node *toc, double x, double w)
 		char *t = doc_plain_text(h);
 		if (h->flags & DOC_UNNUMBERED || !h->number || !*h->number)
 			sb_printf(&b.t, "%s", t);
-		else if (h->flags & DOC_ANNEX)
-			sb_printf(&b.t, "Bijlage %s\t%s", h->number, t);
-		else
+		else if (h->flags & DOC_ANNEX) {
+			char *num = TF("doc.bijlage", h->number);
+			sb_printf(&b.t, "%s\t%s", num, t);
+			free(num);
+		} else
 			sb_printf(&b.t, "%s\t%s", h->number, t);
 		free(t);
 		PangoLayout *ly = make_layout(l, &b, st, NULL, w - indent - numw);
@@ -2059,17 +2063,6 @@ static void colofon_entry(pdf_layout *l, const char *label, const char *text)
 	ib_free(&b);
 }
 
-/* A Dutch date from an ISO date ("2013-04-08" -> "8 april 2013"). */
-static char *colofon_date(const char *iso)
-{
-	static const char *const months[] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
-					      "augustus", "september", "oktober", "november", "december" };
-	int y, mo, dd;
-	if (!iso || sscanf(iso, "%4d-%2d-%2d", &y, &mo, &dd) != 3 || mo < 1 || mo > 12)
-		return xstrdup(iso ? iso : "");
-	return xasprintf("%d %s %d", dd, months[mo - 1], y);
-}
-
 /* The colofon, on a page of its own after the annexes, as the HTML's
  * (issue 20): who publishes for whom, when, on which data, under which
  * terms, and how to cite the edition. From the report's metadata. */
@@ -2079,7 +2072,7 @@ static void layout_colofon(pdf_layout *l, const doc_meta *m)
 		return;
 	ibuild b;
 	ib_init(&b, 0);
-	sb_add(&b.t, "Colofon");
+	sb_add(&b.t, T("colofon.kop"));
 	l->para_el = new_elem(l, "H2", NULL);
 	l->parent = NULL;
 	int first = add_paragraph(l, &b, &ST_H2, NULL, PDF_MARGIN_L, PDF_TEXT_W, 0, 1, NULL);
@@ -2095,22 +2088,32 @@ static void layout_colofon(pdf_layout *l, const doc_meta *m)
 	if (m->publisher && m->place)
 		sb_printf(&t, ", %s", m->place);
 	if (m->client) {
-		sb_add(&t, m->publisher ? ", in opdracht van " : "In opdracht van ");
-		sb_add(&t, !strncmp(m->client, "Het ", 4) ? "het " : "");
-		sb_add(&t, !strncmp(m->client, "Het ", 4) ? m->client + 4 : m->client);
+		if (m->publisher)
+			sb_add(&t, ", ");
+		sb_add(&t, T(m->publisher ? "colofon.in_opdracht_van" : "colofon.in_opdracht_van.begin"));
+		sb_add(&t, " ");
+		/* "Het ministerie ..." reads "het ministerie" inside a sentence */
+		const char *art = T("colofon.lidwoord"), *rest = m->client;
+		size_t al = strlen(art);
+		if (!strncmp(m->client, art, al) && m->client[al] == ' ') {
+			sb_add(&t, T("colofon.lidwoord.in_zin"));
+			sb_add(&t, " ");
+			rest += al + 1;
+		}
+		sb_add(&t, rest);
 	}
-	colofon_entry(l, "Uitgave", t.s);
+	colofon_entry(l, T("colofon.uitgave"), t.s);
 	sb_free(&t);
-	colofon_entry(l, "Datum", m->date);
+	colofon_entry(l, T("colofon.datum"), m->date);
 	if (m->fieldwork_from && m->fieldwork_to) {
-		char *a = colofon_date(m->fieldwork_from), *z = colofon_date(m->fieldwork_to);
-		char *g = xasprintf("Online enqu\xC3\xAAte onder gemeenten, veldwerk van %s tot en met %s", a, z);
-		colofon_entry(l, "Gegevens", g);
+		char *a = nl_date(m->fieldwork_from), *z = nl_date(m->fieldwork_to);
+		char *g = TF("colofon.veldwerk", a, z);
+		colofon_entry(l, T("colofon.gegevens"), g);
 		free(g);
 		free(a);
 		free(z);
 	}
-	colofon_entry(l, "Bron en gebruik", m->licence);
+	colofon_entry(l, T("colofon.bron"), m->licence);
 	/* how to cite: authors without their titles, year, title, area,
 	 * place: publisher */
 	sb_init(&t);
@@ -2121,8 +2124,13 @@ static void layout_colofon(pdf_layout *l, const doc_meta *m)
 		const char *a = m->authors[i], *sp;
 		while ((sp = strchr(a, ' ')) && sp > a && sp[-1] == '.')
 			a = sp + 1;
-		if (i)
-			sb_add(&t, i == na - 1 ? " en " : ", ");
+		if (i && i == na - 1) {
+			sb_add(&t, " ");
+			sb_add(&t, T("colofon.citeren.en"));
+			sb_add(&t, " ");
+		} else if (i) {
+			sb_add(&t, ", ");
+		}
 		sb_add(&t, a);
 	}
 	if (m->date_iso && strlen(m->date_iso) >= 4)
@@ -2137,7 +2145,7 @@ static void layout_colofon(pdf_layout *l, const doc_meta *m)
 	if (m->place || m->publisher)
 		sb_printf(&t, ". %s%s%s.", m->place ? m->place : "", m->place && m->publisher ? ": " : "",
 			  m->publisher ? m->publisher : "");
-	colofon_entry(l, "Citeren als", t.s);
+	colofon_entry(l, T("colofon.citeren"), t.s);
 	sb_free(&t);
 }
 

@@ -15,6 +15,14 @@
 #include <string.h>
 #include <unistd.h>
 
+/* The branch a wording took, as beweringen.csv records it: "als K",
+ * "anders", "geen". Words of the record's format, kept whatever the
+ * report's language, so a record compares with the one before it; the
+ * account shows them in the report's words (branch_words). */
+#define BRANCH_IF "als"
+#define BRANCH_ELSE "anders"
+#define BRANCH_NONE "geen"
+
 int claims_write_csv(const doc *d, const char *path)
 {
 	strbuf b;
@@ -40,9 +48,9 @@ int claims_write_csv(const doc *d, const char *path)
 		csvw_text(w, choice ? "" : k->holds < 0 ? "overgeslagen" : k->holds ? "ja" : "nee");
 		char branch[32];
 		if (choice && k->branch > 0)
-			snprintf(branch, sizeof branch, "als %d", k->branch);
+			snprintf(branch, sizeof branch, "%s %d", BRANCH_IF, k->branch);
 		else
-			snprintf(branch, sizeof branch, "%s", !choice ? "" : k->branch == 0 ? "anders" : "geen");
+			snprintf(branch, sizeof branch, "%s", !choice ? "" : k->branch == 0 ? BRANCH_ELSE : BRANCH_NONE);
 		csvw_text(w, branch);
 		csvw_text(w, k->text ? k->text : "");
 		csvw_text(w, k->test ? k->test : "");
@@ -183,9 +191,54 @@ static void add_html(strbuf *b, const char *fmt_esc_pairs[], int n)
 	}
 }
 
+/* cijfers.csv's group "totaal" (all respondents) in the report's words;
+ * another group is a value of the data, shown as it is */
 static const char *group_words(const char *g)
 {
-	return !strcmp(g, "totaal") ? "totaal" : g;
+	return !strcmp(g, "totaal") ? T("wijzigingen.groep.totaal") : g;
+}
+
+/* A recorded branch ("als 2", "anders", "geen") in the report's words;
+ * malloc'd. */
+static char *branch_words(const char *b)
+{
+	size_t il = strlen(BRANCH_IF);
+	if (!strncmp(b, BRANCH_IF, il) && b[il] == ' ')
+		return TF("wijzigingen.tak.als", b + il + 1);
+	if (!strcmp(b, BRANCH_ELSE))
+		return xstrdup(T("wijzigingen.tak.anders"));
+	if (!strcmp(b, BRANCH_NONE))
+		return xstrdup(T("wijzigingen.tak.geen"));
+	return xstrdup(b);
+}
+
+/* A label of wijzigingen.txt: the word and a colon, padded with spaces to
+ * width characters, so the entries after it line up. */
+static void txt_label(strbuf *b, const char *word, int width)
+{
+	size_t start = b->len;
+	sb_add(b, word);
+	sb_addc(b, ':');
+	int chars = 0;
+	for (size_t i = start; i < b->len; i++)
+		chars += ((unsigned char)b->s[i] & 0xC0) != 0x80;
+	for (; chars < width; chars++)
+		sb_addc(b, ' ');
+}
+
+/* The start of a line of wijzigingen.txt for a number or a wording:
+ * "  nieuw:     " */
+static void txt_entry(strbuf *b, const char *label_id)
+{
+	sb_add(b, "  ");
+	txt_label(b, T(label_id), 10);
+	sb_addc(b, ' ');
+}
+
+/* A number as a decimal string, for a term's place */
+static void itoa10(char *buf, size_t n, long v)
+{
+	snprintf(buf, n, "%ld", v);
 }
 
 /* "78.5" -> "78,5" for the readers' page (cijfers.csv keeps the point) */
@@ -201,7 +254,7 @@ static char *nl_num(const char *v)
 /* "figuur 2.2, zelfbeheer, ja, totaal" */
 static char *describe_number(const rec *r)
 {
-	return xasprintf("figuur %s, %s, %s, %s", r->f[0], r->f[1], r->f[2], group_words(r->f[3]));
+	return TF("wijzigingen.getal.wat", r->f[0], r->f[1], r->f[2], group_words(r->f[3]));
 }
 
 /* Withheld by the disclosure decision (cijfers.csv: reden, or no procent). */
@@ -218,8 +271,9 @@ static void html_row(report *rp, const char *what, const char *pct, const char *
 }
 
 /* The account never prints a number the current publication withholds
- * (disclosure.h): such a row reads "x (niet vermeld)", without its old
- * values either; an old value that was withheld reads "x". */
+ * (disclosure.h): such a row reads "x (niet vermeld)"
+ * (wijzigingen.getal.weggelaten), without its old values either; an old
+ * value that was withheld reads "x". */
 static void numbers(report *rp, const keyed *on, const keyed *nn, change_counts *cc)
 {
 	for (int i = 0; i < nn->n; i++) {
@@ -229,12 +283,16 @@ static void numbers(report *rp, const keyed *on, const keyed *nn, change_counts 
 		int wn = withheld(r);
 		if (!o) {
 			cc->numbers_added++;
-			char *h = xasprintf("%s (nieuw)", what);
+			char *h = xasprintf("%s (%s)", what, T("wijzigingen.nieuw"));
 			if (wn) {
-				sb_printf(&rp->part_txt, "  nieuw:     %s: x (niet vermeld)\n", what);
+				txt_entry(&rp->part_txt, "wijzigingen.nieuw");
+				sb_printf(&rp->part_txt, "%s: %s\n", what, T("wijzigingen.getal.weggelaten"));
 				html_row(rp, h, "x", "x", "x");
 			} else {
-				sb_printf(&rp->part_txt, "  nieuw:     %s: %s%% (aantal %s, n=%s)\n", what, r->f[6], r->f[4], r->f[5]);
+				char *v = TF("wijzigingen.getal.nieuw", r->f[6], r->f[4], r->f[5]);
+				txt_entry(&rp->part_txt, "wijzigingen.nieuw");
+				sb_printf(&rp->part_txt, "%s: %s\n", what, v);
+				free(v);
 				char *cnt = nl_num(r->f[4]), *pct = xasprintf("%s%%", r->f[6]);
 				html_row(rp, h, pct, cnt, r->f[5]);
 				free(cnt);
@@ -247,13 +305,18 @@ static void numbers(report *rp, const keyed *on, const keyed *nn, change_counts 
 			 * the rounded percentage do not (78 -> 78.5 at n=117, 67%) */
 			cc->numbers_changed++;
 			if (wn) {
-				sb_printf(&rp->part_txt, "  gewijzigd: %s: x (nu niet vermeld)\n", what);
-				html_row(rp, what, "x (nu niet vermeld)", "x", "x");
+				txt_entry(&rp->part_txt, "wijzigingen.gewijzigd");
+				sb_printf(&rp->part_txt, "%s: %s\n", what, T("wijzigingen.getal.nu_weggelaten"));
+				html_row(rp, what, T("wijzigingen.getal.nu_weggelaten"), "x", "x");
 			} else {
 				int wo = withheld(o);
 				const char *op = wo ? "x" : o->f[6], *oc = wo ? "x" : o->f[4], *onb = wo ? "x" : o->f[5];
-				sb_printf(&rp->part_txt, "  gewijzigd: %s: %s%s -> %s%% (aantal %s -> %s, n %s -> %s)\n", what,
-					  op, wo ? "" : "%", r->f[6], oc, r->f[4], onb, r->f[5]);
+				char *opct = xasprintf("%s%s", op, wo ? "" : "%");
+				char *v = TF("wijzigingen.getal.gewijzigd", opct, r->f[6], oc, r->f[4], onb, r->f[5]);
+				txt_entry(&rp->part_txt, "wijzigingen.gewijzigd");
+				sb_printf(&rp->part_txt, "%s: %s\n", what, v);
+				free(v);
+				free(opct);
 				char *pct = xasprintf("%s%s \xE2\x86\x92 %s%%", op, wo ? "" : "%", r->f[6]);
 				char *ocn = nl_num(oc), *ncn = nl_num(r->f[4]);
 				char *cnt = xasprintf("%s \xE2\x86\x92 %s", ocn, ncn);
@@ -274,12 +337,16 @@ static void numbers(report *rp, const keyed *on, const keyed *nn, change_counts 
 			continue;
 		cc->numbers_removed++;
 		char *what = describe_number(o);
-		char *h = xasprintf("%s (vervallen)", what);
+		char *h = xasprintf("%s (%s)", what, T("wijzigingen.vervallen"));
 		if (withheld(o)) {
-			sb_printf(&rp->part_txt, "  vervallen: %s (was x)\n", what);
+			txt_entry(&rp->part_txt, "wijzigingen.vervallen");
+			sb_printf(&rp->part_txt, "%s %s\n", what, T("wijzigingen.getal.was_weggelaten"));
 			html_row(rp, h, "x", "x", "x");
 		} else {
-			sb_printf(&rp->part_txt, "  vervallen: %s (was %s%%, aantal %s, n=%s)\n", what, o->f[6], o->f[4], o->f[5]);
+			char *v = TF("wijzigingen.getal.was", o->f[6], o->f[4], o->f[5]);
+			txt_entry(&rp->part_txt, "wijzigingen.vervallen");
+			sb_printf(&rp->part_txt, "%s %s\n", what, v);
+			free(v);
 			char *cnt = nl_num(o->f[4]), *pct = xasprintf("%s%%", o->f[6]);
 			html_row(rp, h, pct, cnt, o->f[5]);
 			free(cnt);
@@ -291,7 +358,8 @@ static void numbers(report *rp, const keyed *on, const keyed *nn, change_counts 
 }
 
 static const char *total_names[] = { "respondenten", "gemeenten", "register", "respons", NULL };
-static const char *total_words[] = { "respondenten", "gemeenten", "gemeenten in het register", "respons (gemeenten)", NULL };
+static const char *total_words[] = { "wijzigingen.totaal.respondenten", "wijzigingen.totaal.gemeenten",
+				     "wijzigingen.totaal.register", "wijzigingen.totaal.respons", NULL };
 
 static void totals(report *rp, const keyed *ot, const keyed *nt, int have_old, change_counts *cc)
 {
@@ -306,10 +374,10 @@ static void totals(report *rp, const keyed *ot, const keyed *nt, int have_old, c
 			continue;
 		cc->totals_changed++;
 		char *change = o ? xasprintf("%s -> %s", o->f[1], r->f[1])
-				 : xasprintf("%s (vorige waarde niet bewaard)", r->f[1]);
-		sb_printf(&rp->part_txt, "  %s: %s\n", total_words[i], change);
+				 : TF("wijzigingen.totaal.niet_bewaard", r->f[1]);
+		sb_printf(&rp->part_txt, "  %s: %s\n", T(total_words[i]), change);
 		char *hc = o ? xasprintf("%s \xE2\x86\x92 %s", o->f[1], r->f[1]) : xstrdup(change);
-		const char *h[] = { "<li>", total_words[i], ": ", hc, "</li>\n", NULL };
+		const char *h[] = { "<li>", T(total_words[i]), ": ", hc, "</li>\n", NULL };
 		add_html(&rp->part_html, h, 5);
 		free(hc);
 		free(change);
@@ -322,10 +390,11 @@ static char *where(const rec *r)
 	return xasprintf("%s:%s", r->f[0], r->f[1]);
 }
 
+/* "op: 48%, 31%": the values a statement or wording was tested on */
 static void txt_values(strbuf *b, const char *indent, const rec *r)
 {
 	if (r->f[8] && *r->f[8])
-		sb_printf(b, "%sop: %s\n", indent, r->f[8]);
+		sb_printf(b, "%s%s: %s\n", indent, T("wijzigingen.op"), r->f[8]);
 }
 
 static void statements(report *rp, const keyed *oc, const keyed *nc, change_counts *cc)
@@ -336,31 +405,33 @@ static void statements(report *rp, const keyed *oc, const keyed *nc, change_coun
 			continue;
 		const rec *o = find(oc, r->key);
 		char *w = where(r);
-		const char *label = NULL, *hlabel = NULL;
+		const char *label = NULL;
+		int width = 16; /* the txt column: a new statement's line stands one further */
 		if (!o) {
 			cc->claims_added++;
-			label = "nieuw:           ";
-			hlabel = "nieuw";
+			label = T("wijzigingen.nieuw");
+			width = 17;
 		} else if (strcmp(o->f[4], r->f[4])) {
 			int broken = !strcmp(r->f[4], "nee");
 			broken ? cc->claims_broken++ : cc->claims_restored++;
-			label = broken ? "klopt niet meer:" : "klopt weer:     ";
-			hlabel = broken ? "klopt niet meer" : "klopt weer";
+			label = T(broken ? "wijzigingen.klopt_niet_meer" : "wijzigingen.klopt_weer");
 		} else if (strcmp(o->f[6], r->f[6])) {
 			cc->claims_reworded++;
-			label = "andere tekst:   ";
-			hlabel = "andere tekst";
+			label = T("wijzigingen.andere_tekst");
 		}
 		if (label) {
-			sb_printf(&rp->part_txt, "  %s %s \"%s\"\n", label, w, r->f[6]);
-			if (o && strcmp(o->f[6], r->f[6]))
-				sb_printf(&rp->part_txt, "                   was \"%s\"\n", o->f[6]);
+			int reworded = o && strcmp(o->f[6], r->f[6]);
+			sb_add(&rp->part_txt, "  ");
+			txt_label(&rp->part_txt, label, width);
+			sb_printf(&rp->part_txt, " %s \"%s\"\n", w, r->f[6]);
+			if (reworded)
+				sb_printf(&rp->part_txt, "                   %s \"%s\"\n", T("wijzigingen.was"), o->f[6]);
 			txt_values(&rp->part_txt, "                   ", r);
-			const char *h[] = { "<li><strong>", hlabel, ":</strong> \xE2\x80\x9C", r->f[6], "\xE2\x80\x9D", NULL,
-					    o && strcmp(o->f[6], r->f[6]) ? " (was \xE2\x80\x9C" : NULL,
-					    o && strcmp(o->f[6], r->f[6]) ? o->f[6] : NULL,
-					    o && strcmp(o->f[6], r->f[6]) ? "\xE2\x80\x9D)" : NULL, NULL, "</li>\n" };
-			add_html(&rp->part_html, h, 11);
+			const char *h[] = { "<li><strong>", label, ":</strong> \xE2\x80\x9C", r->f[6], "\xE2\x80\x9D", NULL,
+					    reworded ? " (" : NULL, reworded ? T("wijzigingen.was") : NULL,
+					    reworded ? " \xE2\x80\x9C" : NULL, reworded ? o->f[6] : NULL,
+					    reworded ? "\xE2\x80\x9D)" : NULL, NULL, "</li>\n" };
+			add_html(&rp->part_html, h, 13);
 		}
 		free(w);
 	}
@@ -370,9 +441,12 @@ static void statements(report *rp, const keyed *oc, const keyed *nc, change_coun
 			continue;
 		cc->claims_removed++;
 		char *w = where(o);
-		sb_printf(&rp->part_txt, "  vervallen:        %s \"%s\"\n", w, o->f[6]);
-		const char *h[] = { "<li><strong>vervallen:</strong> \xE2\x80\x9C", o->f[6], "\xE2\x80\x9D</li>\n", NULL };
-		add_html(&rp->part_html, h, 3);
+		sb_add(&rp->part_txt, "  ");
+		txt_label(&rp->part_txt, T("wijzigingen.vervallen"), 17);
+		sb_printf(&rp->part_txt, " %s \"%s\"\n", w, o->f[6]);
+		const char *h[] = { "<li><strong>", T("wijzigingen.vervallen"), ":</strong> \xE2\x80\x9C", o->f[6],
+				    "\xE2\x80\x9D</li>\n" };
+		add_html(&rp->part_html, h, 5);
 		free(w);
 	}
 }
@@ -413,26 +487,55 @@ static void choices(report *rp, const keyed *oc, const keyed *nc, change_counts 
 		char *w = where(r);
 		if (!o) {
 			cc->choices_added++;
-			sb_printf(&rp->part_txt, "  nieuw:     %s \"%s\"\n", w, r->f[6]);
+			txt_entry(&rp->part_txt, "wijzigingen.nieuw");
+			sb_printf(&rp->part_txt, "%s \"%s\"\n", w, r->f[6]);
 			txt_values(&rp->part_txt, "             ", r);
-			const char *h[] = { "<li><strong>nieuw:</strong> \xE2\x80\x9C", r->f[6], "\xE2\x80\x9D</li>\n", NULL };
-			add_html(&rp->part_html, h, 3);
+			const char *h[] = { "<li><strong>", T("wijzigingen.nieuw"), ":</strong> \xE2\x80\x9C", r->f[6],
+					    "\xE2\x80\x9D</li>\n" };
+			add_html(&rp->part_html, h, 5);
 		} else if (strcmp(o->f[5], r->f[5]) || !same_wording(o->f[6], r->f[6])) {
 			cc->choices_changed++;
-			sb_printf(&rp->part_txt, "  gewijzigd: %s (%s -> %s)\n    was: \"%s\"\n", w, o->f[5], r->f[5], o->f[6]);
-			if (*o->f[8])
-				sb_printf(&rp->part_txt, "         op: %s\n", o->f[8]);
-			sb_printf(&rp->part_txt, "    nu:  \"%s\"\n", r->f[6]);
-			if (*r->f[8])
-				sb_printf(&rp->part_txt, "         op: %s\n", r->f[8]);
+			char *ob = branch_words(o->f[5]), *nb = branch_words(r->f[5]);
+			char *took = xasprintf("(%s -> %s)", ob, nb);
+			txt_entry(&rp->part_txt, "wijzigingen.gewijzigd");
+			sb_printf(&rp->part_txt, "%s %s\n", w, took);
+			free(took);
+			free(ob);
+			free(nb);
+			sb_add(&rp->part_txt, "    ");
+			txt_label(&rp->part_txt, T("wijzigingen.was"), 4);
+			sb_printf(&rp->part_txt, " \"%s\"\n", o->f[6]);
+			txt_values(&rp->part_txt, "         ", o);
+			sb_add(&rp->part_txt, "    ");
+			txt_label(&rp->part_txt, T("wijzigingen.nu"), 4);
+			sb_printf(&rp->part_txt, " \"%s\"\n", r->f[6]);
+			txt_values(&rp->part_txt, "         ", r);
 			/* a branch may print nothing: then the wording is gone, or new */
 			int gone = !*r->f[6], fresh = !*o->f[6];
-			const char *h[] = { fresh ? "<li>Nieuw: \xE2\x80\x9C" : "<li>\xE2\x80\x9C", fresh ? r->f[6] : o->f[6],
-					    fresh ? "\xE2\x80\x9D" : gone ? "\xE2\x80\x9D vervalt" : "\xE2\x80\x9D is nu \xE2\x80\x9C",
-					    fresh || gone ? NULL : r->f[6], fresh || gone ? NULL : "\xE2\x80\x9D", NULL,
-					    *r->f[8] ? " <small>(" : NULL, *r->f[8] ? r->f[8] : NULL,
-					    *r->f[8] ? ")</small>" : NULL, NULL, "</li>\n" };
-			add_html(&rp->part_html, h, 11);
+			strbuf *hb = &rp->part_html;
+			sb_add(hb, "<li>");
+			if (fresh) {
+				markup_esc(hb, T("wijzigingen.keuze.nieuw"));
+				sb_add(hb, ": \xE2\x80\x9C");
+				markup_esc(hb, r->f[6]);
+				sb_add(hb, "\xE2\x80\x9D");
+			} else {
+				sb_add(hb, "\xE2\x80\x9C");
+				markup_esc(hb, o->f[6]);
+				sb_add(hb, "\xE2\x80\x9D ");
+				markup_esc(hb, T(gone ? "wijzigingen.keuze.vervalt" : "wijzigingen.keuze.is_nu"));
+				if (!gone) {
+					sb_add(hb, " \xE2\x80\x9C");
+					markup_esc(hb, r->f[6]);
+					sb_add(hb, "\xE2\x80\x9D");
+				}
+			}
+			if (*r->f[8]) {
+				sb_add(hb, " <small>(");
+				markup_esc(hb, r->f[8]);
+				sb_add(hb, ")</small>");
+			}
+			sb_add(hb, "</li>\n");
 		}
 		free(w);
 	}
@@ -442,9 +545,11 @@ static void choices(report *rp, const keyed *oc, const keyed *nc, change_counts 
 			continue;
 		cc->choices_removed++;
 		char *w = where(o);
-		sb_printf(&rp->part_txt, "  vervallen: %s \"%s\"\n", w, o->f[6]);
-		const char *h[] = { "<li><strong>vervallen:</strong> \xE2\x80\x9C", o->f[6], "\xE2\x80\x9D</li>\n", NULL };
-		add_html(&rp->part_html, h, 3);
+		txt_entry(&rp->part_txt, "wijzigingen.vervallen");
+		sb_printf(&rp->part_txt, "%s \"%s\"\n", w, o->f[6]);
+		const char *h[] = { "<li><strong>", T("wijzigingen.vervallen"), ":</strong> \xE2\x80\x9C", o->f[6],
+				    "\xE2\x80\x9D</li>\n" };
+		add_html(&rp->part_html, h, 5);
 		free(w);
 	}
 }
@@ -499,62 +604,98 @@ int changes_write(const change_paths *cp, change_counts *cc, struct err *e)
 		rc = -1;
 		goto out;
 	}
-	sb_printf(&rp.txt, "Wijzigingen ten opzichte van de vorige publicatie (%s)\nStand van de gegevens: %s\n\n", cp->slug,
-		  cp->data_date);
+	char *line = TF("wijzigingen.txt.kop", cp->slug);
+	char *stand = TF("wijzigingen.stand", cp->data_date);
+	sb_printf(&rp.txt, "%s\n%s\n\n", line, stand);
+	free(line);
 	sb_add(&rp.html, "<!DOCTYPE html>\n<html lang=\"");
 	markup_esc(&rp.html, report_lang());
 	sb_add(&rp.html, "\">\n<head>\n<meta charset=\"utf-8\">\n"
-			 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Wijzigingen: ");
-	markup_esc(&rp.html, cp->area);
+			 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	line = TF("wijzigingen.titel", cp->area);
+	markup_esc(&rp.html, line);
+	free(line);
 	sb_add(&rp.html, "</title>\n<link rel=\"stylesheet\" href=\"stijl.css\">\n</head>\n<body>\n"
-			 "<main id=\"inhoud\" class=\"wijzigingen\">\n<h1>Wijzigingen in de rapportage ");
-	markup_esc(&rp.html, cp->area);
-	sb_add(&rp.html, "</h1>\n<p>Stand van de gegevens: ");
-	markup_esc(&rp.html, cp->data_date);
-	sb_add(&rp.html, ". <a href=\"index.html\">Naar de rapportage</a></p>\n");
+			 "<main id=\"inhoud\" class=\"wijzigingen\">\n<h1>");
+	line = TF("wijzigingen.kop", cp->area);
+	markup_esc(&rp.html, line);
+	free(line);
+	sb_add(&rp.html, "</h1>\n<p>");
+	markup_esc(&rp.html, stand);
+	free(stand);
+	sb_add(&rp.html, ". <a href=\"index.html\">");
+	markup_esc(&rp.html, T("wijzigingen.naar_rapportage"));
+	sb_add(&rp.html, "</a></p>\n");
 	if (!on.t) {
 		cc->first = 1;
-		sb_add(&rp.txt, "Geen vorige publicatie gevonden: dit is de eerste.\n");
-		sb_add(&rp.html, "<p>Dit is de eerste publicatie van deze rapportage.</p>\n");
+		sb_printf(&rp.txt, "%s\n", T("wijzigingen.eerste.txt"));
+		sb_add(&rp.html, "<p>");
+		markup_esc(&rp.html, T("wijzigingen.eerste"));
+		sb_add(&rp.html, "</p>\n");
 		goto write;
 	}
+	/* the counts, as strings for the terms' places */
+	char n1[16], n2[16], n3[16], n4[16], n5[16];
 	totals(&rp, &ot, &nt, ot.t != NULL, cc);
-	char *head = xasprintf("Totalen: %d gewijzigd", cc->totals_changed);
-	section(&rp, head, "Respondenten en respons", "<ul>\n", "</ul>\n", cc->totals_changed);
+	itoa10(n1, sizeof n1, cc->totals_changed);
+	char *head = TF("wijzigingen.totalen.samenvatting", n1);
+	section(&rp, head, T("wijzigingen.totalen.kop"), "<ul>\n", "</ul>\n", cc->totals_changed);
 	free(head);
 	numbers(&rp, &on, &nn, cc);
-	head = xasprintf("Getallen: %d gewijzigd, %d nieuw, %d vervallen", cc->numbers_changed, cc->numbers_added,
-			 cc->numbers_removed);
-	section(&rp, head, "Getallen",
-		/* wide on a phone: the table scrolls, not the page */
-		"<p>x: niet vermeld (te weinig gemeenten of respondenten, of anders te herleiden).</p>\n"
-		"<div style=\"overflow-x:auto\"><table class=\"tabel\">\n<thead><tr><th scope=\"col\">Getal</th>"
-		"<th scope=\"col\">Procent</th><th scope=\"col\">Aantal</th><th scope=\"col\">n</th></tr></thead>\n<tbody>\n",
-		"</tbody>\n</table></div>\n", cc->numbers_changed + cc->numbers_added + cc->numbers_removed);
+	itoa10(n1, sizeof n1, cc->numbers_changed);
+	itoa10(n2, sizeof n2, cc->numbers_added);
+	itoa10(n3, sizeof n3, cc->numbers_removed);
+	head = TF("wijzigingen.getallen.samenvatting", n1, n2, n3);
+	strbuf open;
+	sb_init(&open);
+	sb_add(&open, "<p>");
+	markup_esc(&open, T("wijzigingen.getallen.legenda"));
+	/* wide on a phone: the table scrolls, not the page */
+	sb_add(&open, "</p>\n<div style=\"overflow-x:auto\"><table class=\"tabel\">\n<thead><tr>");
+	static const char *const cols[] = { "wijzigingen.getallen.kolom.getal", "wijzigingen.getallen.kolom.procent",
+					    "wijzigingen.getallen.kolom.aantal", "wijzigingen.getallen.kolom.n" };
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+		sb_add(&open, "<th scope=\"col\">");
+		markup_esc(&open, T(cols[i]));
+		sb_add(&open, "</th>");
+	}
+	sb_add(&open, "</tr></thead>\n<tbody>\n");
+	section(&rp, head, T("wijzigingen.getallen.kop"), open.s, "</tbody>\n</table></div>\n",
+		cc->numbers_changed + cc->numbers_added + cc->numbers_removed);
+	sb_free(&open);
 	free(head);
 	statements(&rp, &oc, &nc, cc);
-	head = xasprintf("Beweringen: %d klopt niet meer, %d klopt weer, %d met andere getallen of tekst, %d nieuw, %d vervallen",
-			 cc->claims_broken, cc->claims_restored, cc->claims_reworded, cc->claims_added, cc->claims_removed);
-	section(&rp, head, "Uitspraken in de tekst", "<ul>\n", "</ul>\n",
+	itoa10(n1, sizeof n1, cc->claims_broken);
+	itoa10(n2, sizeof n2, cc->claims_restored);
+	itoa10(n3, sizeof n3, cc->claims_reworded);
+	itoa10(n4, sizeof n4, cc->claims_added);
+	itoa10(n5, sizeof n5, cc->claims_removed);
+	head = TF("wijzigingen.beweringen.samenvatting", n1, n2, n3, n4, n5);
+	section(&rp, head, T("wijzigingen.beweringen.kop"), "<ul>\n", "</ul>\n",
 		cc->claims_broken + cc->claims_restored + cc->claims_reworded + cc->claims_added + cc->claims_removed);
 	free(head);
 	choices(&rp, &oc, &nc, cc);
-	head = xasprintf("Formuleringen gekozen door de gegevens: %d gewijzigd, %d nieuw, %d vervallen", cc->choices_changed,
-			 cc->choices_added, cc->choices_removed);
-	section(&rp, head, "Formuleringen die met de gegevens veranderden", "<ul>\n", "</ul>\n",
+	itoa10(n1, sizeof n1, cc->choices_changed);
+	itoa10(n2, sizeof n2, cc->choices_added);
+	itoa10(n3, sizeof n3, cc->choices_removed);
+	head = TF("wijzigingen.keuzes.samenvatting", n1, n2, n3);
+	section(&rp, head, T("wijzigingen.keuzes.kop"), "<ul>\n", "</ul>\n",
 		cc->choices_changed + cc->choices_added + cc->choices_removed);
 	free(head);
 	int any = cc->totals_changed + cc->numbers_changed + cc->numbers_added + cc->numbers_removed + cc->claims_broken +
 		  cc->claims_restored + cc->claims_reworded + cc->claims_added + cc->claims_removed + cc->choices_changed +
 		  cc->choices_added + cc->choices_removed;
-	if (!any)
-		sb_add(&rp.html, "<p>Sinds de vorige publicatie is niets gewijzigd.</p>\n");
-	else
-		fprintf(stderr, "gen: %s: %d totalen, %d getallen gewijzigd; %d beweringen klopten niet meer, %d weer, "
-				"%d met andere tekst; %d formuleringen gewijzigd (zie %s/wijzigingen.txt)\n",
+	if (!any) {
+		sb_add(&rp.html, "<p>");
+		markup_esc(&rp.html, T("wijzigingen.niets"));
+		sb_add(&rp.html, "</p>\n");
+	} else {
+		fprintf(stderr, "gen: %s: %d totals, %d numbers changed; %d statements no longer hold, %d hold again, "
+				"%d read differently; %d wordings changed (see %s/wijzigingen.txt)\n",
 			cp->slug, cc->totals_changed, cc->numbers_changed + cc->numbers_added + cc->numbers_removed,
 			cc->claims_broken, cc->claims_restored, cc->claims_reworded,
 			cc->choices_changed + cc->choices_added + cc->choices_removed, cp->shown);
+	}
 write:
 	sb_add(&rp.html, "</main>\n</body>\n</html>\n");
 	if (write_to(cp->new_site, "wijzigingen.txt", &rp.txt, e) || write_to(cp->new_site, "wijzigingen.html", &rp.html, e))

@@ -55,19 +55,26 @@ static void landing_entry(strbuf *o, const char *outroot, const char *slug, cons
 		markup_esc(o, slug);
 		sb_add(o, "/rapport.pdf\" type=\"application/pdf\">PDF<span class=\"vh\"> ");
 		markup_esc(o, name);
-		sb_printf(o, "</span></a> <span class=\"bestand\">(%s, %d %s)</span></span>", size, pages,
-			     pages == 1 ? "pagina" : "pagina\xE2\x80\x99s");
+		char np[24];
+		snprintf(np, sizeof np, "%d", pages);
+		char *pp = TF(pages == 1 ? "download.pdf.pagina" : "download.pdf.paginas", np);
+		sb_printf(o, "</span></a> <span class=\"bestand\">(%s, ", size);
+		markup_esc(o, pp);
+		sb_add(o, ")</span></span>");
+		free(pp);
 		free(size);
 	}
 	free(pdf);
-	static const char *const files[][2] = { { "cijfers.csv", "Cijfers" }, { "codeboek.csv", "Codeboek" } };
+	const char *const files[][2] = { { "cijfers.csv", T("start.cijfers") }, { "codeboek.csv", T("start.codeboek") } };
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		char *p = xasprintf("%s/%s/%s", outroot, slug, files[i][0]);
 		struct stat sb;
 		if (stat(p, &sb) == 0 && S_ISREG(sb.st_mode)) {
 			sb_add(o, " <span><a href=\"");
 			markup_esc(o, slug);
-			sb_printf(o, "/%s\" type=\"text/csv\">%s<span class=\"vh\"> ", files[i][0], files[i][1]);
+			sb_printf(o, "/%s\" type=\"text/csv\">", files[i][0]);
+			markup_esc(o, files[i][1]);
+			sb_add(o, "<span class=\"vh\"> ");
 			markup_esc(o, name);
 			sb_add(o, "</span></a> <span class=\"bestand\">(CSV)</span></span>");
 		}
@@ -95,13 +102,16 @@ int html_write_landing_from(const char *outroot, const char *site, const char *c
 	markup_esc(&o, report_lang());
 	sb_add(&o, "\">\n<head>\n<meta charset=\"utf-8\">\n"
 		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-	markup_esc(&o, title);
-	sb_add(&o, ": rapportage per gebied</title>\n<meta name=\"description\" content=\"");
+	char *head = TF("start.titel", title);
+	markup_esc(&o, head);
+	free(head);
+	sb_add(&o, "</title>\n<meta name=\"description\" content=\"");
 	if (m && m->subtitle) {
 		markup_esc(&o, m->subtitle);
 		sb_add(&o, ". ");
 	}
-	sb_add(&o, "Voor heel Nederland, per landsdeel en per provincie, als webpagina, PDF en cijfers.\">\n");
+	markup_esc(&o, T("start.beschrijving"));
+	sb_add(&o, "\">\n");
 	if (m && m->date_iso) {
 		sb_add(&o, "<meta name=\"dcterms.date\" content=\"");
 		markup_esc(&o, m->date_iso);
@@ -114,7 +124,9 @@ int html_write_landing_from(const char *outroot, const char *site, const char *c
 	}
 	sb_add(&o, "<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n"
 		   "<link rel=\"stylesheet\" href=\"start.css\">\n</head>\n<body>\n"
-		   "<a class=\"skip\" href=\"#inhoud\">Direct naar de edities</a>\n<header>\n");
+		   "<a class=\"skip\" href=\"#inhoud\">");
+	markup_esc(&o, T("start.direct_naar_edities"));
+	sb_add(&o, "</a>\n<header>\n");
 	if (m && m->doctype) {
 		sb_add(&o, "<p class=\"soort\">");
 		markup_esc(&o, m->doctype);
@@ -162,11 +174,11 @@ int html_write_landing_from(const char *outroot, const char *site, const char *c
 		}
 		sb_add(&o, "</p>\n");
 	}
-	sb_add(&o, "</header>\n<main id=\"inhoud\">\n"
-		   "<p>Resultaten van een online enqu\xC3\xAAte onder Nederlandse gemeenten, voor heel "
-		   "Nederland, per landsdeel en per provincie. Elke editie is er als webpagina en als PDF, met alle "
-		   "cijfers als CSV-bestand en een codeboek dat de codes in dat bestand uitlegt.</p>\n"
-		   "<h2>Edities</h2>\n<ul class=\"edities\">\n");
+	sb_add(&o, "</header>\n<main id=\"inhoud\">\n<p>");
+	markup_esc(&o, T("start.inleiding"));
+	sb_add(&o, "</p>\n<h2>");
+	markup_esc(&o, T("start.edities"));
+	sb_add(&o, "</h2>\n<ul class=\"edities\">\n");
 	/* only what is published: an edition whose page is not in the site is
 	 * left out, so the page can be rebuilt from the directory alone */
 	for (int i = 0; i < n; i++) {
@@ -180,15 +192,23 @@ int html_write_landing_from(const char *outroot, const char *site, const char *c
 	sb_add(&o, "</ul>\n");
 	if (nred > 0) {
 		/* areas without an edition of their own: where their readers go */
-		sb_add(&o, "<p>Uit een aantal provincies deden te weinig gemeenten mee voor een eigen uitgave; "
-			   "de cijfers van die gemeenten staan in de uitgave van hun landsdeel en in die voor heel Nederland.</p>\n"
-			   "<ul class=\"verwijzingen\">\n");
+		sb_add(&o, "<p>");
+		markup_esc(&o, T("start.verwijzing.uitleg"));
+		sb_add(&o, "</p>\n<ul class=\"verwijzingen\">\n");
 		for (int i = 0; i < nred; i++) {
 			sb_add(&o, "<li>");
 			markup_esc(&o, red[i].area);
-			sb_printf(&o, " (%d %s)", red[i].gemeenten, red[i].gemeenten == 1 ? "gemeente" : "gemeenten");
+			char ng[24];
+			snprintf(ng, sizeof ng, "%d", red[i].gemeenten);
+			char *count = TF(red[i].gemeenten == 1 ? "start.verwijzing.gemeente" : "start.verwijzing.gemeenten", ng);
+			sb_add(&o, " (");
+			markup_esc(&o, count);
+			sb_add(&o, ")");
+			free(count);
 			if (red[i].slug) {
-				sb_add(&o, ": zie <a href=\"");
+				sb_add(&o, ": ");
+				markup_esc(&o, T("start.verwijzing.zie"));
+				sb_add(&o, " <a href=\"");
 				markup_esc(&o, red[i].slug);
 				sb_add(&o, "/index.html\">");
 				markup_esc(&o, red[i].name);
@@ -201,15 +221,24 @@ int html_write_landing_from(const char *outroot, const char *site, const char *c
 	sb_add(&o, "</main>\n<footer>\n<p>");
 	if (m && m->publisher) {
 		markup_esc(&o, m->publisher);
-		sb_add(&o, m->client ? ", in opdracht van " : ". ");
+		if (m->client) {
+			sb_add(&o, ", ");
+			markup_esc(&o, T("colofon.in_opdracht_van"));
+			sb_add(&o, " ");
+		} else {
+			sb_add(&o, ". ");
+		}
 	}
 	if (m && m->client) {
-		if (!strncmp(m->client, "Het ", 4)) {
-			sb_add(&o, m->publisher ? "het " : "Het ");
-			markup_esc(&o, m->client + 4);
-		} else {
-			markup_esc(&o, m->client);
+		/* "Het ministerie ..." reads "het ministerie" after the publisher */
+		const char *art = T("colofon.lidwoord"), *rest = m->client;
+		size_t al = strlen(art);
+		if (m->publisher && !strncmp(m->client, art, al) && m->client[al] == ' ') {
+			markup_esc(&o, T("colofon.lidwoord.in_zin"));
+			sb_add(&o, " ");
+			rest += al + 1;
 		}
+		markup_esc(&o, rest);
 		sb_add(&o, ". ");
 	}
 	if (m && m->licence)

@@ -218,10 +218,10 @@ static int take_lock(publication *p, struct err *e)
 		/* wait rather than fail: the later run is what the user wants
 		 * published, and it then compares against the earlier one */
 		if (other > 0)
-			fprintf(stderr, "gen: %s/ wordt al bijgewerkt door proces %ld; wacht tot dat klaar is\n",
+			fprintf(stderr, "gen: %s/ is being updated by process %ld; waiting until it is done\n",
 				p->out, other);
 		else
-			fprintf(stderr, "gen: %s/ wordt al bijgewerkt door een ander proces; wacht tot dat klaar is\n",
+			fprintf(stderr, "gen: %s/ is being updated by another process; waiting until it is done\n",
 				p->out);
 		int rc;
 		while ((rc = flock(p->lockfd, LOCK_EX)) && errno == EINTR)

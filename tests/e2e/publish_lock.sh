@@ -1,5 +1,5 @@
 # One publisher at a time: a run that finds out/ locked by another says so
-# ("out/ wordt al bijgewerkt door proces N") and waits; its publication is
+# ("out/ is being updated by process N") and waits; its publication is
 # not lost, and its account of changes compares against the other's.
 . "$ROOT/tests/e2e_lib.sh"
 copy_input
@@ -24,7 +24,7 @@ b=$!
 wait "$a"
 wait "$b"
 cat "$TMP/err.b" | grep -v "claim does not hold" || true
-grep -q "$TMP/out/ wordt al bijgewerkt door proces $a; wacht" "$TMP/err.b"
+grep -q "$TMP/out/ is being updated by process $a; waiting" "$TMP/err.b"
 # the later run's data are published ...
 grep -q '^2.2,sociale_samenhang,ja,totaal,.*,94,$' "$TMP/out/nederland/cijfers.csv"
 # ... and its account says what changed against the earlier run's publication
