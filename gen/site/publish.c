@@ -183,7 +183,7 @@ static void remove_debris(const publication *p)
 		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
 			continue;
 		char *parent = slash ? xstrndup(p->dir, (size_t)(slash - p->dir)) : xstrdup(".");
-		fprintf(stderr, "gen: verwijdert %s/%s, achtergelaten door afgebroken proces %ld\n",
+		fprintf(stderr, "gen: removing %s/%s, left behind by interrupted process %ld\n",
 			*parent ? parent : "", de->d_name, pid);
 		free(parent);
 		rm_tree_at(p->parentfd, de->d_name, 0);
@@ -536,7 +536,7 @@ int publish_commit(publication *p, const char *const *declared, const char *cons
 	for (int i = 0; remove_undeclared && i < nother; i++) {
 		char *aside = xasprintf("vervallen-%s", other[i]);
 		if (renameat(outfd, other[i], p->stagefd, aside) == 0) {
-			fprintf(stderr, "gen: %s/%s verwijderd: die editie is niet meer gedeclareerd\n", p->out, other[i]);
+			fprintf(stderr, "gen: %s/%s removed: that edition is no longer declared\n", p->out, other[i]);
 			rm_tree_at(p->stagefd, aside, 0);
 			if (statefd >= 0)
 				rm_tree_at(statefd, other[i], 0);

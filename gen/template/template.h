@@ -25,7 +25,7 @@ templates *templates_load(const char *dir, const char *rng_path, struct err *e);
 void templates_free(templates *t);
 
 /* Evaluates the templates on one variant's stats. Claims that do not hold
- * are reported on stderr as "file:line: bewering klopt niet ..." and
+ * are reported on stderr as "file:line: claim does not hold ..." and
  * counted in d->nclaims_failed (the caller fails the run on them); with
  * strict 0 (draft, --concept) each is also explained in a footnote and a
  * legend panel opens the report. A claim whose test reads a suppressed

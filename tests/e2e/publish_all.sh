@@ -7,7 +7,7 @@ mkdir -p "$TMP/out/oud-gebied" "$TMP/out.state/oud-gebied" "$TMP/out/eigen-map"
 echo "<html></html>" > "$TMP/out/oud-gebied/index.html"
 echo keep > "$TMP/out/eigen-map/x"
 "$GEN" --variant all --out "$TMP/out" 2>"$TMP/err"
-grep "verwijderd" "$TMP/err"
+grep "removed: that edition is no longer declared" "$TMP/err"
 [ ! -e "$TMP/out/oud-gebied" ] && [ ! -e "$TMP/out.state/oud-gebied" ] || { echo "undeclared edition not removed"; exit 1; }
 [ "$(cat "$TMP/out/eigen-map/x")" = keep ] || { echo "a directory that is not ours was touched"; exit 1; }
 # every edition produced (those the disclosure decision makes: 11 with the

@@ -53,10 +53,10 @@ debris=$(cd "$TMP" && ls -d out.staging-* | grep -v -x -e out.staging-1 -e out.s
 # the last run was killed while building: its staging directory is there
 [ -n "$debris" ] || { echo "no debris to remove: the killed runs left none"; exit 1; }
 "$GEN" --input "$TMP/in" --variant nederland --out "$TMP/out" 2>"$TMP/err"
-grep "verwijdert" "$TMP/err" || true
+grep "gen: removing" "$TMP/err" || true
 for d in $debris; do
 	p=${d#out.staging-}
-	grep -q "verwijdert $TMP/$d, achtergelaten door afgebroken proces ${p%%-*}" "$TMP/err" ||
+	grep -q "removing $TMP/$d, left behind by interrupted process ${p%%-*}" "$TMP/err" ||
 		{ echo "debris $d not removed"; exit 1; }
 done
 left=$(cd "$TMP" && ls -d out.staging-* | sort | tr '\n' ' ')

@@ -30,7 +30,7 @@ echo backup > "$TMP/out.old-20240101/index.html"
 run 2>"$TMP/err"
 [ -f "$TMP/out.old-20240101/index.html" ] || { echo "the backup was removed"; exit 1; }
 [ -d "$TMP/out.staging-999999-abcdef" ] || { echo "an unmarked directory was removed"; exit 1; }
-if grep -q verwijdert "$TMP/err"; then cat "$TMP/err"; exit 1; fi
+if grep -q "gen: removing" "$TMP/err"; then cat "$TMP/err"; exit 1; fi
 rm -rf "$TMP/out.staging-999999-abcdef"
 # SIGTERM (one process) and SIGINT (two workers) while building
 set -m # a background job then gets SIGINT like a foreground one
