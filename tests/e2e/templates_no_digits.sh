@@ -9,9 +9,10 @@ python3 - "$ROOT/templates" "$ROOT/examples/monitor/templates" <<'PY'
 import glob, os, re, sys
 import xml.etree.ElementTree as ET
 bad = []
-# a term's places {1}..{9} (termen.xml) are not typed numbers
+# a term's places {1}..{9} (termen.xml) are not typed numbers, nor is the
+# notation "n = 0" that the sign legend explains
 def digit(text):
-    return re.search(r"[0-9]", re.sub(r"\{[1-9]\}", "", text))
+    return re.search(r"[0-9]", re.sub(r"\{[1-9]\}|\(n = 0\)", "", text))
 for path in sorted(p for d in sys.argv[1:] for p in glob.glob(os.path.join(d, "*.xml"))):
     root = ET.parse(path).getroot()
     def walk(el, skip):
