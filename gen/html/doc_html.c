@@ -1245,7 +1245,7 @@ static void citation(html *h)
 	for (int i = 0; i < na; i++) {
 		if (i && i == na - 1) {
 			sb_add(o, " ");
-			markup_esc(o, T("colofon.citeren.en"));
+			markup_esc(o, T("lijst.en"));
 			sb_add(o, " ");
 		} else if (i) {
 			sb_add(o, ", ");

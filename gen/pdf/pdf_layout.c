@@ -2126,7 +2126,7 @@ static void layout_colofon(pdf_layout *l, const doc_meta *m)
 			a = sp + 1;
 		if (i && i == na - 1) {
 			sb_add(&t, " ");
-			sb_add(&t, T("colofon.citeren.en"));
+			sb_add(&t, T("lijst.en"));
 			sb_add(&t, " ");
 		} else if (i) {
 			sb_add(&t, ", ");

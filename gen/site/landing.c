@@ -65,7 +65,7 @@ static void landing_entry(strbuf *o, const char *outroot, const char *slug, cons
 		free(size);
 	}
 	free(pdf);
-	const char *const files[][2] = { { "cijfers.csv", T("start.cijfers") }, { "codeboek.csv", T("start.codeboek") } };
+	const char *const files[][2] = { { "cijfers.csv", T("download.cijfers") }, { "codeboek.csv", T("download.codeboek") } };
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		char *p = xasprintf("%s/%s/%s", outroot, slug, files[i][0]);
 		struct stat sb;

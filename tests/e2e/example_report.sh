@@ -2,7 +2,8 @@
 # written from docs/templates.md, builds with no workaround: its own
 # questionnaire, a 2026 register under its own file name (named in
 # rapport.xml) with Fryslân as the register spells it, a breakdown by a
-# categorical register column, no stijl.css of its own. Its text passes the
+# categorical register column, no stijl.css of its own, a termen.xml with
+# only the words it says otherwise. Its text passes the
 # lint, its PDFs pass the PDF/UA checks, and its numbers carry the declared
 # groups.
 . "$ROOT/tests/e2e_lib.sh"
@@ -24,6 +25,12 @@ grep -q 'Respons naar stedelijkheidsklasse' "$TMP/out/nederland/index.html" || {
 # the source line under the figures is the report's (<bron>), not the 2013 survey's
 grep -q 'Bron: voorbeeldmonitor onder gemeenten, Voorbeeldbureau (2026)' "$TMP/out/nederland/index.html" || { echo "the figures' source line is not the report's <bron>"; exit 1; }
 if grep -q 'online enquête onder gemeenten' "$TMP/out/nederland/index.html"; then echo "the 2013 survey's source line in the example"; exit 1; fi
+# its own words where its termen.xml has them, the default's elsewhere
+grep -q 'Vragenlijst onder gemeenten, ingevuld van 1 september 2026 tot en met 13 oktober 2026' "$TMP/out/nederland/index.html" ||
+	{ echo "the example's own colofon term is not used"; exit 1; }
+grep -q 'per landsdeel en voor Fryslân' "$TMP/out/index.html" || { echo "the example's own landing prose is not used"; exit 1; }
+grep -q '>Alle cijfers<' "$TMP/out/index.html" || { echo "the example's own download label is not on the landing page"; exit 1; }
+grep -q '>Codeboek<' "$TMP/out/index.html" || { echo "a term the example leaves out is not the default"; exit 1; }
 # the text: every sentence of every edition
 "$GEN" --input "$EX/input" --templates "$EX/templates" --controleer 2>"$TMP/lint" || { cat "$TMP/lint"; exit 1; }
 grep -q 'check: 0 finding(s)' "$TMP/lint" || { cat "$TMP/lint"; exit 1; }
