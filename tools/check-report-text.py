@@ -53,6 +53,8 @@ def strip(s):
     s = re.sub(r'\\"[^"\\]*(?:\\.[^"\\]*)*?\\"', ' ', s)   # \"quoted\"
     s = re.sub(r"'[^']*'", ' ', s)                      # 'quoted'
     s = re.sub(r'<[^>]*>', ' ', s)                      # markup
+    s = re.sub(r'<[A-Za-z/][^>]*$', ' ', s)             # a tag the next literal closes
+    s = re.sub(r'^[^<>\s]*>', ' ', s)                   # the end of a tag the previous one opened
     s = re.sub(r'%[-+ #0-9.*]*[a-zA-Z]+', ' ', s)      # printf conversions
     s = re.sub(r'\\x[0-9A-Fa-f]{2}', '', s)            # byte escapes (UTF-8 of é, –)
     s = re.sub(r'\\.', ' ', s)

@@ -602,8 +602,7 @@ static void table(html *h, const doc_node *t)
 	all_num = all_num && nbody > 0;
 	char **lab = has_header && ncols > 0 ? column_labels(t, ncols) : NULL;
 	int wide = lab && row_headers && is_wide(lab, ncols, rh);
-	/* class names, not text: "tabel", "cijfers", "getallen" */
-	sb_printf(o, "<table class=\"%s%s%s", "tabel", (t->flags & DOC_DATA_TABLE) ? " cijfers" : "",
+	sb_printf(o, "<table class=\"tabel%s%s", (t->flags & DOC_DATA_TABLE) ? " cijfers" : "",
 		  all_num ? " getallen" : "");
 	if (wide)
 		sb_printf(o, " breed kolommen-%zu", colset(h, lab, ncols, rh));
