@@ -8,12 +8,12 @@
  * mentioned": they are named apart ("door niemand genoemd: ..."). Suppressed
  * bars are named with their reason, never with a number; with a reference
  * (area editions) each extreme also gives the reference value. */
+#include "text.h"
 #include "chart.h"
 #include "chart_internal.h"
 #include "terms.h"
 #include "util.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -232,9 +232,11 @@ char *chart_alt_ranking(const chart *c)
 	/* Titles that already say "ranglijst van ..." are not prefixed
 	 * again ("Ranglijst: ranglijst van"); they get a capital instead. */
 	const char *word = T("grafiek.alt.ranglijst.woord");
-	if (*word && strncasecmp(c->title, word, strlen(word)) == 0)
-		sb_printf(&b, "%c%s", toupper((unsigned char)c->title[0]), c->title + 1);
-	else
+	if (*word && strncasecmp(c->title, word, strlen(word)) == 0) {
+		char *up = utf8_capitalise(c->title);
+		sb_add(&b, up);
+		free(up);
+	} else
 		add_fmt(&b, TF("grafiek.alt.ranglijst", c->title));
 	add_n(&b, c);
 	add_term(&b, ". ", "grafiek.alt.per_onderdeel", "");

@@ -1,6 +1,8 @@
 /* text.c: the one UTF-8 decoder and the one markup escaper (see text.h). */
 #include "text.h"
 
+#include <glib.h>
+#include <stdlib.h>
 #include <string.h>
 
 size_t utf8_decode(const unsigned char *p, size_t n, unsigned *cp)
@@ -178,4 +180,16 @@ privateuse:
 	return k + 1 < ns; /* "x" and at least one subtag of 1-8 */
 #undef ALPHA
 #undef DIGITS
+}
+
+char *utf8_capitalise(const char *s)
+{
+	unsigned cp;
+	size_t n = *s ? utf8_decode((const unsigned char *)s, strlen(s), &cp) : 0;
+	if (!n || !g_unichar_islower(cp))
+		return xstrdup(s);
+	char up[8];
+	int k = g_unichar_to_utf8(g_unichar_toupper(cp), up);
+	up[k] = 0;
+	return xasprintf("%s%s", up, s + n);
 }

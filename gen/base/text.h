@@ -21,6 +21,11 @@
 
 #include "util.h"
 
+/* A malloc'd copy of s with its first letter upper case, by Unicode's
+ * simple case mapping (glib): "alle" -> "Alle", "één" -> "Één", "ëen" ->
+ * "Ëen"; s as it is when it does not open with a lower-case letter. */
+char *utf8_capitalise(const char *s);
+
 /* Is s a well-formed BCP 47 language tag (RFC 5646 syntax; see text.c)? */
 int lang_tag_ok(const char *s);
 

@@ -3,13 +3,13 @@
  * frequency tables of every question overall and by size class, and the
  * open answers. All strings from respondents go into DOC_TEXT nodes, which
  * every writer escapes, bidi-isolated (doc_append_isolated). */
+#include "text.h"
 #include "template.h"
 #include "open_answers.h"
 #include "disclosure.h"
 #include "expr.h"
 #include "terms.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,8 +69,7 @@ void append_response_table(doc_node *parent, const stats *st, int by_province)
 	const char *word = by_province ? T("bijlage.respons.provincie") : st->v->s->reg->bd.name;
 	t->text = TF("bijlage.respons.titel", word);
 	doc_node *h = doc_append_row(t, 1);
-	char *head = xstrdup(word);
-	head[0] = (char)toupper((unsigned char)head[0]);
+	char *head = utf8_capitalise(word);
 	doc_append_cell(h, head, 0);
 	free(head);
 	doc_append_cell(h, T("bijlage.respons.kop.register"), 1);

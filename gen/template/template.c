@@ -621,8 +621,11 @@ static int capitalise_openings(doc_node *n, int at_start)
 				continue;
 			at_start = l >= 2 && x->text[l - 1] == ' ' && strchr(".?!", x->text[l - 2]);
 		} else if (x->type == DOC_VALUE && x->text) {
-			if (at_start && x->text[0] >= 'a' && x->text[0] <= 'z')
-				x->text[0] = (char)(x->text[0] - 'a' + 'A');
+			if (at_start) {
+				char *up = utf8_capitalise(x->text);
+				free(x->text);
+				x->text = up;
+			}
 			at_start = 0;
 		} else if (x->first) {
 			at_start = capitalise_openings(x, at_start);

@@ -83,12 +83,33 @@ static void test_escape_policy(void **state)
 	free(s);
 }
 
+/* A value that opens a sentence gets a capital, also when its first letter
+ * is not ASCII (a term list may start a quantifier with "één" or "ëen"). */
+static void test_capitalise(void **state)
+{
+	(void)state;
+	const char *cases[][2] = {
+		{ "alle gemeenten", "Alle gemeenten" },
+		{ "\xC3\xA9\xC3\xA9n gemeente", "\xC3\x89\xC3\xA9n gemeente" }, /* één -> Één */
+		{ "Alle", "Alle" },
+		{ "12%", "12%" },
+		{ "", "" },
+		{ "\xC3\xB8ya", "\xC3\x98ya" }, /* ø -> Ø */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *s = utf8_capitalise(cases[i][0]);
+		assert_string_equal(s, cases[i][1]);
+		free(s);
+	}
+}
+
 int main(void)
 {
 	install_test_terms();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_escape_policy),
+		cmocka_unit_test(test_capitalise),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
