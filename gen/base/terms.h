@@ -3,7 +3,8 @@
  * legends, colofon, landing and changes prose, annex sentences, alt-text
  * phrases, the words of the quantifiers), is a term of one term list:
  * templates/termen.xml (docs/templates.md, "Terms"). No C string literal
- * carries report text; tests/e2e/no_report_text_in_c.sh enforces it.
+ * carries report text: tools/check-report-text.py, run by tests/e2e/terms.sh,
+ * finds one.
  *
  * A term is plain text (the writers escape it like any other text) with
  * numbered places {1}..{9} that the code fills with strings. It is never a
@@ -11,7 +12,7 @@
  * it did not pass: a report's list may use only the places the default list
  * uses for that term (checked when it is read, gen/input/termlist.c), and
  * terms_fmt aborts on a place the code did not fill (a programming error
- * the unit test terms_use catches statically).
+ * that tools/check-terms.py, run by tests/e2e/terms.sh, finds statically).
  *
  * The list is process-wide: installed once by main() before anything is
  * built (terms_install), read-only afterwards, so the editions' jobs share
