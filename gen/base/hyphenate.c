@@ -206,7 +206,7 @@ hyph *hyph_open_lang(const char *lang, char *msg, size_t msglen)
 	if (!dict) {
 		size_t n = strcspn(lang, "-");
 		snprintf(msg, msglen, "%s: no hyphenation dictionary for '%s'; expected hyph_%.*s_*.dic there "
-			 "(the Debian package hyphen-%.*s)", HYPH_DIR, lang, (int)n, lang, (int)n, lang);
+			 "(Debian: a package hyphen-%.*s*)", HYPH_DIR, lang, (int)n, lang, (int)n, lang);
 	} else if (!h)
 		snprintf(msg, msglen, "%s: cannot load the hyphenation dictionary", dict);
 	free(dict);

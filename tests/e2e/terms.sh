@@ -91,6 +91,15 @@ sed -i 's|<taal>nl-BE</taal>|<taal>en-GB</taal>|' "$TPL/rapport.xml"
 expect_input_error "tpl/rapport.xml:[0-9]+: the report is in 'en-GB' and the default term list .* in 'nl-NL'; expected a termen.xml in the templates folder with every term in 'en-GB'"
 printf '<?xml version="1.0"?>\n<termen taal="en">\n  <term id="download.cijfers">Figures</term>\n</termen>\n' >"$TPL/termen.xml"
 expect_input_error "tpl/termen.xml: [0-9]+ terms are missing, the first '[a-z._0-9]+'; expected every term of the default list .* in 'en-GB'"
+# a complete list in the report's language passes; the language then also
+# chooses the hyphenation patterns, and a system without them says which
+sed 's|<termen taal="nl-NL">|<termen taal="en">|' "$ROOT/templates/termen.xml" >"$TPL/termen.xml"
+if ls /usr/share/hyphen/hyph_en_* >/dev/null 2>&1; then
+	"$GEN" --input "$TMP/in" --templates "$TPL" --out "$TMP/en" --variant nederland 2>"$TMP/err" || { cat "$TMP/err"; exit 1; }
+	grep -q '<html lang="en-GB">' "$TMP/en/nederland/index.html" || { echo "the page's lang is not en-GB"; exit 1; }
+else
+	expect_input_error "/usr/share/hyphen: no hyphenation dictionary for 'en-GB'; expected hyph_en_\*\.dic there"
+fi
 rm "$TPL/termen.xml"
 sed -i 's|<taal>en-GB</taal>|<taal>nl_NL</taal>|' "$TPL/rapport.xml"
 expect_input_error "tpl/rapport.xml:[0-9]+: <taal>nl_NL</taal>: not a language tag; expected a BCP 47 tag"
