@@ -441,7 +441,7 @@ int main(int argc, char **argv)
 	if (templates_breakdown(t, &bd, &e))
 		goto out;
 	have_bd = 1;
-	if (!(qn = questionnaire_load(qx, rng_q, &e)) || !(reg = registry_load_with(rg, &bd, &e)))
+	if (!(qn = questionnaire_load(qx, rng_q, &e)) || !(reg = registry_load_areas(rg, &bd, in.area_column, &e)))
 		goto out;
 	s = survey_new(qn, reg);
 	/* the reader by extension: .sav is SPSS, anything else CSV */
@@ -458,9 +458,10 @@ int main(int argc, char **argv)
 	/* an area of the register that no edition names: a spelling slip, or
 	 * a report that leaves it to the national edition */
 	for (int k = 0; k < el->nunnamed; k++)
-		fprintf(stderr, "gen: %s:%ld: note: province '%s' is in no <uitgave> of %s/rapport.xml "
+		fprintf(stderr, "gen: %s:%ld: note: %s '%s' is in no <uitgave> of %s/rapport.xml "
 				"(a spelling slip?); its gemeenten count only in editions without provinces\n",
-			reg->source, reg->area_line[el->unnamed[k]], reg->areas[el->unnamed[k]], t->dir);
+			reg->source, reg->area_line[el->unnamed[k]],
+			strcmp(reg->area_column, "provincie") ? "area" : "province", reg->areas[el->unnamed[k]], t->dir);
 	int want = -1;
 	if (strcmp(o.variant, "all")) {
 		for (int i = 0; i < el->n; i++)

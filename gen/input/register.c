@@ -170,8 +170,8 @@ static int collect_areas(registry *r, const long *lines, struct err *e)
 		for (int k = 1; k < r->nareas; k++)
 			if (rows[k] <= rows[s])
 				s = k;
-		int rc = err_set(e, r->source, r->area_line[s], "provincie '%s' (%d %s) is one of %d areas; expected at most %d, "
-				 "each spelled one way (a spelling slip?)", r->areas[s], rows[s],
+		int rc = err_set(e, r->source, r->area_line[s], "%s '%s' (%d %s) is one of %d areas; expected at most %d, "
+				 "each spelled one way (a spelling slip?)", r->area_column, r->areas[s], rows[s],
 				 rows[s] == 1 ? "gemeente" : "gemeenten", r->nareas, REGISTRY_MAX_AREAS);
 		free(rows);
 		return rc;
@@ -218,7 +218,8 @@ static int check_row(const registry *r, const long *lines, const csv_row *row, c
 	while (*q == ' ' || *q == '\t')
 		q++;
 	if (!*q || prov[strlen(prov) - 1] == ' ')
-		return err_set(e, path, line, "provincie '%s' for %s; expected the name of its province, without spaces around it", prov, code);
+		return err_set(e, path, line, "%s '%s' for %s; expected the name of its %s, without spaces around it",
+			       r->area_column, prov, code, strcmp(r->area_column, "provincie") ? "area" : "province");
 	long v = digits_value(inw);
 	if (v <= 0)
 		return err_set(e, path, line, "inwoners '%s' for %s; expected a positive whole number, digits only", inw, code);
@@ -242,21 +243,33 @@ registry *registry_load(const char *path, struct err *e)
 
 registry *registry_load_with(const char *path, const breakdown *bd, struct err *e)
 {
+	return registry_load_areas(path, bd, NULL, e);
+}
+
+registry *registry_load_areas(const char *path, const breakdown *bd, const char *area_column, struct err *e)
+{
 	csv_table *t = csv_read(path, e);
 	if (!t)
 		return NULL;
-	const char *need[] = { "gemeentecode", "gemeentenaam", "provincie", "inwoners", "peiljaar" };
+	const char *area = area_column ? area_column : "provincie";
+	const char *need[] = { "gemeentecode", "gemeentenaam", area, "inwoners", "peiljaar" };
 	int col[5];
 	for (int i = 0; i < 5; i++) {
 		col[i] = csv_col(t, need[i]);
 		if (col[i] < 0) {
-			err_set(e, path, 1, "no column '%s'; expected gemeentecode,gemeentenaam,provincie,inwoners,peiljaar", need[i]);
+			if (i == 2 && area_column)
+				err_set(e, path, 1, "no column '%s'; expected the column the editions' areas come from "
+					"(<uitgaven kolom=\"%s\"> in rapport.xml)", area, area);
+			else
+				err_set(e, path, 1, "no column '%s'; expected gemeentecode,gemeentenaam,%s,inwoners,peiljaar",
+					need[i], area);
 			csv_table_free(t);
 			return NULL;
 		}
 	}
 	registry *r = xcalloc(1, sizeof *r);
 	r->source = xstrdup(path);
+	r->area_column = xstrdup(area);
 	if (bd)
 		breakdown_copy(&r->bd, bd);
 	else
@@ -323,6 +336,7 @@ void registry_free(registry *r)
 		free(r->g[i].province);
 	}
 	free(r->g);
+	free(r->area_column);
 	for (int i = 0; i < r->nareas; i++)
 		free(r->areas[i]);
 	free(r->areas);

@@ -124,6 +124,7 @@ typedef struct {
 	char **areas;
 	long *area_line; /* the first register line of each area */
 	int nareas;
+	char *area_column; /* the register column the areas come from: "provincie" */
 	breakdown bd;    /* the classes of sc */
 } registry;
 /* At most this many areas: the disclosure audit (gen/numbers/disclosure.c)
@@ -206,6 +207,10 @@ registry *registry_load(const char *csv_path, struct err *e);
 /* The same with the report's breakdown (NULL: breakdown_default); a value
  * of a categorical column that is no class is an error at its line. */
 registry *registry_load_with(const char *csv_path, const breakdown *bd, struct err *e);
+/* The same with the areas taken from another register column than
+ * provincie (<uitgaven kolom="regio"> in rapport.xml; NULL: provincie);
+ * gemeente.province then holds that column's value. */
+registry *registry_load_areas(const char *csv_path, const breakdown *bd, const char *area_column, struct err *e);
 /* A class of the register's breakdown: its id in cijfers.csv, its label. */
 const char *registry_class_csv(const registry *r, int c);
 const char *registry_class_label(const registry *r, int c);

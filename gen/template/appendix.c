@@ -66,7 +66,10 @@ static char *class_name(const stats *st, int c)
 void append_response_table(doc_node *parent, const stats *st, int by_province)
 {
 	doc_node *t = doc_append(parent, doc_node_new(DOC_TABLE));
-	const char *word = by_province ? T("bijlage.respons.provincie") : st->v->s->reg->bd.name;
+	/* the areas' word: the term for provinces, else the register column's name ("regio") */
+	const registry *reg = st->v->s->reg;
+	const char *word = !by_province ? reg->bd.name
+			   : strcmp(reg->area_column, "provincie") ? reg->area_column : T("bijlage.respons.provincie");
 	t->text = TF("bijlage.respons.titel", word);
 	doc_node *h = doc_append_row(t, 1);
 	char *head = utf8_capitalise(word);

@@ -72,14 +72,18 @@ edition_list *editions_load(const templates *t, const survey *s, struct err *e)
 				free(id);
 				free(naam);
 				for (xmlNodePtr p = u->children; p && !rc; p = p->next) {
-					if (!xml_is(p, "provincie"))
+					if (!xml_is(p, "provincie") && !xml_is(p, "gebied"))
 						continue;
 					char *name = xml_text(p);
 					int known = 0;
 					for (int i = 0; i < s->reg->n && !known; i++)
 						known = !strcmp(s->reg->g[i].province, name);
-					if (!known)
+					if (!known && !strcmp(s->reg->area_column, "provincie"))
 						rc = err_set(e, path, xmlGetLineNo(p), "province '%s' is not in the register; expected a province as spelled in %s", name, s->reg->source);
+					else if (!known)
+						rc = err_set(e, path, xmlGetLineNo(p), "area '%s' is not in the register's column '%s'; "
+							     "expected a value of that column as spelled in %s", name,
+							     s->reg->area_column, s->reg->source);
 					else
 						add_prov(&l->e[l->n - 1], name);
 					free(name);

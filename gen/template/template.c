@@ -1042,7 +1042,8 @@ static int block(ctx *c, xmlNodePtr n, doc_node *parent)
 		return choose(c, n, parent, 1);
 	if (!strcmp(name, "respons-tabel")) {
 		char *per = xml_attr(n, "per");
-		append_response_table(parent, c->st, per && !strcmp(per, "provincie"));
+		/* per="gebied": the areas of the editions' column (per="provincie" is the same) */
+		append_response_table(parent, c->st, per && (!strcmp(per, "provincie") || !strcmp(per, "gebied")));
 		free(per);
 		return 0;
 	}
@@ -1110,8 +1111,9 @@ static char *edition_label(xmlDocPtr rapport, const variant *v)
 	/* an area no <uitgave soort> declares is named by the term gebied.soort */
 	if (!kind && v->nprov > 1)
 		return TF("editie.gebied", v->area, T("gebied.soort"));
+	/* one area: a province, or an area of the column <uitgaven kolom> names */
 	if (!kind)
-		kind = xstrdup(v->nprov == 0 ? "land" : "provincie");
+		kind = xstrdup(v->nprov == 0 ? "land" : v->s->reg->area_column);
 	char *s = !strcmp(kind, "land") ? NULL
 		  : !strcmp(kind, "provincie") ? TF("editie.provincie", v->area)
 		  : TF("editie.gebied", v->area, kind);
@@ -1372,6 +1374,9 @@ int templates_inputs(const templates *t, template_inputs *in, struct err *e)
 		if ((in->responses = xml_attr(c, "antwoorden")))
 			in->responses_line = line;
 	}
+	for (xmlNodePtr c = root->children; c; c = c->next)
+		if (xml_is(c, "uitgaven"))
+			in->area_column = xml_attr(c, "kolom");
 	return 0;
 }
 
@@ -1381,6 +1386,7 @@ void templates_inputs_free(template_inputs *in)
 	free(in->registry);
 	free(in->responses);
 	free(in->lang);
+	free(in->area_column);
 	memset(in, 0, sizeof *in);
 }
 

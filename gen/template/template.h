@@ -45,6 +45,7 @@ typedef struct {
 	long questionnaire_line, registry_line, responses_line;
 	char *lang; /* <taal> in <meta>: the report's language, a BCP 47 tag; NULL: the term list's */
 	long lang_line;
+	char *area_column; /* <uitgaven kolom>: the register column of the areas; NULL: provincie */
 } template_inputs;
 /* Returns 0, or -1 with e set when <taal> is not a language tag. */
 int templates_inputs(const templates *t, template_inputs *in, struct err *e);
