@@ -226,12 +226,46 @@ static void txt_label(strbuf *b, const char *word, int width)
 		sb_addc(b, ' ');
 }
 
+/* The column the entries after a set of labels start in: the widest
+ * label and its colon, in characters. Computed from the terms, so the
+ * columns line up in any wording of the term list. */
+static int label_width(const char *const *ids)
+{
+	int w = 0;
+	for (; *ids; ids++) {
+		int chars = 1; /* the colon */
+		for (const char *p = T(*ids); *p; p++)
+			chars += ((unsigned char)*p & 0xC0) != 0x80;
+		if (chars > w)
+			w = chars;
+	}
+	return w;
+}
+
+/* The labels of a number's or a wording's line, of a statement's line, and
+ * of the was/nu pair under a changed wording: each set lines up. */
+static const char *const entry_labels[] = { "wijzigingen.nieuw", "wijzigingen.gewijzigd", "wijzigingen.vervallen",
+					    NULL };
+static const char *const claim_labels[] = { "wijzigingen.klopt_niet_meer", "wijzigingen.klopt_weer",
+					    "wijzigingen.andere_tekst", "wijzigingen.nieuw",
+					    "wijzigingen.vervallen", NULL };
+static const char *const was_labels[] = { "wijzigingen.was", "wijzigingen.nu", NULL };
+
+/* n spaces, for the lines that continue an entry under its text */
+static char *spaces(int n)
+{
+	char *s = xmalloc((size_t)n + 1);
+	memset(s, ' ', (size_t)n);
+	s[n] = 0;
+	return s;
+}
+
 /* The start of a line of wijzigingen.txt for a number or a wording:
  * "  nieuw:     " */
 static void txt_entry(strbuf *b, const char *label_id)
 {
 	sb_add(b, "  ");
-	txt_label(b, T(label_id), 10);
+	txt_label(b, T(label_id), label_width(entry_labels));
 	sb_addc(b, ' ');
 }
 
@@ -406,11 +440,9 @@ static void statements(report *rp, const keyed *oc, const keyed *nc, change_coun
 		const rec *o = find(oc, r->key);
 		char *w = where(r);
 		const char *label = NULL;
-		int width = 16; /* the txt column: a new statement's line stands one further */
 		if (!o) {
 			cc->claims_added++;
 			label = T("wijzigingen.nieuw");
-			width = 17;
 		} else if (strcmp(o->f[4], r->f[4])) {
 			int broken = !strcmp(r->f[4], "nee");
 			broken ? cc->claims_broken++ : cc->claims_restored++;
@@ -421,12 +453,15 @@ static void statements(report *rp, const keyed *oc, const keyed *nc, change_coun
 		}
 		if (label) {
 			int reworded = o && strcmp(o->f[6], r->f[6]);
+			int width = label_width(claim_labels);
+			char *under = spaces(2 + width + 1);
 			sb_add(&rp->part_txt, "  ");
 			txt_label(&rp->part_txt, label, width);
 			sb_printf(&rp->part_txt, " %s \"%s\"\n", w, r->f[6]);
 			if (reworded)
-				sb_printf(&rp->part_txt, "                   %s \"%s\"\n", T("wijzigingen.was"), o->f[6]);
-			txt_values(&rp->part_txt, "                   ", r);
+				sb_printf(&rp->part_txt, "%s%s \"%s\"\n", under, T("wijzigingen.was"), o->f[6]);
+			txt_values(&rp->part_txt, under, r);
+			free(under);
 			const char *h[] = { "<li><strong>", label, ":</strong> \xE2\x80\x9C", r->f[6], "\xE2\x80\x9D", NULL,
 					    reworded ? " (" : NULL, reworded ? T("wijzigingen.was") : NULL,
 					    reworded ? " \xE2\x80\x9C" : NULL, reworded ? o->f[6] : NULL,
@@ -442,7 +477,7 @@ static void statements(report *rp, const keyed *oc, const keyed *nc, change_coun
 		cc->claims_removed++;
 		char *w = where(o);
 		sb_add(&rp->part_txt, "  ");
-		txt_label(&rp->part_txt, T("wijzigingen.vervallen"), 17);
+		txt_label(&rp->part_txt, T("wijzigingen.vervallen"), label_width(claim_labels));
 		sb_printf(&rp->part_txt, " %s \"%s\"\n", w, o->f[6]);
 		const char *h[] = { "<li><strong>", T("wijzigingen.vervallen"), ":</strong> \xE2\x80\x9C", o->f[6],
 				    "\xE2\x80\x9D</li>\n" };
@@ -489,7 +524,9 @@ static void choices(report *rp, const keyed *oc, const keyed *nc, change_counts 
 			cc->choices_added++;
 			txt_entry(&rp->part_txt, "wijzigingen.nieuw");
 			sb_printf(&rp->part_txt, "%s \"%s\"\n", w, r->f[6]);
-			txt_values(&rp->part_txt, "             ", r);
+			char *under = spaces(2 + label_width(entry_labels) + 1);
+			txt_values(&rp->part_txt, under, r);
+			free(under);
 			const char *h[] = { "<li><strong>", T("wijzigingen.nieuw"), ":</strong> \xE2\x80\x9C", r->f[6],
 					    "\xE2\x80\x9D</li>\n" };
 			add_html(&rp->part_html, h, 5);
@@ -502,14 +539,17 @@ static void choices(report *rp, const keyed *oc, const keyed *nc, change_counts 
 			free(took);
 			free(ob);
 			free(nb);
+			int ww = label_width(was_labels);
+			char *under = spaces(4 + ww + 1);
 			sb_add(&rp->part_txt, "    ");
-			txt_label(&rp->part_txt, T("wijzigingen.was"), 4);
+			txt_label(&rp->part_txt, T("wijzigingen.was"), ww);
 			sb_printf(&rp->part_txt, " \"%s\"\n", o->f[6]);
-			txt_values(&rp->part_txt, "         ", o);
+			txt_values(&rp->part_txt, under, o);
 			sb_add(&rp->part_txt, "    ");
-			txt_label(&rp->part_txt, T("wijzigingen.nu"), 4);
+			txt_label(&rp->part_txt, T("wijzigingen.nu"), ww);
 			sb_printf(&rp->part_txt, " \"%s\"\n", r->f[6]);
-			txt_values(&rp->part_txt, "         ", r);
+			txt_values(&rp->part_txt, under, r);
+			free(under);
 			/* a branch may print nothing: then the wording is gone, or new */
 			int gone = !*r->f[6], fresh = !*o->f[6];
 			strbuf *hb = &rp->part_html;
