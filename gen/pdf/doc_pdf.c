@@ -390,9 +390,14 @@ static void draw_titlepage(tagger *tg, cairo_t *cr, PangoContext *ctx, const doc
 	cairo_set_source_rgb(cr, GREY);
 	draw_text(cr, ctx, T("titelpagina.van"), 10, 1, 0, x, y, 0, 0);
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	for (int i = 0; i < 8 && m->authors[i]; i++)
+	int publisher_is_author = 0;
+	for (int i = 0; i < 8 && m->authors[i]; i++) {
 		y += draw_text(cr, ctx, m->authors[i], 10, 0, 0, x + 50, y, w - 50, 0);
-	if (m->publisher) /* the publisher under its authors, as the 2013 report had */
+		publisher_is_author |= m->publisher && !strcmp(m->publisher, m->authors[i]);
+	}
+	/* the publisher under its authors, as the 2013 report had; a bureau
+	 * that is its own author is named once */
+	if (m->publisher && !publisher_is_author)
 		y += draw_text(cr, ctx, m->publisher, 10, 1, 0, x + 50, y, w - 50, 0);
 	y += 28;
 	char *pd = xasprintf("%s%s%s", m->place ? m->place : "", m->place && m->date ? ", " : "", m->date ? m->date : "");

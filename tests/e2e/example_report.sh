@@ -31,6 +31,9 @@ grep -q 'Vragenlijst onder gemeenten, ingevuld van 1 september 2026 tot en met 1
 grep -q 'per landsdeel en voor Fryslân' "$TMP/out/index.html" || { echo "the example's own landing prose is not used"; exit 1; }
 grep -q '>Alle cijfers<' "$TMP/out/index.html" || { echo "the example's own download label is not on the landing page"; exit 1; }
 grep -q '>Codeboek<' "$TMP/out/index.html" || { echo "a term the example leaves out is not the default"; exit 1; }
+# a bureau that is its own author and publisher is named once on the cover
+[ "$(pdftotext -f 1 -l 1 "$TMP/out/nederland/rapport.pdf" - | grep -c '^Voorbeeldbureau$')" -eq 1 ] ||
+	{ echo "the cover names the author-publisher twice"; exit 1; }
 # the text: every sentence of every edition
 "$GEN" --input "$EX/input" --templates "$EX/templates" --controleer 2>"$TMP/lint" || { cat "$TMP/lint"; exit 1; }
 grep -q 'check: 0 finding(s)' "$TMP/lint" || { cat "$TMP/lint"; exit 1; }
