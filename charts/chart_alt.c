@@ -2,10 +2,11 @@
  * the report's words (the terms grafiek.alt.*, lijst.*): what kind of chart
  * it is, what it shows, and its extremes. The HTML writer puts it in the
  * <img> alt attribute; the full numbers are in the data table beside the
- * image, so the alt text names only the highest and lowest items. Ties are ties: every item that shares the highest (or
- * lowest) value is named, in the order of the figure, with the value once
- * ("A en B (elk 12%)"). Items that no one mentioned are not "the least
- * mentioned": they are named apart ("door niemand genoemd: ..."). Suppressed
+ * image, so the alt text names only the highest and lowest items. Ties are
+ * ties: every item that shares the highest (or lowest) value is named, in
+ * the order of the figure, with the value once ("A en B (elk 12%)"). Items
+ * that no one mentioned are not "the least mentioned": they are named apart
+ * ("door niemand genoemd: ..."). Suppressed
  * bars are named with their reason, never with a number; with a reference
  * (area editions) each extreme also gives the reference value. */
 #include "text.h"

@@ -30,6 +30,7 @@
 #include "survey.h"
 #include "template.h"
 #include "termlist.h"
+#include "xmlload.h"
 #include "terms.h"
 
 #include <errno.h>
@@ -346,17 +347,8 @@ static char *input_path(const options *o, const templates *t, const char *what, 
 static char *default_template_file(const char *argv0, const options *o, const char *name)
 {
 	char *rng = schema_path(argv0, o, "sjabloon.rng");
-	char *dir = xstrdup(rng);
-	for (int up = 0; up < 2; up++) {
-		char *slash = strrchr(dir, '/');
-		if (slash)
-			*slash = 0;
-		else
-			strcpy(dir, up ? ".." : ".");
-	}
-	char *dflt = xasprintf("%s/../templates/%s", dir, name);
+	char *dflt = generator_template(rng, name);
 	free(rng);
-	free(dir);
 	return dflt;
 }
 

@@ -14,29 +14,22 @@
  * gen does (FILE's folder holds termen.rng; templates/ is two folders up). */
 #include "survey.h"
 #include "termlist.h"
+#include "xmlload.h"
 #include "terms.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* templates/termen.xml and gen/schema/termen.rng, from the questionnaire's
- * schema path (gen/schema/vragenlijst.rng), as gen/main.c's
- * default_template_file and schema_path find them. */
+/* The generator's default term list and its schema, found from the
+ * questionnaire's schema path as gen finds them. */
 static int install_terms(const char *rng, struct err *e)
 {
-	char *dir = xstrdup(rng);
-	char *slash = strrchr(dir, '/');
-	if (slash)
-		*slash = 0;
-	else
-		strcpy(dir, ".");
-	char *terms_rng = xasprintf("%s/termen.rng", dir);
-	char *list = xasprintf("%s/../../templates/termen.xml", dir);
+	char *terms_rng = schema_sibling(rng, "termen.rng");
+	char *list = generator_template(rng, "termen.xml");
 	int rc = termlist_install(list, NULL, terms_rng, NULL, "sav-export", e);
 	free(terms_rng);
 	free(list);
-	free(dir);
 	return rc;
 }
 

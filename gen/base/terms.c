@@ -70,13 +70,12 @@ const char *terms_get(const term_list *l, const char *id)
 
 int terms_places(const char *text, const char **bad)
 {
-	int hi = 0;
+	int set = 0;
 	for (const char *p = text; *p; p++) {
 		if (*p != '{' && *p != '}')
 			continue;
 		if (*p == '{' && p[1] >= '1' && p[1] <= '0' + TERMS_MAX_PLACES && p[2] == '}') {
-			if (p[1] - '0' > hi)
-				hi = p[1] - '0';
+			set |= 1 << (p[1] - '0');
 			p += 2;
 			continue;
 		}
@@ -84,7 +83,7 @@ int terms_places(const char *text, const char **bad)
 			*bad = p;
 		return -1;
 	}
-	return hi;
+	return set;
 }
 
 void terms_each(const term_list *l, void (*f)(const char *id, const char *text, void *arg), void *arg)

@@ -20,6 +20,7 @@
 #ifndef TERMS_H
 #define TERMS_H
 
+#include <stdio.h>
 #include "util.h"
 
 #define TERMS_MAX_PLACES 9
@@ -31,8 +32,9 @@ term_list *terms_new(const char *lang);
 void terms_put(term_list *l, const char *id, const char *text);
 /* id's text, or NULL. */
 const char *terms_get(const term_list *l, const char *id);
-/* The highest place {k} text uses (0: none); -1 when a brace is not a
- * place ("{", "{0}", "{x}"), with *bad at the offending byte. */
+/* The places {k} text uses, as a bit set (bit k); -1 when a brace is not
+ * a place ("{", "{0}", "{x}"), with *bad (may be NULL) at the offending
+ * byte. */
 int terms_places(const char *text, const char **bad);
 /* Calls f for every term, in id order. */
 void terms_each(const term_list *l, void (*f)(const char *id, const char *text, void *arg), void *arg);
@@ -51,6 +53,19 @@ const char *T(const char *id);
 /* The term with its places filled from args (NULL-terminated); malloc'd. */
 char *terms_fmt(const char *id, const char *const *args);
 #define TF(id, ...) terms_fmt((id), (const char *const[]){ __VA_ARGS__, NULL })
+
+/* A whole number in digits for a place: TF("id", TN(n).s). The array lives
+ * as long as the full expression that calls TN (C11 6.2.4p8). Numbers for
+ * readers with thousands separators go through nl_int instead. */
+typedef struct {
+	char s[24];
+} term_num;
+static inline term_num TN(long v)
+{
+	term_num n;
+	snprintf(n.s, sizeof n.s, "%ld", v);
+	return n;
+}
 
 /* The report's language as a BCP 47 tag ("nl-NL"): pango's language, the
  * PDF's /Lang, the HTML's lang. "nl-NL" before a list is installed. */

@@ -401,10 +401,7 @@ char *nl_date(const char *iso)
 		return xstrdup("");
 	if (sscanf(iso, "%4d-%2d-%2d", &y, &mo, &d) != 3 || mo < 1 || mo > 12)
 		return xstrdup(iso);
-	char day[16], year[16];
-	snprintf(day, sizeof day, "%d", d);
-	snprintf(year, sizeof year, "%d", y);
-	return TF("datum.lang", day, month(mo), year);
+	return TF("datum.lang", TN(d).s, month(mo), TN(y).s);
 }
 
 char *nl_date_day_month(const char *iso)
@@ -412,7 +409,5 @@ char *nl_date_day_month(const char *iso)
 	int y, mo, d;
 	if (sscanf(iso, "%d-%d-%d", &y, &mo, &d) != 3 || mo < 1 || mo > 12)
 		return xstrdup(iso);
-	char day[16];
-	snprintf(day, sizeof day, "%d", d);
-	return TF("datum.dag_maand", day, month(mo));
+	return TF("datum.dag_maand", TN(d).s, month(mo));
 }

@@ -1195,9 +1195,7 @@ static void site_header(html *h)
 		long bytes = h->site->pdf_bytes;
 		int pages = h->site->pdf_pages;
 		char *size = nl_file_size(bytes);
-		char np[24];
-		snprintf(np, sizeof np, "%d", pages);
-		char *pp = TF(pages == 1 ? "download.pdf.pagina" : "download.pdf.paginas", np);
+		char *pp = TF(pages == 1 ? "download.pdf.pagina" : "download.pdf.paginas", TN(pages).s);
 		sb_printf(o, "<li><a href=\"rapport.pdf\" type=\"application/pdf\">PDF</a> "
 			     "<span class=\"bestand\">(%s, ", size);
 		markup_esc(o, pp);

@@ -9,16 +9,6 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-/* The places {k} a term uses, as a bit set (bit k). */
-static unsigned places_of(const char *text)
-{
-	unsigned m = 0;
-	for (const char *p = text; *p; p++)
-		if (*p == '{' && p[1] >= '1' && p[1] <= '9' && p[2] == '}')
-			m |= 1u << (p[1] - '0');
-	return m;
-}
-
 static size_t primary_len(const char *tag)
 {
 	return strcspn(tag, "-");
@@ -65,10 +55,10 @@ static term_list *read_list(const char *path, const char *rng, const term_list *
 				     "braces", id, bad, TERMS_MAX_PLACES);
 		else if (dflt && !terms_get(dflt, id))
 			rc = err_set(e, path, line, "unknown term '%s'; expected an id of the default term list", id);
-		else if (dflt && (places_of(text) & ~places_of(terms_get(dflt, id)))) {
-			unsigned extra = places_of(text) & ~places_of(terms_get(dflt, id));
+		else if (dflt && (terms_places(text, NULL) & ~terms_places(terms_get(dflt, id), NULL))) {
+			int extra = terms_places(text, NULL) & ~terms_places(terms_get(dflt, id), NULL);
 			int k = 1;
-			while (!(extra & (1u << k)))
+			while (!(extra & (1 << k)))
 				k++;
 			rc = err_set(e, path, line, "term '%s' uses {%d}, which the generator does not fill for it; "
 				     "expected only the places of the default: '%s'", id, k, terms_get(dflt, id));

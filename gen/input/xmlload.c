@@ -243,3 +243,25 @@ int xml_is(xmlNodePtr n, const char *name)
 {
 	return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
 }
+
+static char *schema_dir(const char *schema_path)
+{
+	const char *slash = strrchr(schema_path, '/');
+	return slash ? xstrndup(schema_path, (size_t)(slash - schema_path)) : xstrdup(".");
+}
+
+char *schema_sibling(const char *schema_path, const char *name)
+{
+	char *dir = schema_dir(schema_path);
+	char *p = xasprintf("%s/%s", dir, name);
+	free(dir);
+	return p;
+}
+
+char *generator_template(const char *schema_path, const char *name)
+{
+	char *dir = schema_dir(schema_path);
+	char *p = xasprintf("%s/../../templates/%s", dir, name);
+	free(dir);
+	return p;
+}

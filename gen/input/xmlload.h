@@ -17,6 +17,13 @@
  * e set to the first problem. */
 xmlDocPtr xml_load_valid(const char *path, const char *rng_path, struct err *e);
 
+/* A file next to a schema ("gen/schema/sjabloon.rng", "termen.rng" ->
+ * "gen/schema/termen.rng"), and a file of the generator's own templates,
+ * the shipped report's, which hold the defaults (stijl.css, termen.xml):
+ * "gen/schema/../../templates/termen.xml". malloc'd. */
+char *schema_sibling(const char *schema_path, const char *name);
+char *generator_template(const char *schema_path, const char *name);
+
 /* Attribute as a malloc'd string, or NULL. */
 char *xml_attr(xmlNodePtr n, const char *name);
 /* Text content of a node, whitespace collapsed, malloc'd. */

@@ -269,12 +269,6 @@ static void txt_entry(strbuf *b, const char *label_id)
 	sb_addc(b, ' ');
 }
 
-/* A number as a decimal string, for a term's place */
-static void itoa10(char *buf, size_t n, long v)
-{
-	snprintf(buf, n, "%ld", v);
-}
-
 /* "78.5" -> "78,5" for the readers' page (cijfers.csv keeps the point) */
 static char *nl_num(const char *v)
 {
@@ -675,17 +669,13 @@ int changes_write(const change_paths *cp, change_counts *cc, struct err *e)
 		goto write;
 	}
 	/* the counts, as strings for the terms' places */
-	char n1[16], n2[16], n3[16], n4[16], n5[16];
 	totals(&rp, &ot, &nt, ot.t != NULL, cc);
-	itoa10(n1, sizeof n1, cc->totals_changed);
-	char *head = TF("wijzigingen.totalen.samenvatting", n1);
+	char *head = TF("wijzigingen.totalen.samenvatting", TN(cc->totals_changed).s);
 	section(&rp, head, T("wijzigingen.totalen.kop"), "<ul>\n", "</ul>\n", cc->totals_changed);
 	free(head);
 	numbers(&rp, &on, &nn, cc);
-	itoa10(n1, sizeof n1, cc->numbers_changed);
-	itoa10(n2, sizeof n2, cc->numbers_added);
-	itoa10(n3, sizeof n3, cc->numbers_removed);
-	head = TF("wijzigingen.getallen.samenvatting", n1, n2, n3);
+	head = TF("wijzigingen.getallen.samenvatting", TN(cc->numbers_changed).s, TN(cc->numbers_added).s,
+		  TN(cc->numbers_removed).s);
 	strbuf open;
 	sb_init(&open);
 	sb_add(&open, "<p>");
@@ -705,20 +695,14 @@ int changes_write(const change_paths *cp, change_counts *cc, struct err *e)
 	sb_free(&open);
 	free(head);
 	statements(&rp, &oc, &nc, cc);
-	itoa10(n1, sizeof n1, cc->claims_broken);
-	itoa10(n2, sizeof n2, cc->claims_restored);
-	itoa10(n3, sizeof n3, cc->claims_reworded);
-	itoa10(n4, sizeof n4, cc->claims_added);
-	itoa10(n5, sizeof n5, cc->claims_removed);
-	head = TF("wijzigingen.beweringen.samenvatting", n1, n2, n3, n4, n5);
+	head = TF("wijzigingen.beweringen.samenvatting", TN(cc->claims_broken).s, TN(cc->claims_restored).s,
+		  TN(cc->claims_reworded).s, TN(cc->claims_added).s, TN(cc->claims_removed).s);
 	section(&rp, head, T("wijzigingen.beweringen.kop"), "<ul>\n", "</ul>\n",
 		cc->claims_broken + cc->claims_restored + cc->claims_reworded + cc->claims_added + cc->claims_removed);
 	free(head);
 	choices(&rp, &oc, &nc, cc);
-	itoa10(n1, sizeof n1, cc->choices_changed);
-	itoa10(n2, sizeof n2, cc->choices_added);
-	itoa10(n3, sizeof n3, cc->choices_removed);
-	head = TF("wijzigingen.keuzes.samenvatting", n1, n2, n3);
+	head = TF("wijzigingen.keuzes.samenvatting", TN(cc->choices_changed).s, TN(cc->choices_added).s,
+		  TN(cc->choices_removed).s);
 	section(&rp, head, T("wijzigingen.keuzes.kop"), "<ul>\n", "</ul>\n",
 		cc->choices_changed + cc->choices_added + cc->choices_removed);
 	free(head);

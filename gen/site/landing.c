@@ -55,9 +55,7 @@ static void landing_entry(strbuf *o, const char *outroot, const char *slug, cons
 		markup_esc(o, slug);
 		sb_add(o, "/rapport.pdf\" type=\"application/pdf\">PDF<span class=\"vh\"> ");
 		markup_esc(o, name);
-		char np[24];
-		snprintf(np, sizeof np, "%d", pages);
-		char *pp = TF(pages == 1 ? "download.pdf.pagina" : "download.pdf.paginas", np);
+		char *pp = TF(pages == 1 ? "download.pdf.pagina" : "download.pdf.paginas", TN(pages).s);
 		sb_printf(o, "</span></a> <span class=\"bestand\">(%s, ", size);
 		markup_esc(o, pp);
 		sb_add(o, ")</span></span>");
@@ -198,9 +196,8 @@ int html_write_landing_from(const char *outroot, const char *site, const char *c
 		for (int i = 0; i < nred; i++) {
 			sb_add(&o, "<li>");
 			markup_esc(&o, red[i].area);
-			char ng[24];
-			snprintf(ng, sizeof ng, "%d", red[i].gemeenten);
-			char *count = TF(red[i].gemeenten == 1 ? "start.verwijzing.gemeente" : "start.verwijzing.gemeenten", ng);
+			char *count = TF(red[i].gemeenten == 1 ? "start.verwijzing.gemeente" : "start.verwijzing.gemeenten",
+					 TN(red[i].gemeenten).s);
 			sb_add(&o, " (");
 			markup_esc(&o, count);
 			sb_add(&o, ")");

@@ -451,9 +451,7 @@ static int claim(ctx *c, xmlNodePtr n, doc_node *parent)
 	if (!c->strict) {
 		/* draft (--concept): the mark is explained where it stands */
 		doc_node *fn = doc_append(parent, mk(DOC_FOOTNOTE, c, n));
-		char line[24];
-		snprintf(line, sizeof line, "%ld", line_of(n));
-		char *why = TF("bewering.concept", c->st->v->area, c->file, line, src);
+		char *why = TF("bewering.concept", c->st->v->area, c->file, TN(line_of(n)).s, src);
 		doc_append_text(fn, why);
 		free(why);
 	}
@@ -1182,9 +1180,7 @@ static void concept_legend(doc *d)
 		if (d->claims[i].holds)
 			continue;
 		doc_node *it = doc_append(l, doc_node_new(DOC_ITEM));
-		char line[16];
-		snprintf(line, sizeof line, "%d", d->claims[i].line);
-		char *t = TF("concept.plaats", d->claims[i].file, line, d->claims[i].text);
+		char *t = TF("concept.plaats", d->claims[i].file, TN(d->claims[i].line).s, d->claims[i].text);
 		doc_append_text(it, t);
 		free(t);
 	}
